@@ -1,0 +1,4 @@
+import { InitialSchema1763900000000 } from './1763900000000-initial-schema';
+
+/** Every migration, in order. Listed explicitly so the same list works from TypeScript and from the build. */
+export const MIGRATIONS: Function[] = [InitialSchema1763900000000];

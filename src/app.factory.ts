@@ -1,0 +1,24 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { Environment } from './common/config/environment';
+import { createValidationPipe } from './common/validation/validation';
+import { DatabaseConnection } from './database/database.module';
+import { mountOpenApi } from './openapi';
+
+/** Builds the configured application: shared by main.ts and the test harness, so tests run what ships. */
+export async function createApp(env: Environment, database: DatabaseConnection): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env, database), { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple'); // no nested objects from ?a[b]=c
+  app.use(helmet());
+  // JSON bodies only; NDJSON is left unread for the ingestion stream
+  app.useBodyParser('json', { limit: env.BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] });
+  app.useGlobalPipes(createValidationPipe());
+  mountOpenApi(app);
+  return app;
+}

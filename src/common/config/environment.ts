@@ -1,0 +1,78 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/**
+ * Every setting the service reads from the environment, validated once at boot.
+ * A wrong value stops the process with a message naming the variable, never a stack trace.
+ */
+export class Environment {
+  @IsOptional() @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** A real PostgreSQL server; when unset the embedded PGlite database is used. */
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  /** Where the embedded database keeps its files (ignored with DATABASE_URL). */
+  @IsString() @MinLength(1)
+  DATA_DIR = './data';
+
+  /** The bootstrap admin key. Required with DATABASE_URL; generated and kept in DATA_DIR otherwise. */
+  @IsOptional() @IsString() @MinLength(24, { message: 'ADMIN_API_KEY must be at least 24 characters long' })
+  ADMIN_API_KEY?: string;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DB_POOL_SIZE = 10;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Largest JSON request body, in bytes (a JSON array of events is parsed whole). */
+  @Transform(toInt) @IsInt() @Min(1024)
+  BODY_LIMIT_BYTES = 32 * 1024 * 1024;
+
+  /** Largest single NDJSON line, in bytes; a longer line is rejected on its own. */
+  @Transform(toInt) @IsInt() @Min(1024)
+  NDJSON_MAX_LINE_BYTES = 1024 * 1024;
+
+  /** Largest NDJSON body, in bytes (0 = unlimited); checked against Content-Length up front. */
+  @Transform(toInt) @IsInt() @Min(0)
+  NDJSON_MAX_BYTES = 0;
+
+  /** Records written per ingestion transaction. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(20000)
+  INGEST_CHUNK_SIZE = 2000;
+}
+
+export class EnvironmentError extends Error {}
+
+/** Parses and validates `source` (normally process.env); throws a readable EnvironmentError. */
+export function loadEnvironment(source: Record<string, string | undefined> = process.env): Environment {
+  const known = Object.keys(new Environment());
+  const picked: Record<string, string> = {};
+  for (const name of [...known, 'DATABASE_URL', 'ADMIN_API_KEY']) {
+    const value = source[name];
+    if (value !== undefined && value !== '') picked[name] = value;
+  }
+  const env = plainToInstance(Environment, picked);
+  const errors = validateSync(env, { whitelist: true });
+  if (errors.length > 0) {
+    const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  - ${m} (got ${JSON.stringify(source[e.property])})`));
+    throw new EnvironmentError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (env.DATABASE_URL && !env.ADMIN_API_KEY) {
+    throw new EnvironmentError('Invalid configuration:\n  - ADMIN_API_KEY is required when DATABASE_URL is set (the embedded mode generates one)');
+  }
+  return env;
+}
+
+export const ENVIRONMENT = Symbol('ENVIRONMENT');

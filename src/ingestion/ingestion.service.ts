@@ -1,0 +1,182 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { ENVIRONMENT, Environment } from '../common/config/environment';
+import { BadRequest, PayloadTooLarge } from '../common/errors/domain-errors';
+import { NetworksService } from '../networks/networks.service';
+import { IngestionReport, RejectedRecord } from './dto/ingestion-report.dto';
+import { readNdjsonLines } from './ndjson-lines';
+import { describeErrors, parseRecord, recordKey, RecordRow } from './record-parser';
+import { Outcome, RecordWriter } from './record-writer';
+
+/** A JSON array larger than this is refused whole (SPEC §2); NDJSON has no record limit. */
+export const MAX_JSON_ARRAY_RECORDS = 10_000;
+const PROGRESS_EVERY = 100_000;
+
+interface PendingRecord {
+  line: number;
+  row: RecordRow;
+  externalId?: string;
+}
+
+/** Tallies outcomes while a request streams; `rejected` keeps every bad line with its reason. */
+class ReportBuilder {
+  received = 0;
+  inserted = 0;
+  updated = 0;
+  duplicates = 0;
+  rejected: RejectedRecord[] = [];
+
+  count(outcome: Outcome): void {
+    if (outcome === 'inserted') this.inserted++;
+    else if (outcome === 'updated') this.updated++;
+    else this.duplicates++;
+  }
+
+  reject(line: number, error: string, externalId?: string): void {
+    this.rejected.push(externalId === undefined ? { line, error } : { line, externalId, error });
+  }
+
+  build(): IngestionReport {
+    return { received: this.received, inserted: this.inserted, updated: this.updated, duplicates: this.duplicates, rejected: this.rejected.sort((a, b) => a.line - b.line) };
+  }
+}
+
+/**
+ * Bulk ingestion: validates each record at the edge, writes good ones in chunked transactions
+ * (INGEST_CHUNK_SIZE records each) and reports bad ones with their line. The response is sent
+ * only after the last chunk commits, so a 200 means every accepted record is durably stored; a
+ * connection cut mid-stream leaves whole chunks committed, which a replay completes idempotently.
+ */
+@Injectable()
+export class IngestionService {
+  private readonly logger = new Logger(IngestionService.name);
+
+  constructor(
+    @Inject(ENVIRONMENT) private readonly env: Environment,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly networks: NetworksService,
+  ) {}
+
+  /** A parsed JSON body: must be an array of at most MAX_JSON_ARRAY_RECORDS records. */
+  async ingestJsonArray(networkKey: string, body: unknown): Promise<IngestionReport> {
+    if (!Array.isArray(body)) throw new BadRequest('The body must be a JSON array of records, or NDJSON with Content-Type application/x-ndjson');
+    if (body.length > MAX_JSON_ARRAY_RECORDS) {
+      throw new PayloadTooLarge(`A JSON array may hold at most ${MAX_JSON_ARRAY_RECORDS} records (got ${body.length}); send NDJSON for larger loads`);
+    }
+    const network = await this.networks.require(networkKey);
+    const report = new ReportBuilder();
+    const chunk: PendingRecord[] = [];
+    for (let i = 0; i < body.length; i++) {
+      this.accept(report, chunk, i + 1, body[i]);
+      if (chunk.length >= this.env.INGEST_CHUNK_SIZE) await this.flush(network.id, chunk, report);
+    }
+    await this.flush(network.id, chunk, report);
+    return report.build();
+  }
+
+  /** An NDJSON body, read line by line as it arrives (never buffered whole). */
+  async ingestNdjson(networkKey: string, stream: Readable, declaredLength?: number): Promise<IngestionReport> {
+    const limit = this.env.NDJSON_MAX_BYTES;
+    if (limit > 0 && declaredLength !== undefined && declaredLength > limit) {
+      throw new PayloadTooLarge(`The NDJSON body is ${declaredLength} bytes; the limit is ${limit}`);
+    }
+    const network = await this.networks.require(networkKey);
+    const report = new ReportBuilder();
+    const chunk: PendingRecord[] = [];
+    const started = Date.now();
+    for await (const item of readNdjsonLines(stream, this.env.NDJSON_MAX_LINE_BYTES)) {
+      if (item.kind === 'too-long') {
+        report.received++;
+        report.reject(item.line, `line is ${item.bytes} bytes; the limit is ${this.env.NDJSON_MAX_LINE_BYTES}`);
+      } else if (item.kind === 'bad-utf8') {
+        report.received++;
+        report.reject(item.line, 'line is not valid UTF-8');
+      } else {
+        let raw: unknown;
+        try {
+          raw = JSON.parse(item.text);
+        } catch {
+          report.received++;
+          report.reject(item.line, 'line is not valid JSON');
+          continue;
+        }
+        this.accept(report, chunk, item.line, raw);
+      }
+      if (chunk.length >= this.env.INGEST_CHUNK_SIZE) await this.flush(network.id, chunk, report);
+      if (report.received % PROGRESS_EVERY === 0 && report.received > 0) {
+        const seconds = (Date.now() - started) / 1000;
+        this.logger.log({ network: networkKey, received: report.received, rejected: report.rejected.length, perSecond: Math.round(report.received / seconds) }, 'ingestion progress');
+      }
+    }
+    await this.flush(network.id, chunk, report);
+    if (report.received >= PROGRESS_EVERY) {
+      this.logger.log({ network: networkKey, received: report.received, rejected: report.rejected.length, seconds: (Date.now() - started) / 1000 }, 'ingestion done');
+    }
+    return report.build();
+  }
+
+  /**
+   * Writes one record (the convenience endpoints) with the same rules; returns its outcome.
+   * `networkId` is null for org-wide member writes, which join no network.
+   */
+  async ingestOne(networkId: number | null, row: RecordRow): Promise<Outcome> {
+    return this.dataSource.transaction(async (manager) => (await new RecordWriter(manager, networkId).write([row]))[0]);
+  }
+
+  private accept(report: ReportBuilder, chunk: PendingRecord[], line: number, raw: unknown): void {
+    report.received++;
+    const parsed = parseRecord(raw);
+    if (parsed.ok) chunk.push({ line, row: parsed.row, externalId: 'externalId' in parsed.row ? parsed.row.externalId : undefined });
+    else report.reject(line, describeErrors(parsed.errors), parsed.externalId);
+  }
+
+  /** Commits the pending records in one transaction, or isolates the record the database refuses. */
+  private async flush(networkId: number, chunk: PendingRecord[], report: ReportBuilder): Promise<void> {
+    if (chunk.length === 0) return;
+    const records = chunk.splice(0, chunk.length);
+    try {
+      const outcomes = await this.dataSource.transaction((manager) => writeInBatches(new RecordWriter(manager, networkId), records));
+      outcomes.forEach((o) => report.count(o));
+    } catch (error) {
+      if (!isDataError(error)) throw error;
+      // Validation should have caught it; find the culprit one record at a time and keep the rest.
+      this.logger.warn({ err: error }, 'a chunk was refused by the database; retrying its records one by one');
+      for (const record of records) {
+        try {
+          const [outcome] = await this.dataSource.transaction((manager) => new RecordWriter(manager, networkId).write([record.row]));
+          report.count(outcome);
+        } catch (e) {
+          if (!isDataError(e)) throw e;
+          report.reject(record.line, 'the database refused a value of this record', record.externalId);
+        }
+      }
+    }
+  }
+}
+
+/** Writes records in order, starting a new batch whenever a key repeats, so later records win. */
+async function writeInBatches(writer: RecordWriter, records: PendingRecord[]): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  let batch: RecordRow[] = [];
+  let keys = new Set<string>();
+  for (const record of records) {
+    const key = recordKey(record.row);
+    if (keys.has(key)) {
+      outcomes.push(...(await writer.write(batch)));
+      batch = [];
+      keys = new Set();
+    }
+    batch.push(record.row);
+    keys.add(key);
+  }
+  outcomes.push(...(await writer.write(batch)));
+  return outcomes;
+}
+
+/** SQLSTATE classes 22 (data exception) and 23 (integrity): caused by a record's values. */
+function isDataError(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code ?? (error as { driverError?: { code?: unknown } })?.driverError?.code;
+  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
+}

@@ -1,0 +1,341 @@
+import type { EntityManager } from 'typeorm';
+import { ROOT_KINDS } from './activity.entity';
+import type { ActivityDeletionRow, ActivityRow, GroupRow, MemberRow, MembershipRow, RecordRow } from './record-parser';
+
+export type Outcome = 'inserted' | 'updated' | 'duplicate';
+
+interface OutcomeRow {
+  key: string;
+  existed: boolean;
+  was_stub: boolean;
+  written: boolean;
+}
+
+const ROOT_KINDS_SQL = ROOT_KINDS.map((k) => `'${k}'`).join(', ');
+
+/** Encodes a string array as a PostgreSQL array literal, so per-row arrays travel in one text[] parameter. */
+export function toPgArrayLiteral(values: string[] | null): string | null {
+  if (values === null) return null;
+  return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}
+
+/** inserted: new, or only known as a placeholder/tombstone so far; updated: changed; duplicate: identical. */
+function classify(row: OutcomeRow): Outcome {
+  if (!row.existed || row.was_stub) return 'inserted';
+  return row.written ? 'updated' : 'duplicate';
+}
+
+/**
+ * Writes validated records of one network with set-based SQL (one statement per record type,
+ * arrays bound through unnest), inside the caller's transaction. The records of one call must not
+ * repeat a key: the caller splits batches where a key comes back, which keeps the sequential meaning
+ * of "the later record wins" and lets ON CONFLICT see each row once.
+ *
+ * Referenced members and groups that do not exist yet become placeholders first, then rows are
+ * linked by id; activities whose parent is unknown wait in the unresolved-parent index and are
+ * linked when the parent arrives, whatever the order.
+ */
+export class RecordWriter {
+  /** `networkId` null only for org-wide member writes (PUT /v1/members/{externalId}), which join no network. */
+  constructor(private readonly db: EntityManager, private readonly networkId: number | null) {}
+
+  /** Returns one outcome per record, in the order given. */
+  async write(rows: RecordRow[]): Promise<Outcome[]> {
+    const outcomes = new Map<RecordRow, Outcome>();
+    const members = rows.filter((r): r is MemberRow => r.type === 'member');
+    const groups = rows.filter((r): r is GroupRow => r.type === 'group');
+    const memberships = rows.filter((r): r is MembershipRow => r.type === 'membership');
+    const activities = rows.filter((r): r is ActivityRow => r.type === 'activity');
+    const deletions = rows.filter((r): r is ActivityDeletionRow => r.type === 'activity-deletion');
+
+    await this.upsertMembers(members, outcomes);
+    const memberIds = await this.ensureMembers([
+      ...memberships.map((m) => m.member),
+      ...groups.flatMap((g) => g.leaders),
+      ...activities.map((a) => a.author),
+    ]);
+    const groupOutcomes = await this.upsertGroups(groups);
+    const groupIds = await this.ensureGroups([...groups.map((g) => g.externalId), ...memberships.map((m) => m.group), ...activities.flatMap((a) => (a.group ? [a.group] : []))]);
+    const leadersChanged = await this.setDeclaredLeaders(groups, groupIds, memberIds);
+    groups.forEach((g, i) => outcomes.set(g, groupOutcomes[i] === 'duplicate' && leadersChanged.has(g.externalId) ? 'updated' : groupOutcomes[i]));
+    await this.upsertMemberships(memberships, groupIds, memberIds, outcomes);
+    await this.deleteActivities(deletions, outcomes);
+    await this.upsertActivities(activities, groupIds, memberIds, outcomes);
+    if (activities.length + deletions.length > 0) await this.resolveThreads([...activities, ...deletions].map((a) => a.externalId));
+    return rows.map((r) => outcomes.get(r) as Outcome);
+  }
+
+  private async upsertMembers(rows: MemberRow[], outcomes: Map<RecordRow, Outcome>): Promise<void> {
+    if (rows.length === 0) return;
+    // Every CTE sees the same snapshot, so new members' ids come from `up` and existing ones from `old`.
+    const result: (OutcomeRow & { linked: boolean })[] = await this.db.query(
+      `WITH input AS (
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
+           AS t(external_id, display_name, email, department, site, job_title, joined_at)
+       ), old AS (
+         SELECT m.id, m.external_id, m.is_placeholder FROM members m JOIN input i ON m.external_id = i.external_id
+       ), up AS (
+         INSERT INTO members AS m (external_id, display_name, email, department, site, job_title, joined_at, is_placeholder)
+         SELECT external_id, display_name, email, department, site, job_title, joined_at, false FROM input
+         ON CONFLICT (external_id) DO UPDATE SET
+           display_name = excluded.display_name, email = excluded.email, department = excluded.department,
+           site = excluded.site, job_title = excluded.job_title, joined_at = excluded.joined_at,
+           is_placeholder = false, updated_at = now()
+         WHERE (m.display_name, m.email, m.department, m.site, m.job_title, m.joined_at, m.is_placeholder)
+           IS DISTINCT FROM (excluded.display_name, excluded.email, excluded.department, excluded.site, excluded.job_title, excluded.joined_at, false)
+         RETURNING m.id, m.external_id
+       ), joined AS (
+         INSERT INTO network_members (network_id, member_id)
+         SELECT $8, id FROM (SELECT id FROM up UNION SELECT id FROM old) AS x WHERE $8::integer IS NOT NULL
+         ON CONFLICT DO NOTHING
+         RETURNING member_id
+       )
+       SELECT i.external_id AS key, o.external_id IS NOT NULL AS existed, coalesce(o.is_placeholder, false) AS was_stub,
+              up.external_id IS NOT NULL AS written,
+              EXISTS (SELECT 1 FROM joined j WHERE j.member_id = coalesce(up.id, o.id)) AS linked
+       FROM input i LEFT JOIN old o ON o.external_id = i.external_id LEFT JOIN up ON up.external_id = i.external_id`,
+      [
+        rows.map((r) => r.externalId),
+        rows.map((r) => r.displayName),
+        rows.map((r) => r.email),
+        rows.map((r) => r.department),
+        rows.map((r) => r.site),
+        rows.map((r) => r.jobTitle),
+        rows.map((r) => r.joinedAt),
+        this.networkId,
+      ],
+    );
+    const byKey = new Map(result.map((r) => [r.key, r]));
+    for (const row of rows) {
+      const r = byKey.get(row.externalId) as OutcomeRow & { linked: boolean };
+      const outcome = classify(r);
+      // an identical member record arriving through a new network still changes state: that network's membership
+      outcomes.set(row, outcome === 'duplicate' && r.linked ? 'updated' : outcome);
+    }
+  }
+
+  /** Creates placeholder members for unknown externalIds; returns externalId → id for all of them. */
+  private async ensureMembers(externalIds: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(externalIds)];
+    if (unique.length === 0) return new Map();
+    await this.db.query(
+      `INSERT INTO members (external_id, is_placeholder) SELECT x, true FROM unnest($1::text[]) AS x ON CONFLICT (external_id) DO NOTHING`,
+      [unique],
+    );
+    const rows: { id: string; external_id: string }[] = await this.db.query(`SELECT id, external_id FROM members WHERE external_id = ANY($1::text[])`, [unique]);
+    return new Map(rows.map((r) => [r.external_id, String(r.id)]));
+  }
+
+  private async upsertGroups(rows: GroupRow[]): Promise<Outcome[]> {
+    if (rows.length === 0) return [];
+    const result: OutcomeRow[] = await this.db.query(
+      `WITH input AS (
+         SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS t(external_id, name, visibility, source_created_at)
+       ), old AS (
+         SELECT g.external_id, g.is_placeholder FROM groups g JOIN input i ON g.network_id = $1 AND g.external_id = i.external_id
+       ), up AS (
+         INSERT INTO groups AS g (network_id, external_id, name, visibility, source_created_at, is_placeholder)
+         SELECT $1, external_id, name, visibility, source_created_at, false FROM input
+         ON CONFLICT (network_id, external_id) DO UPDATE SET
+           name = excluded.name, visibility = excluded.visibility, source_created_at = excluded.source_created_at,
+           is_placeholder = false, updated_at = now()
+         WHERE (g.name, g.visibility, g.source_created_at, g.is_placeholder)
+           IS DISTINCT FROM (excluded.name, excluded.visibility, excluded.source_created_at, false)
+         RETURNING g.external_id
+       )
+       SELECT i.external_id AS key, o.external_id IS NOT NULL AS existed, coalesce(o.is_placeholder, false) AS was_stub,
+              up.external_id IS NOT NULL AS written
+       FROM input i LEFT JOIN old o ON o.external_id = i.external_id LEFT JOIN up ON up.external_id = i.external_id`,
+      [this.networkId, rows.map((r) => r.externalId), rows.map((r) => r.name), rows.map((r) => r.visibility), rows.map((r) => r.createdAt)],
+    );
+    const byKey = new Map(result.map((r) => [r.key, r]));
+    return rows.map((r) => classify(byKey.get(r.externalId) as OutcomeRow));
+  }
+
+  /** Creates placeholder groups (visibility unknown, so treated as confidential) and returns externalId → id. */
+  private async ensureGroups(externalIds: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(externalIds)];
+    if (unique.length === 0) return new Map();
+    await this.db.query(
+      `INSERT INTO groups (network_id, external_id, is_placeholder) SELECT $1, x, true FROM unnest($2::text[]) AS x
+       ON CONFLICT (network_id, external_id) DO NOTHING`,
+      [this.networkId, unique],
+    );
+    const rows: { id: string; external_id: string }[] = await this.db.query(
+      `SELECT id, external_id FROM groups WHERE network_id = $1 AND external_id = ANY($2::text[])`,
+      [this.networkId, unique],
+    );
+    return new Map(rows.map((r) => [r.external_id, String(r.id)]));
+  }
+
+  /**
+   * Makes each group's declared leaders exactly its record's `leaders` list. Memberships that only
+   * existed because of that list are removed when a member leaves it. Returns the groups whose list changed.
+   */
+  private async setDeclaredLeaders(rows: GroupRow[], groupIds: Map<string, string>, memberIds: Map<string, string>): Promise<Set<string>> {
+    if (rows.length === 0) return new Set();
+    const ids = rows.map((g) => groupIds.get(g.externalId) as string);
+    const pairs = rows.flatMap((g) => g.leaders.map((l) => [groupIds.get(g.externalId) as string, memberIds.get(l) as string]));
+    const changed: { group_id: string }[] = await this.db.query(
+      `WITH wanted AS (
+         SELECT * FROM unnest($3::bigint[], $4::bigint[]) AS t(group_id, member_id)
+       ), added AS (
+         INSERT INTO memberships AS ms (network_id, group_id, member_id, is_declared_leader)
+         SELECT $1, group_id, member_id, true FROM wanted
+         ON CONFLICT (network_id, group_id, member_id) DO UPDATE SET is_declared_leader = true, updated_at = now()
+         WHERE NOT ms.is_declared_leader
+         RETURNING ms.group_id
+       ), dropped AS (
+         UPDATE memberships ms SET is_declared_leader = false, updated_at = now()
+         WHERE ms.network_id = $1 AND ms.group_id = ANY($2::bigint[]) AND ms.is_declared_leader
+           AND NOT EXISTS (SELECT 1 FROM wanted w WHERE w.group_id = ms.group_id AND w.member_id = ms.member_id)
+         RETURNING ms.group_id
+       )
+       SELECT group_id FROM added UNION SELECT group_id FROM dropped`,
+      [this.networkId, ids, pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+    );
+    await this.db.query(
+      `DELETE FROM memberships WHERE network_id = $1 AND group_id = ANY($2::bigint[]) AND NOT has_record AND NOT is_declared_leader`,
+      [this.networkId, ids],
+    );
+    const changedIds = new Set(changed.map((c) => String(c.group_id)));
+    return new Set(rows.filter((g) => changedIds.has(groupIds.get(g.externalId) as string)).map((g) => g.externalId));
+  }
+
+  private async upsertMemberships(rows: MembershipRow[], groupIds: Map<string, string>, memberIds: Map<string, string>, outcomes: Map<RecordRow, Outcome>): Promise<void> {
+    if (rows.length === 0) return;
+    const result: OutcomeRow[] = await this.db.query(
+      `WITH input AS (
+         SELECT * FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::timestamptz[], $6::timestamptz[]) AS t(group_id, member_id, role, joined_at, left_at)
+       ), old AS (
+         SELECT ms.group_id, ms.member_id, ms.has_record FROM memberships ms
+         JOIN input i ON ms.network_id = $1 AND ms.group_id = i.group_id AND ms.member_id = i.member_id
+       ), up AS (
+         INSERT INTO memberships AS ms (network_id, group_id, member_id, role, joined_at, left_at, has_record)
+         SELECT $1, group_id, member_id, role, joined_at, left_at, true FROM input
+         ON CONFLICT (network_id, group_id, member_id) DO UPDATE SET
+           role = excluded.role, joined_at = excluded.joined_at, left_at = excluded.left_at, has_record = true, updated_at = now()
+         WHERE (ms.role, ms.joined_at, ms.left_at, ms.has_record) IS DISTINCT FROM (excluded.role, excluded.joined_at, excluded.left_at, true)
+         RETURNING ms.group_id, ms.member_id
+       )
+       SELECT i.group_id || ':' || i.member_id AS key, o.group_id IS NOT NULL AS existed, NOT coalesce(o.has_record, true) AS was_stub,
+              up.group_id IS NOT NULL AS written
+       FROM input i
+       LEFT JOIN old o ON o.group_id = i.group_id AND o.member_id = i.member_id
+       LEFT JOIN up ON up.group_id = i.group_id AND up.member_id = i.member_id`,
+      [
+        this.networkId,
+        rows.map((r) => groupIds.get(r.group)),
+        rows.map((r) => memberIds.get(r.member)),
+        rows.map((r) => r.role),
+        rows.map((r) => r.joinedAt),
+        rows.map((r) => r.leftAt),
+      ],
+    );
+    const byKey = new Map(result.map((r) => [r.key, r]));
+    for (const row of rows) outcomes.set(row, classify(byKey.get(`${groupIds.get(row.group)}:${memberIds.get(row.member)}`) as OutcomeRow));
+  }
+
+  /** A deletion of an unknown activity leaves a tombstone, so the activity stays deleted when it arrives later. */
+  private async deleteActivities(rows: ActivityDeletionRow[], outcomes: Map<RecordRow, Outcome>): Promise<void> {
+    if (rows.length === 0) return;
+    const result: { key: string; inserted: boolean }[] = await this.db.query(
+      `INSERT INTO activities AS a (network_id, external_id, deleted_at)
+       SELECT $1, x, now() FROM unnest($2::text[]) AS x
+       ON CONFLICT (network_id, external_id) DO UPDATE SET deleted_at = now(), updated_at = now()
+       WHERE a.deleted_at IS NULL
+       RETURNING a.external_id AS key, (xmax = 0) AS inserted`,
+      [this.networkId, rows.map((r) => r.externalId)],
+    );
+    const byKey = new Map(result.map((r) => [r.key, r]));
+    for (const row of rows) {
+      const r = byKey.get(row.externalId);
+      outcomes.set(row, r === undefined ? 'duplicate' : r.inserted ? 'inserted' : 'updated');
+    }
+  }
+
+  /**
+   * Upserts activities and links each to its parent and thread root when the parent is known.
+   * A changed parent or a change between root and non-root kinds re-derives the links (resolveThreads
+   * then carries the new root down the subtree).
+   */
+  private async upsertActivities(rows: ActivityRow[], groupIds: Map<string, string>, memberIds: Map<string, string>, outcomes: Map<RecordRow, Outcome>): Promise<void> {
+    if (rows.length === 0) return;
+    const result: OutcomeRow[] = await this.db.query(
+      `WITH input AS (
+         SELECT * FROM unnest($2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::text[], $7::timestamptz[], $8::text[], $9::text[], $10::text[])
+           AS t(external_id, kind, author_id, group_id, parent_external_id, occurred_at, text, tags, reaction)
+       ), old AS (
+         SELECT a.external_id, a.kind FROM activities a JOIN input i ON a.network_id = $1 AND a.external_id = i.external_id
+       ), resolved AS (
+         SELECT nextval('activities_id_seq') AS id, i.*, p.id AS parent_id, p.root_id AS parent_root_id
+         FROM input i LEFT JOIN activities p ON p.network_id = $1 AND p.external_id = i.parent_external_id
+       ), up AS (
+         INSERT INTO activities AS a (network_id, id, external_id, kind, author_id, group_id, parent_external_id, parent_id, root_id, occurred_at, text, tags, reaction)
+         OVERRIDING SYSTEM VALUE
+         SELECT $1, r.id, r.external_id, r.kind, r.author_id, r.group_id, r.parent_external_id, r.parent_id,
+                CASE WHEN r.kind IN (${ROOT_KINDS_SQL}) THEN r.id ELSE r.parent_root_id END,
+                r.occurred_at, r.text, r.tags::text[], r.reaction
+         FROM resolved r
+         ON CONFLICT (network_id, external_id) DO UPDATE SET
+           kind = excluded.kind, author_id = excluded.author_id, group_id = excluded.group_id,
+           parent_external_id = excluded.parent_external_id,
+           parent_id = CASE WHEN a.parent_external_id IS NOT DISTINCT FROM excluded.parent_external_id THEN a.parent_id ELSE excluded.parent_id END,
+           root_id = CASE
+             WHEN excluded.kind IN (${ROOT_KINDS_SQL}) THEN a.id
+             WHEN a.kind IS NOT NULL AND a.kind NOT IN (${ROOT_KINDS_SQL}) AND a.parent_external_id IS NOT DISTINCT FROM excluded.parent_external_id THEN a.root_id
+             ELSE excluded.root_id END,
+           occurred_at = excluded.occurred_at, text = excluded.text, tags = excluded.tags, reaction = excluded.reaction,
+           updated_at = now()
+         WHERE (a.kind, a.author_id, a.group_id, a.parent_external_id, a.occurred_at, a.text, a.tags, a.reaction)
+           IS DISTINCT FROM (excluded.kind, excluded.author_id, excluded.group_id, excluded.parent_external_id, excluded.occurred_at, excluded.text, excluded.tags, excluded.reaction)
+         RETURNING a.external_id
+       )
+       SELECT i.external_id AS key, o.external_id IS NOT NULL AS existed, (o.external_id IS NOT NULL AND o.kind IS NULL) AS was_stub,
+              up.external_id IS NOT NULL AS written
+       FROM input i LEFT JOIN old o ON o.external_id = i.external_id LEFT JOIN up ON up.external_id = i.external_id`,
+      [
+        this.networkId,
+        rows.map((r) => r.externalId),
+        rows.map((r) => r.kind),
+        rows.map((r) => memberIds.get(r.author)),
+        rows.map((r) => (r.group ? groupIds.get(r.group) : null)),
+        rows.map((r) => r.parent),
+        rows.map((r) => r.occurredAt),
+        rows.map((r) => r.text),
+        rows.map((r) => toPgArrayLiteral(r.tags)),
+        rows.map((r) => r.reaction),
+      ],
+    );
+    const byKey = new Map(result.map((r) => [r.key, r]));
+    for (const row of rows) outcomes.set(row, classify(byKey.get(row.externalId) as OutcomeRow));
+  }
+
+  /**
+   * Links activities that were waiting for one of `externalIds` as their parent, then carries thread
+   * roots down from every touched activity to its whole subtree. Both steps start from the records of
+   * this batch, so the cost follows the batch and its descendants, not the backlog of orphans.
+   */
+  private async resolveThreads(externalIds: string[]): Promise<void> {
+    const linked: { id: string }[] = await this.db.query(
+      `UPDATE activities c SET parent_id = p.id, root_id = p.root_id, updated_at = now()
+       FROM activities p
+       WHERE p.network_id = $1 AND p.external_id = ANY($2::text[])
+         AND c.network_id = $1 AND c.parent_external_id = p.external_id AND c.parent_id IS NULL
+       RETURNING c.id`,
+      [this.networkId, externalIds],
+    );
+    await this.db.query(
+      `WITH RECURSIVE seeds AS (
+         SELECT id, root_id FROM activities WHERE network_id = $1 AND (external_id = ANY($2::text[]) OR id = ANY($3::bigint[]))
+       ), tree AS (
+         SELECT c.id, s.root_id FROM activities c JOIN seeds s ON c.network_id = $1 AND c.parent_id = s.id
+         UNION
+         SELECT c.id, t.root_id FROM activities c JOIN tree t ON c.network_id = $1 AND c.parent_id = t.id
+       )
+       UPDATE activities a SET root_id = tree.root_id, updated_at = now()
+       FROM tree WHERE a.network_id = $1 AND a.id = tree.id AND a.root_id IS DISTINCT FROM tree.root_id`,
+      [this.networkId, externalIds, linked.map((l) => l.id)],
+    );
+  }
+}
