@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { ENVIRONMENT, Environment } from '../common/config/environment';
-import { NotFound } from '../common/errors/domain-errors';
+import { NotFound, ValidationFailed } from '../common/errors/domain-errors';
 import { decodeCursor, PageQuery, toPage } from '../common/pagination/pagination';
 import { ApiKey } from './api-key.entity';
 import { generateApiKeySecret, hashApiKey, sameSecret, secretPrefix } from './api-key-secrets';
@@ -31,6 +31,10 @@ export class ApiKeysService {
   }
 
   async create(actor: Principal, dto: CreateApiKeyDto, requestId?: string): Promise<CreatedApiKeyView> {
+    if (dto.role === 'admin' && dto.networks !== undefined) {
+      // an admin can create unscoped keys, so a network limit on it would be an illusion
+      throw new ValidationFailed([{ path: 'networks', message: 'admin keys cannot be limited to networks' }]);
+    }
     const secret = generateApiKeySecret();
     const key = this.keys.create({
       id: randomUUID(),

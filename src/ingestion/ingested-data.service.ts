@@ -106,7 +106,7 @@ function decodeMembershipCursor(cursor: string | undefined): string | null {
   if (cursor === undefined) return null;
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { after?: unknown };
-    if (typeof parsed.after === 'string' && /^\d{1,19}:\d{1,19}$/.test(parsed.after)) return parsed.after;
+    if (typeof parsed.after === 'string' && /^\d{1,15}:\d{1,15}$/.test(parsed.after)) return parsed.after;
   } catch {
     // reported below
   }

@@ -70,7 +70,7 @@ export class IngestionService {
     const chunk: PendingRecord[] = [];
     for (let i = 0; i < body.length; i++) {
       this.accept(report, chunk, i + 1, body[i]);
-      if (chunk.length >= this.env.INGEST_CHUNK_SIZE) await this.flush(network.id, chunk, report);
+      if (chunk.length >= this.env.INGEST_CHUNK_SIZE) await this.flush(network.id, chunk.splice(0, chunk.length), report);
     }
     await this.flush(network.id, chunk, report);
     return report.build();
@@ -86,31 +86,52 @@ export class IngestionService {
     const report = new ReportBuilder();
     const chunk: PendingRecord[] = [];
     const started = Date.now();
-    for await (const item of readNdjsonLines(stream, this.env.NDJSON_MAX_LINE_BYTES)) {
-      if (item.kind === 'too-long') {
-        report.received++;
-        report.reject(item.line, `line is ${item.bytes} bytes; the limit is ${this.env.NDJSON_MAX_LINE_BYTES}`);
-      } else if (item.kind === 'bad-utf8') {
-        report.received++;
-        report.reject(item.line, 'line is not valid UTF-8');
-      } else {
-        let raw: unknown;
-        try {
-          raw = JSON.parse(item.text);
-        } catch {
+    // One chunk is written while the next is parsed (the database works in parallel with this
+    // process); chunks still commit one after the other, in order.
+    let writing: Promise<void> = Promise.resolve();
+    const writeChunk = async () => {
+      await writing;
+      const records = chunk.splice(0, chunk.length);
+      writing = this.flush(network.id, records, report);
+      writing.catch(() => undefined); // awaited (and rethrown) before the next chunk or at the end
+    };
+    const body = limit > 0 ? limitBytes(stream, limit) : stream;
+    try {
+      for await (const item of readNdjsonLines(body, this.env.NDJSON_MAX_LINE_BYTES)) {
+        if (item.kind === 'too-long') {
           report.received++;
-          report.reject(item.line, 'line is not valid JSON');
-          continue;
+          report.reject(item.line, `line is ${item.bytes} bytes; the limit is ${this.env.NDJSON_MAX_LINE_BYTES}`);
+        } else if (item.kind === 'bad-utf8') {
+          report.received++;
+          report.reject(item.line, 'line is not valid UTF-8');
+        } else {
+          let raw: unknown;
+          try {
+            raw = JSON.parse(item.text);
+          } catch {
+            report.received++;
+            report.reject(item.line, 'line is not valid JSON');
+            continue;
+          }
+          this.accept(report, chunk, item.line, raw);
         }
-        this.accept(report, chunk, item.line, raw);
+        if (chunk.length >= this.env.INGEST_CHUNK_SIZE) await writeChunk();
+        if (report.received % PROGRESS_EVERY === 0 && report.received > 0) {
+          const seconds = (Date.now() - started) / 1000;
+          this.logger.log({ network: networkKey, received: report.received, rejected: report.rejected.length, perSecond: Math.round(report.received / seconds) }, 'ingestion progress');
+        }
       }
-      if (chunk.length >= this.env.INGEST_CHUNK_SIZE) await this.flush(network.id, chunk, report);
-      if (report.received % PROGRESS_EVERY === 0 && report.received > 0) {
-        const seconds = (Date.now() - started) / 1000;
-        this.logger.log({ network: networkKey, received: report.received, rejected: report.rejected.length, perSecond: Math.round(report.received / seconds) }, 'ingestion progress');
-      }
+    } catch (error) {
+      if (!(error instanceof BodyLimitExceeded)) throw error;
+      // Whole lines read so far are kept (a 200 would have stored them too); say exactly what was stored.
+      await writeChunk();
+      await writing;
+      const tooLarge = new PayloadTooLarge(`The NDJSON body exceeds ${limit} bytes; reading stopped there and the complete lines before it were processed`);
+      Object.assign(tooLarge.extensions, { report: report.build() });
+      throw tooLarge;
     }
-    await this.flush(network.id, chunk, report);
+    await writeChunk();
+    await writing;
     if (report.received >= PROGRESS_EVERY) {
       this.logger.log({ network: networkKey, received: report.received, rejected: report.rejected.length, seconds: (Date.now() - started) / 1000 }, 'ingestion done');
     }
@@ -132,10 +153,9 @@ export class IngestionService {
     else report.reject(line, describeErrors(parsed.errors), parsed.externalId);
   }
 
-  /** Commits the pending records in one transaction, or isolates the record the database refuses. */
-  private async flush(networkId: number, chunk: PendingRecord[], report: ReportBuilder): Promise<void> {
-    if (chunk.length === 0) return;
-    const records = chunk.splice(0, chunk.length);
+  /** Commits records in one transaction, or isolates the record the database refuses. */
+  private async flush(networkId: number, records: PendingRecord[], report: ReportBuilder): Promise<void> {
+    if (records.length === 0) return;
     try {
       const outcomes = await this.dataSource.transaction((manager) => writeInBatches(new RecordWriter(manager, networkId), records));
       outcomes.forEach((o) => report.count(o));
@@ -179,4 +199,20 @@ async function writeInBatches(writer: RecordWriter, records: PendingRecord[]): P
 function isDataError(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code ?? (error as { driverError?: { code?: unknown } })?.driverError?.code;
   return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
+}
+
+class BodyLimitExceeded extends Error {}
+
+/** Passes a stream through until `limit` bytes, then fails: bounds chunked bodies that declare no length. */
+async function* limitBytes(stream: AsyncIterable<Buffer>, limit: number): AsyncGenerator<Buffer> {
+  let seen = 0;
+  for await (const chunk of stream) {
+    seen += chunk.length;
+    if (seen > limit) {
+      const room = chunk.length - (seen - limit);
+      if (room > 0) yield chunk.subarray(0, room);
+      throw new BodyLimitExceeded();
+    }
+    yield chunk;
+  }
 }

@@ -59,9 +59,15 @@ export class RecordWriter {
     const leadersChanged = await this.setDeclaredLeaders(groups, groupIds, memberIds);
     groups.forEach((g, i) => outcomes.set(g, groupOutcomes[i] === 'duplicate' && leadersChanged.has(g.externalId) ? 'updated' : groupOutcomes[i]));
     await this.upsertMemberships(memberships, groupIds, memberIds, outcomes);
-    await this.deleteActivities(deletions, outcomes);
-    await this.upsertActivities(activities, groupIds, memberIds, outcomes);
-    if (activities.length + deletions.length > 0) await this.resolveThreads([...activities, ...deletions].map((a) => a.externalId));
+    const created = await this.deleteActivities(deletions, outcomes);
+    const relink: string[] = [];
+    // Parents before children: each generation finds the previous one's rows (and their roots) at insert time.
+    for (const generation of generations(activities)) {
+      const written = await this.upsertActivities(generation, groupIds, memberIds, outcomes);
+      created.push(...written.created);
+      relink.push(...written.relink);
+    }
+    await this.resolveThreads(created, relink);
     return rows.map((r) => outcomes.get(r) as Outcome);
   }
 
@@ -237,8 +243,8 @@ export class RecordWriter {
   }
 
   /** A deletion of an unknown activity leaves a tombstone, so the activity stays deleted when it arrives later. */
-  private async deleteActivities(rows: ActivityDeletionRow[], outcomes: Map<RecordRow, Outcome>): Promise<void> {
-    if (rows.length === 0) return;
+  private async deleteActivities(rows: ActivityDeletionRow[], outcomes: Map<RecordRow, Outcome>): Promise<string[]> {
+    if (rows.length === 0) return [];
     const result: { key: string; inserted: boolean }[] = await this.db.query(
       `INSERT INTO activities AS a (network_id, external_id, deleted_at)
        SELECT $1, x, now() FROM unnest($2::text[]) AS x
@@ -252,6 +258,7 @@ export class RecordWriter {
       const r = byKey.get(row.externalId);
       outcomes.set(row, r === undefined ? 'duplicate' : r.inserted ? 'inserted' : 'updated');
     }
+    return result.filter((r) => r.inserted).map((r) => r.key);
   }
 
   /**
@@ -259,14 +266,19 @@ export class RecordWriter {
    * A changed parent or a change between root and non-root kinds re-derives the links (resolveThreads
    * then carries the new root down the subtree).
    */
-  private async upsertActivities(rows: ActivityRow[], groupIds: Map<string, string>, memberIds: Map<string, string>, outcomes: Map<RecordRow, Outcome>): Promise<void> {
-    if (rows.length === 0) return;
-    const result: OutcomeRow[] = await this.db.query(
+  private async upsertActivities(
+    rows: ActivityRow[],
+    groupIds: Map<string, string>,
+    memberIds: Map<string, string>,
+    outcomes: Map<RecordRow, Outcome>,
+  ): Promise<{ created: string[]; relink: string[] }> {
+    if (rows.length === 0) return { created: [], relink: [] };
+    const result: (OutcomeRow & { relink: boolean })[] = await this.db.query(
       `WITH input AS (
          SELECT * FROM unnest($2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::text[], $7::timestamptz[], $8::text[], $9::text[], $10::text[])
            AS t(external_id, kind, author_id, group_id, parent_external_id, occurred_at, text, tags, reaction)
        ), old AS (
-         SELECT a.external_id, a.kind FROM activities a JOIN input i ON a.network_id = $1 AND a.external_id = i.external_id
+         SELECT a.external_id, a.kind, a.parent_external_id FROM activities a JOIN input i ON a.network_id = $1 AND a.external_id = i.external_id
        ), resolved AS (
          SELECT nextval('activities_id_seq') AS id, i.*, p.id AS parent_id, p.root_id AS parent_root_id
          FROM input i LEFT JOIN activities p ON p.network_id = $1 AND p.external_id = i.parent_external_id
@@ -292,7 +304,11 @@ export class RecordWriter {
          RETURNING a.external_id
        )
        SELECT i.external_id AS key, o.external_id IS NOT NULL AS existed, (o.external_id IS NOT NULL AND o.kind IS NULL) AS was_stub,
-              up.external_id IS NOT NULL AS written
+              up.external_id IS NOT NULL AS written,
+              -- a tombstone that now has content, a changed parent, or a switch between root and non-root kinds:
+              -- the descendants' roots must be carried down again
+              (o.external_id IS NOT NULL AND (o.kind IS NULL OR o.parent_external_id IS DISTINCT FROM i.parent_external_id
+                OR (o.kind IN (${ROOT_KINDS_SQL})) <> (i.kind IN (${ROOT_KINDS_SQL})))) AS relink
        FROM input i LEFT JOIN old o ON o.external_id = i.external_id LEFT JOIN up ON up.external_id = i.external_id`,
       [
         this.networkId,
@@ -309,25 +325,35 @@ export class RecordWriter {
     );
     const byKey = new Map(result.map((r) => [r.key, r]));
     for (const row of rows) outcomes.set(row, classify(byKey.get(row.externalId) as OutcomeRow));
+    return { created: result.filter((r) => !r.existed).map((r) => r.key), relink: result.filter((r) => r.relink).map((r) => r.key) };
   }
 
   /**
-   * Links activities that were waiting for one of `externalIds` as their parent, then carries thread
-   * roots down from every touched activity to its whole subtree. Both steps start from the records of
-   * this batch, so the cost follows the batch and its descendants, not the backlog of orphans.
+   * Links activities that were waiting for one of the `created` rows as their parent, then carries
+   * thread roots down the subtrees of those children and of the `relink` rows (edited structure).
+   * Children sent after their parent got their links at insert time, so in a well-ordered stream
+   * both statements touch nothing; the cost follows the batch, not the backlog of orphans.
    */
-  private async resolveThreads(externalIds: string[]): Promise<void> {
-    const linked: { id: string }[] = await this.db.query(
-      `UPDATE activities c SET parent_id = p.id, root_id = p.root_id, updated_at = now()
-       FROM activities p
-       WHERE p.network_id = $1 AND p.external_id = ANY($2::text[])
-         AND c.network_id = $1 AND c.parent_external_id = p.external_id AND c.parent_id IS NULL
-       RETURNING c.id`,
-      [this.networkId, externalIds],
-    );
+  private async resolveThreads(created: string[], relink: string[]): Promise<void> {
+    let linked: { id: string }[] = [];
+    if (created.length > 0) {
+      // TypeORM answers an UPDATE with [rows, rowCount]
+      [linked] = await this.db.query(
+        `UPDATE activities c SET parent_id = p.id, root_id = p.root_id, updated_at = now()
+         FROM activities p
+         WHERE p.network_id = $1 AND p.external_id = ANY($2::text[])
+           AND c.network_id = $1 AND c.parent_external_id = p.external_id AND c.parent_external_id IS NOT NULL AND c.parent_id IS NULL
+         RETURNING c.id`,
+        [this.networkId, created],
+      );
+    }
+    if (linked.length === 0 && relink.length === 0) return;
     await this.db.query(
       `WITH RECURSIVE seeds AS (
-         SELECT id, root_id FROM activities WHERE network_id = $1 AND (external_id = ANY($2::text[]) OR id = ANY($3::bigint[]))
+         -- two index lookups rather than one OR, which would scan the whole network
+         SELECT id, root_id FROM activities WHERE network_id = $1 AND external_id = ANY($2::text[])
+         UNION
+         SELECT id, root_id FROM activities WHERE network_id = $1 AND id = ANY($3::bigint[])
        ), tree AS (
          SELECT c.id, s.root_id FROM activities c JOIN seeds s ON c.network_id = $1 AND c.parent_id = s.id
          UNION
@@ -335,7 +361,30 @@ export class RecordWriter {
        )
        UPDATE activities a SET root_id = tree.root_id, updated_at = now()
        FROM tree WHERE a.network_id = $1 AND a.id = tree.id AND a.root_id IS DISTINCT FROM tree.root_id`,
-      [this.networkId, externalIds, linked.map((l) => l.id)],
+      [this.networkId, relink, linked.map((l) => l.id)],
     );
   }
+
+}
+
+/**
+ * Splits activities into generations: the first holds those whose parent is not in the batch,
+ * each next one the children of the previous. A cycle inside the batch is cut where it closes.
+ */
+export function generations(rows: ActivityRow[]): ActivityRow[][] {
+  const byId = new Map(rows.map((r) => [r.externalId, r]));
+  const depth = new Map<ActivityRow, number>();
+  const depthOf = (row: ActivityRow, visiting: Set<ActivityRow>): number => {
+    const known = depth.get(row);
+    if (known !== undefined) return known;
+    const parent = row.parent === null ? undefined : byId.get(row.parent);
+    visiting.add(row);
+    const d = parent === undefined || visiting.has(parent) ? 0 : depthOf(parent, visiting) + 1;
+    visiting.delete(row);
+    depth.set(row, d);
+    return d;
+  };
+  const out: ActivityRow[][] = [];
+  for (const row of rows) (out[depthOf(row, new Set())] ??= []).push(row);
+  return out.filter(Boolean);
 }

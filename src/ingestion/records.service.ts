@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Forbidden, ValidationFailed } from '../common/errors/domain-errors';
+import { Forbidden, NotFound, ValidationFailed } from '../common/errors/domain-errors';
 import type { Principal } from '../governance/principal';
 import { NetworksService } from '../networks/networks.service';
 import { ActivityFields, GroupFields, MemberFields } from './dto/event-records.dto';
@@ -36,7 +36,10 @@ export class RecordsService {
     const network = await this.networks.require(networkKey);
     const row = this.check(activityRow(body), body);
     const outcome = await this.ingestion.ingestOne(network.id, row);
-    return { outcome, activity: row.type === 'activity-deletion' ? null : await this.data.activity(principal, networkKey, body.externalId) };
+    if (row.type === 'activity-deletion') return { outcome, activity: null };
+    // stored, but an earlier deletion keeps it out of every read: answer null rather than 404
+    const activity = await this.data.activity(principal, networkKey, body.externalId).catch((e: unknown) => (e instanceof NotFound ? null : Promise.reject(e)));
+    return { outcome, activity };
   }
 
   async deleteActivity(networkKey: string, externalId: string): Promise<ActivityWriteResult> {

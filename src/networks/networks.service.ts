@@ -7,6 +7,8 @@ import { canAccessNetwork, Principal } from '../governance/principal';
 import { CreateNetworkDto, NetworkPage, NetworkView } from './dto/network.dto';
 import { Network } from './network.entity';
 
+const INT4_MAX = 2_147_483_647;
+
 @Injectable()
 export class NetworksService {
   constructor(@InjectRepository(Network) private readonly networks: Repository<Network>) {}
@@ -27,7 +29,8 @@ export class NetworksService {
   async list(principal: Principal, page: PageQuery): Promise<NetworkPage> {
     const after = decodeCursor(page.cursor);
     const where = {
-      ...(after !== undefined ? { id: MoreThan(Number(after)) } : {}),
+      // network ids are int4: a cursor beyond that range simply has nothing after it
+      ...(after !== undefined ? { id: MoreThan(Math.min(Number(after), INT4_MAX)) } : {}),
       ...(principal.role !== 'admin' && principal.networks !== null ? { key: In(principal.networks) } : {}),
     };
     const rows = await this.networks.find({ where, order: { id: 'ASC' }, take: page.limit + 1 });

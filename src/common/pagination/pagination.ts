@@ -27,7 +27,8 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
   if (cursor === undefined) return undefined;
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { after?: unknown };
-    if (typeof parsed.after === 'string' && /^\d{1,19}$/.test(parsed.after)) return parsed.after;
+    // ids and offsets stay below 2^53 here, so anything longer was not issued by this service
+    if (typeof parsed.after === 'string' && /^\d{1,15}$/.test(parsed.after)) return parsed.after;
   } catch {
     // fall through to the validation error
   }

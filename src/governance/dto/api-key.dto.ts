@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageMeta } from '../../common/pagination/pagination';
 import { NETWORK_KEY_PATTERN } from '../../networks/dto/network.dto';
 import { API_KEY_ROLES, ApiKeyRole } from '../api-key.entity';
@@ -13,8 +13,8 @@ export class CreateApiKeyDto {
   @IsIn(API_KEY_ROLES)
   role: ApiKeyRole;
 
-  @ApiPropertyOptional({ type: [String], example: ['rse-france'], description: 'Limit the key to these network keys; omit for every network. A key limited to a network also sees its confidential groups.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @ArrayUnique() @Matches(NETWORK_KEY_PATTERN, { each: true, message: 'each network must be a network key (lowercase letters, digits, - and _)' })
+  @ApiPropertyOptional({ type: [String], example: ['rse-france'], description: 'Limit the key to these network keys; omit for every network. A key limited to a network also sees its confidential groups. Not allowed for admin keys.' })
+  @IsOptional() @IsArray() @ArrayNotEmpty() @ArrayMaxSize(100) @ArrayUnique() @Matches(NETWORK_KEY_PATTERN, { each: true, message: 'each network must be a network key (lowercase letters, digits, - and _)' })
   networks?: string[];
 }
 

@@ -44,5 +44,5 @@ export class GroupWriteResult extends SingleRecordResult {
 }
 
 export class ActivityWriteResult extends SingleRecordResult {
-  @ApiProperty({ type: () => ActivityView, nullable: true, description: 'null after a deletion' }) activity: ActivityView | null;
+  @ApiProperty({ type: () => ActivityView, nullable: true, description: 'null after a deletion, or when this externalId was deleted earlier (deletion is final)' }) activity: ActivityView | null;
 }
