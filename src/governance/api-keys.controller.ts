@@ -17,7 +17,7 @@ export class ApiKeysController {
   @Post()
   @ApiOperation({ summary: 'Create an API key (admin). The secret is returned once; only its hash is stored.' })
   @ApiCreatedResponse({ type: CreatedApiKeyView })
-  @ApiProblems(400, 401, 403, 429)
+  @ApiProblems(400, 401, 403)
   create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateApiKeyDto, @Req() req: { id?: string }): Promise<CreatedApiKeyView> {
     return this.apiKeys.create(principal, dto, req.id);
   }
@@ -25,7 +25,7 @@ export class ApiKeysController {
   @Get()
   @ApiOperation({ summary: 'List API keys (admin), revoked ones included; secrets are never shown' })
   @ApiOkResponse({ type: ApiKeyPage })
-  @ApiProblems(400, 401, 403, 429)
+  @ApiProblems(400, 401, 403)
   list(@Query() page: PageQuery): Promise<ApiKeyPage> {
     return this.apiKeys.list(page);
   }
@@ -33,7 +33,7 @@ export class ApiKeysController {
   @Get(':id')
   @ApiOperation({ summary: 'Read one API key (admin)' })
   @ApiOkResponse({ type: ApiKeyView })
-  @ApiProblems(400, 401, 403, 404, 429)
+  @ApiProblems(400, 401, 403, 404)
   get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ApiKeyView> {
     return this.apiKeys.get(id);
   }
@@ -42,7 +42,7 @@ export class ApiKeysController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke an API key at once (admin); the next request with it gets 401' })
   @ApiNoContentResponse({ description: 'Revoked (or already revoked)' })
-  @ApiProblems(400, 401, 403, 404, 429)
+  @ApiProblems(400, 401, 403, 404)
   revoke(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Req() req: { id?: string }): Promise<void> {
     return this.apiKeys.revoke(principal, id, req.id);
   }

@@ -45,7 +45,7 @@ export class EventsController {
     },
   })
   @ApiOkResponse({ type: IngestionReport })
-  @ApiProblems(400, 401, 403, 404, 413, 415, 429)
+  @ApiProblems(400, 401, 403, 404, 413, 415)
   ingest(@Param('key') key: string, @Req() req: Request, @Body() body: unknown): Promise<IngestionReport> {
     if (req.is('application/x-ndjson')) {
       const length = req.headers['content-length'];

@@ -21,7 +21,7 @@ export class MembersController {
   @Put(':externalId')
   @ApiOperation({ summary: 'Create or replace an org-wide member (keys not limited to networks; scoped integrators send member events through their network)' })
   @ApiOkResponse({ type: MemberWriteResult })
-  @ApiProblems(400, 401, 403, 429)
+  @ApiProblems(400, 401, 403)
   put(@CurrentPrincipal() principal: Principal, @Param('externalId', ExternalIdPipe) externalId: string, @Body() body: MemberFields): Promise<MemberWriteResult> {
     return this.records.putMember(principal, externalId, body);
   }
@@ -29,7 +29,7 @@ export class MembersController {
   @Get(':externalId')
   @ApiOperation({ summary: 'Read an org-wide member' })
   @ApiOkResponse({ type: MemberView })
-  @ApiProblems(401, 403, 404, 429)
+  @ApiProblems(401, 403, 404)
   get(@Param('externalId', ExternalIdPipe) externalId: string): Promise<MemberView> {
     return this.data.member(externalId);
   }
@@ -46,7 +46,7 @@ export class NetworkRecordsController {
   @Put('groups/:externalId')
   @ApiOperation({ summary: 'Create or replace a group (same rules as a group event)' })
   @ApiOkResponse({ type: GroupWriteResult })
-  @ApiProblems(400, 401, 403, 404, 429)
+  @ApiProblems(400, 401, 403, 404)
   putGroup(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Param('externalId', ExternalIdPipe) externalId: string, @Body() body: GroupFields): Promise<GroupWriteResult> {
     return this.records.putGroup(principal, key, externalId, body);
   }
@@ -55,7 +55,7 @@ export class NetworkRecordsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Create or replace one activity (same rules as an activity event)' })
   @ApiOkResponse({ type: ActivityWriteResult })
-  @ApiProblems(400, 401, 403, 404, 429)
+  @ApiProblems(400, 401, 403, 404)
   postActivity(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Body() body: ActivityFields): Promise<ActivityWriteResult> {
     return this.records.postActivity(principal, key, body);
   }
@@ -64,7 +64,7 @@ export class NetworkRecordsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Delete an activity: it leaves every indicator (a tombstone is kept so a late copy stays deleted)' })
   @ApiOkResponse({ type: ActivityWriteResult })
-  @ApiProblems(400, 401, 403, 404, 429)
+  @ApiProblems(400, 401, 403, 404)
   deleteActivity(@Param('key') key: string, @Param('externalId', ExternalIdPipe) externalId: string): Promise<ActivityWriteResult> {
     return this.records.deleteActivity(key, externalId);
   }
@@ -72,7 +72,7 @@ export class NetworkRecordsController {
   @Get('members')
   @ApiOperation({ summary: 'Members ingested through this network' })
   @ApiOkResponse({ type: MemberPage })
-  @ApiProblems(400, 401, 403, 404, 429)
+  @ApiProblems(400, 401, 403, 404)
   members(@Param('key') key: string, @Query() page: PageQuery): Promise<MemberPage> {
     return this.data.members(key, page);
   }
@@ -80,7 +80,7 @@ export class NetworkRecordsController {
   @Get('groups')
   @ApiOperation({ summary: 'Groups of this network (confidential names and leaders hidden from keys not allowed to see them)' })
   @ApiOkResponse({ type: GroupPage })
-  @ApiProblems(400, 401, 403, 404, 429)
+  @ApiProblems(400, 401, 403, 404)
   groups(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Query() page: PageQuery): Promise<GroupPage> {
     return this.data.groups(principal, key, page);
   }
@@ -88,7 +88,7 @@ export class NetworkRecordsController {
   @Get('groups/:externalId')
   @ApiOperation({ summary: 'One group of this network' })
   @ApiOkResponse({ type: GroupView })
-  @ApiProblems(401, 403, 404, 429)
+  @ApiProblems(401, 403, 404)
   group(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Param('externalId', ExternalIdPipe) externalId: string): Promise<GroupView> {
     return this.data.group(principal, key, externalId);
   }
@@ -96,7 +96,7 @@ export class NetworkRecordsController {
   @Get('memberships')
   @ApiOperation({ summary: 'Group memberships of this network (confidential groups\' members only for keys allowed to see them)' })
   @ApiOkResponse({ type: MembershipPage })
-  @ApiProblems(400, 401, 403, 404, 429)
+  @ApiProblems(400, 401, 403, 404)
   memberships(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Query() query: MembershipQuery): Promise<MembershipPage> {
     return this.data.memberships(principal, key, query);
   }
@@ -104,7 +104,7 @@ export class NetworkRecordsController {
   @Get('activities')
   @ApiOperation({ summary: 'Activities of this network, deleted ones excluded (confidential text, tags and authors hidden from keys not allowed to see them)' })
   @ApiOkResponse({ type: ActivityPage })
-  @ApiProblems(400, 401, 403, 404, 429)
+  @ApiProblems(400, 401, 403, 404)
   activities(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Query() query: ActivityQuery): Promise<ActivityPage> {
     return this.data.activities(principal, key, query);
   }
@@ -112,7 +112,7 @@ export class NetworkRecordsController {
   @Get('activities/:externalId')
   @ApiOperation({ summary: 'One activity of this network' })
   @ApiOkResponse({ type: ActivityView })
-  @ApiProblems(401, 403, 404, 429)
+  @ApiProblems(401, 403, 404)
   activity(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Param('externalId', ExternalIdPipe) externalId: string): Promise<ActivityView> {
     return this.data.activity(principal, key, externalId);
   }

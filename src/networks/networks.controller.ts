@@ -17,7 +17,7 @@ export class NetworksController {
   @Roles('integrator')
   @ApiOperation({ summary: 'Create a network (admin, integrator within its scope)' })
   @ApiCreatedResponse({ type: NetworkView })
-  @ApiProblems(400, 401, 403, 409, 429)
+  @ApiProblems(400, 401, 403, 409)
   create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateNetworkDto): Promise<NetworkView> {
     return this.networks.create(principal, dto);
   }
@@ -26,7 +26,7 @@ export class NetworksController {
   @Roles('integrator', 'cno', 'hr')
   @ApiOperation({ summary: 'List the networks this API key may see' })
   @ApiOkResponse({ type: NetworkPage })
-  @ApiProblems(400, 401, 403, 429)
+  @ApiProblems(400, 401, 403)
   list(@CurrentPrincipal() principal: Principal, @Query() page: PageQuery): Promise<NetworkPage> {
     return this.networks.list(principal, page);
   }
@@ -36,7 +36,7 @@ export class NetworksController {
   @NetworkParam()
   @ApiOperation({ summary: 'Read one network' })
   @ApiOkResponse({ type: NetworkView })
-  @ApiProblems(401, 403, 404, 429)
+  @ApiProblems(401, 403, 404)
   get(@Param('key') key: string): Promise<NetworkView> {
     return this.networks.get(key);
   }
