@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { ROOT_KINDS } from './activity.entity';
+import { ActivityKind, ROOT_KINDS } from './activity.entity';
 import type { ActivityDeletionRow, ActivityRow, GroupRow, MemberRow, MembershipRow, RecordRow } from './record-parser';
 
 export type Outcome = 'inserted' | 'updated' | 'duplicate';
@@ -60,14 +60,8 @@ export class RecordWriter {
     groups.forEach((g, i) => outcomes.set(g, groupOutcomes[i] === 'duplicate' && leadersChanged.has(g.externalId) ? 'updated' : groupOutcomes[i]));
     await this.upsertMemberships(memberships, groupIds, memberIds, outcomes);
     const created = await this.deleteActivities(deletions, outcomes);
-    const relink: string[] = [];
-    // Parents before children: each generation finds the previous one's rows (and their roots) at insert time.
-    for (const generation of generations(activities)) {
-      const written = await this.upsertActivities(generation, groupIds, memberIds, outcomes);
-      created.push(...written.created);
-      relink.push(...written.relink);
-    }
-    await this.resolveThreads(created, relink);
+    const written = await this.upsertActivities(activities, groupIds, memberIds, outcomes);
+    await this.resolveThreads([...created, ...written.created], written.relink, written.moved);
     return rows.map((r) => outcomes.get(r) as Outcome);
   }
 
@@ -122,14 +116,41 @@ export class RecordWriter {
 
   /** Creates placeholder members for unknown externalIds; returns externalId → id for all of them. */
   private async ensureMembers(externalIds: string[]): Promise<Map<string, string>> {
+    return this.ensure(
+      externalIds,
+      (ids) => this.db.query(`SELECT id::text, external_id FROM members WHERE external_id = ANY($1::text[])`, [ids]),
+      (ids) => this.db.query(`INSERT INTO members (external_id, is_placeholder) SELECT x, true FROM unnest($1::text[]) AS x ON CONFLICT (external_id) DO NOTHING`, [ids]),
+    );
+  }
+
+  /** Creates placeholder groups (visibility unknown, so treated as confidential) and returns externalId → id. */
+  private async ensureGroups(externalIds: string[]): Promise<Map<string, string>> {
+    return this.ensure(
+      externalIds,
+      (ids) => this.db.query(`SELECT id::text, external_id FROM groups WHERE network_id = $1 AND external_id = ANY($2::text[])`, [this.networkId, ids]),
+      (ids) =>
+        this.db.query(`INSERT INTO groups (network_id, external_id, is_placeholder) SELECT $1, x, true FROM unnest($2::text[]) AS x ON CONFLICT (network_id, external_id) DO NOTHING`, [
+          this.networkId,
+          ids,
+        ]),
+    );
+  }
+
+  /** Looks ids up first and creates placeholders only for the missing ones: most references are to known rows. */
+  private async ensure(
+    externalIds: string[],
+    find: (ids: string[]) => Promise<{ id: string; external_id: string }[]>,
+    createPlaceholders: (ids: string[]) => Promise<unknown>,
+  ): Promise<Map<string, string>> {
     const unique = [...new Set(externalIds)];
     if (unique.length === 0) return new Map();
-    await this.db.query(
-      `INSERT INTO members (external_id, is_placeholder) SELECT x, true FROM unnest($1::text[]) AS x ON CONFLICT (external_id) DO NOTHING`,
-      [unique],
-    );
-    const rows: { id: string; external_id: string }[] = await this.db.query(`SELECT id, external_id FROM members WHERE external_id = ANY($1::text[])`, [unique]);
-    return new Map(rows.map((r) => [r.external_id, String(r.id)]));
+    const found = new Map((await find(unique)).map((r) => [r.external_id, r.id]));
+    const missing = unique.filter((id) => !found.has(id));
+    if (missing.length > 0) {
+      await createPlaceholders(missing);
+      for (const r of await find(missing)) found.set(r.external_id, r.id);
+    }
+    return found;
   }
 
   private async upsertGroups(rows: GroupRow[]): Promise<Outcome[]> {
@@ -156,22 +177,6 @@ export class RecordWriter {
     );
     const byKey = new Map(result.map((r) => [r.key, r]));
     return rows.map((r) => classify(byKey.get(r.externalId) as OutcomeRow));
-  }
-
-  /** Creates placeholder groups (visibility unknown, so treated as confidential) and returns externalId → id. */
-  private async ensureGroups(externalIds: string[]): Promise<Map<string, string>> {
-    const unique = [...new Set(externalIds)];
-    if (unique.length === 0) return new Map();
-    await this.db.query(
-      `INSERT INTO groups (network_id, external_id, is_placeholder) SELECT $1, x, true FROM unnest($2::text[]) AS x
-       ON CONFLICT (network_id, external_id) DO NOTHING`,
-      [this.networkId, unique],
-    );
-    const rows: { id: string; external_id: string }[] = await this.db.query(
-      `SELECT id, external_id FROM groups WHERE network_id = $1 AND external_id = ANY($2::text[])`,
-      [this.networkId, unique],
-    );
-    return new Map(rows.map((r) => [r.external_id, String(r.id)]));
   }
 
   /**
@@ -262,90 +267,117 @@ export class RecordWriter {
   }
 
   /**
-   * Upserts activities and links each to its parent and thread root when the parent is known.
-   * A changed parent or a change between root and non-root kinds re-derives the links (resolveThreads
-   * then carries the new root down the subtree).
+   * Upserts activities with their parent and thread-root links resolved before the insert: the
+   * batch's rows and their parents are read once, new rows get ids from the sequence in one call,
+   * and links (including to parents in the same batch) are worked out here, so one INSERT writes
+   * every row complete. Returns the rows created (children may be waiting for them), the rows whose
+   * structure changed (their subtree's roots must be carried down again) and the rows that turned
+   * out to exist after all (a concurrent writer created them first: links to them are redone).
    */
   private async upsertActivities(
     rows: ActivityRow[],
     groupIds: Map<string, string>,
     memberIds: Map<string, string>,
     outcomes: Map<RecordRow, Outcome>,
-  ): Promise<{ created: string[]; relink: string[] }> {
-    if (rows.length === 0) return { created: [], relink: [] };
-    const result: (OutcomeRow & { relink: boolean })[] = await this.db.query(
-      `WITH input AS (
-         SELECT * FROM unnest($2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::text[], $7::timestamptz[], $8::text[], $9::text[], $10::text[])
-           AS t(external_id, kind, author_id, group_id, parent_external_id, occurred_at, text, tags, reaction)
-       ), old AS (
-         SELECT a.external_id, a.kind, a.parent_external_id FROM activities a JOIN input i ON a.network_id = $1 AND a.external_id = i.external_id
-       ), resolved AS (
-         SELECT nextval('activities_id_seq') AS id, i.*, p.id AS parent_id, p.root_id AS parent_root_id
-         FROM input i LEFT JOIN activities p ON p.network_id = $1 AND p.external_id = i.parent_external_id
-       ), up AS (
-         INSERT INTO activities AS a (network_id, id, external_id, kind, author_id, group_id, parent_external_id, parent_id, root_id, occurred_at, text, tags, reaction)
-         OVERRIDING SYSTEM VALUE
-         SELECT $1, r.id, r.external_id, r.kind, r.author_id, r.group_id, r.parent_external_id, r.parent_id,
-                CASE WHEN r.kind IN (${ROOT_KINDS_SQL}) THEN r.id ELSE r.parent_root_id END,
-                r.occurred_at, r.text, r.tags::text[], r.reaction
-         FROM resolved r
-         ON CONFLICT (network_id, external_id) DO UPDATE SET
-           kind = excluded.kind, author_id = excluded.author_id, group_id = excluded.group_id,
-           parent_external_id = excluded.parent_external_id,
-           parent_id = CASE WHEN a.parent_external_id IS NOT DISTINCT FROM excluded.parent_external_id THEN a.parent_id ELSE excluded.parent_id END,
-           root_id = CASE
-             WHEN excluded.kind IN (${ROOT_KINDS_SQL}) THEN a.id
-             WHEN a.kind IS NOT NULL AND a.kind NOT IN (${ROOT_KINDS_SQL}) AND a.parent_external_id IS NOT DISTINCT FROM excluded.parent_external_id THEN a.root_id
-             ELSE excluded.root_id END,
-           occurred_at = excluded.occurred_at, text = excluded.text, tags = excluded.tags, reaction = excluded.reaction,
-           updated_at = now()
-         WHERE (a.kind, a.author_id, a.group_id, a.parent_external_id, a.occurred_at, a.text, a.tags, a.reaction)
-           IS DISTINCT FROM (excluded.kind, excluded.author_id, excluded.group_id, excluded.parent_external_id, excluded.occurred_at, excluded.text, excluded.tags, excluded.reaction)
-         RETURNING a.external_id
-       )
-       SELECT i.external_id AS key, o.external_id IS NOT NULL AS existed, (o.external_id IS NOT NULL AND o.kind IS NULL) AS was_stub,
-              up.external_id IS NOT NULL AS written,
-              -- a tombstone that now has content, a changed parent, or a switch between root and non-root kinds:
-              -- the descendants' roots must be carried down again
-              (o.external_id IS NOT NULL AND (o.kind IS NULL OR o.parent_external_id IS DISTINCT FROM i.parent_external_id
-                OR (o.kind IN (${ROOT_KINDS_SQL})) <> (i.kind IN (${ROOT_KINDS_SQL})))) AS relink
-       FROM input i LEFT JOIN old o ON o.external_id = i.external_id LEFT JOIN up ON up.external_id = i.external_id`,
+  ): Promise<{ created: string[]; relink: string[]; moved: string[] }> {
+    if (rows.length === 0) return { created: [], relink: [], moved: [] };
+    const lookup = [...new Set([...rows.map((r) => r.externalId), ...rows.flatMap((r) => (r.parent === null ? [] : [r.parent]))])];
+    const stored: StoredActivity[] = await this.db.query(
+      `SELECT external_id, id::text, kind, parent_external_id, root_id::text FROM activities WHERE network_id = $1 AND external_id = ANY($2::text[])`,
+      [this.networkId, lookup],
+    );
+    const byExternalId = new Map(stored.map((a) => [a.external_id, a]));
+    const fresh = rows.filter((r) => !byExternalId.has(r.externalId));
+    const ids: { id: string }[] = fresh.length
+      ? await this.db.query(`SELECT nextval('activities_id_seq')::text AS id FROM generate_series(1, $1)`, [fresh.length])
+      : [];
+    const idOf = new Map<string, string>(stored.map((a) => [a.external_id, a.id]));
+    fresh.forEach((r, i) => idOf.set(r.externalId, ids[i].id));
+    const links = resolveLinks(rows, idOf, byExternalId);
+
+    const result: { key: string; id: string }[] = await this.db.query(
+      `INSERT INTO activities AS a (network_id, id, external_id, kind, author_id, group_id, parent_external_id, parent_id, root_id, occurred_at, text, tags, reaction)
+       OVERRIDING SYSTEM VALUE
+       SELECT $1, t.id, t.external_id, t.kind, t.author_id, t.group_id, t.parent_external_id, t.parent_id, t.root_id, t.occurred_at, t.text,
+              t.tags::text[], t.reaction -- tags travel as one array literal per row
+       FROM unnest($2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[], $8::bigint[], $9::bigint[], $10::timestamptz[], $11::text[], $12::text[], $13::text[])
+         AS t(id, external_id, kind, author_id, group_id, parent_external_id, parent_id, root_id, occurred_at, text, tags, reaction)
+       ON CONFLICT (network_id, external_id) DO UPDATE SET
+         kind = excluded.kind, author_id = excluded.author_id, group_id = excluded.group_id,
+         parent_external_id = excluded.parent_external_id, parent_id = excluded.parent_id,
+         root_id = CASE WHEN excluded.kind IN (${ROOT_KINDS_SQL}) THEN a.id ELSE excluded.root_id END,
+         occurred_at = excluded.occurred_at, text = excluded.text, tags = excluded.tags, reaction = excluded.reaction,
+         updated_at = now()
+       WHERE (a.kind, a.author_id, a.group_id, a.parent_external_id, a.occurred_at, a.text, a.tags, a.reaction)
+         IS DISTINCT FROM (excluded.kind, excluded.author_id, excluded.group_id, excluded.parent_external_id, excluded.occurred_at, excluded.text, excluded.tags, excluded.reaction)
+       RETURNING a.external_id AS key, a.id::text AS id`,
       [
         this.networkId,
+        rows.map((r) => idOf.get(r.externalId)),
         rows.map((r) => r.externalId),
         rows.map((r) => r.kind),
         rows.map((r) => memberIds.get(r.author)),
         rows.map((r) => (r.group ? groupIds.get(r.group) : null)),
         rows.map((r) => r.parent),
+        rows.map((r) => links.get(r)?.parentId ?? null),
+        rows.map((r) => links.get(r)?.rootId ?? null),
         rows.map((r) => r.occurredAt),
         rows.map((r) => r.text),
         rows.map((r) => toPgArrayLiteral(r.tags)),
         rows.map((r) => r.reaction),
       ],
     );
-    const byKey = new Map(result.map((r) => [r.key, r]));
-    for (const row of rows) outcomes.set(row, classify(byKey.get(row.externalId) as OutcomeRow));
-    return { created: result.filter((r) => !r.existed).map((r) => r.key), relink: result.filter((r) => r.relink).map((r) => r.key) };
+    const writtenIds = new Map(result.map((r) => [r.key, r.id]));
+    const created: string[] = [];
+    const relink: string[] = [];
+    const moved: string[] = [];
+    for (const row of rows) {
+      const before = byExternalId.get(row.externalId);
+      const written = writtenIds.has(row.externalId);
+      if (!before) {
+        outcomes.set(row, 'inserted');
+        if (writtenIds.get(row.externalId) === idOf.get(row.externalId)) created.push(row.externalId);
+        else moved.push(row.externalId); // a concurrent writer inserted it first: it kept that id
+        continue;
+      }
+      outcomes.set(row, before.kind === null ? 'inserted' : written ? 'updated' : 'duplicate');
+      const wasRoot = before.kind !== null && ROOT_KINDS.includes(before.kind as ActivityKind);
+      if (before.kind === null || before.parent_external_id !== row.parent || wasRoot !== ROOT_KINDS.includes(row.kind)) relink.push(row.externalId);
+    }
+    return { created, relink, moved };
   }
 
   /**
-   * Links activities that were waiting for one of the `created` rows as their parent, then carries
-   * thread roots down the subtrees of those children and of the `relink` rows (edited structure).
-   * Children sent after their parent got their links at insert time, so in a well-ordered stream
-   * both statements touch nothing; the cost follows the batch, not the backlog of orphans.
+   * Links activities that were waiting for one of the `created` rows as their parent (and re-links
+   * children of `moved` rows to the id those rows really have), then carries thread roots down the
+   * subtrees of the re-linked children and of the `relink` rows (edited structure). In a
+   * well-ordered stream nothing waits and nothing is edited, so both statements are skipped or
+   * touch nothing; the cost follows the batch, not the backlog of orphans.
    */
-  private async resolveThreads(created: string[], relink: string[]): Promise<void> {
-    let linked: { id: string }[] = [];
+  private async resolveThreads(created: string[], relink: string[], moved: string[]): Promise<void> {
+    const linked: string[] = [];
     if (created.length > 0) {
       // TypeORM answers an UPDATE with [rows, rowCount]
-      [linked] = await this.db.query(
+      const [rows]: [{ id: string }[], number] = await this.db.query(
         `UPDATE activities c SET parent_id = p.id, root_id = p.root_id, updated_at = now()
          FROM activities p
          WHERE p.network_id = $1 AND p.external_id = ANY($2::text[])
            AND c.network_id = $1 AND c.parent_external_id = p.external_id AND c.parent_external_id IS NOT NULL AND c.parent_id IS NULL
-         RETURNING c.id`,
+         RETURNING c.id::text AS id`,
         [this.networkId, created],
       );
+      linked.push(...rows.map((r) => r.id));
+    }
+    if (moved.length > 0) {
+      const [rows]: [{ id: string }[], number] = await this.db.query(
+        `UPDATE activities c SET parent_id = p.id, root_id = p.root_id, updated_at = now()
+         FROM activities p
+         WHERE p.network_id = $1 AND p.external_id = ANY($2::text[])
+           AND c.network_id = $1 AND c.parent_external_id = p.external_id AND c.parent_id IS DISTINCT FROM p.id
+         RETURNING c.id::text AS id`,
+        [this.networkId, moved],
+      );
+      linked.push(...rows.map((r) => r.id));
     }
     if (linked.length === 0 && relink.length === 0) return;
     await this.db.query(
@@ -361,30 +393,47 @@ export class RecordWriter {
        )
        UPDATE activities a SET root_id = tree.root_id, updated_at = now()
        FROM tree WHERE a.network_id = $1 AND a.id = tree.id AND a.root_id IS DISTINCT FROM tree.root_id`,
-      [this.networkId, relink, linked.map((l) => l.id)],
+      [this.networkId, relink, linked],
     );
   }
 
 }
 
+interface StoredActivity {
+  external_id: string;
+  id: string;
+  kind: string | null;
+  parent_external_id: string | null;
+  root_id: string | null;
+}
+
 /**
- * Splits activities into generations: the first holds those whose parent is not in the batch,
- * each next one the children of the previous. A cycle inside the batch is cut where it closes.
+ * Parent id and thread root of each row, from the rows of the same batch first, then from what is
+ * stored. A root's root is itself; a chain that leaves the known activities, or closes on itself
+ * (a cycle is cut where it closes), has no root yet.
  */
-export function generations(rows: ActivityRow[]): ActivityRow[][] {
-  const byId = new Map(rows.map((r) => [r.externalId, r]));
-  const depth = new Map<ActivityRow, number>();
-  const depthOf = (row: ActivityRow, visiting: Set<ActivityRow>): number => {
-    const known = depth.get(row);
-    if (known !== undefined) return known;
-    const parent = row.parent === null ? undefined : byId.get(row.parent);
-    visiting.add(row);
-    const d = parent === undefined || visiting.has(parent) ? 0 : depthOf(parent, visiting) + 1;
-    visiting.delete(row);
-    depth.set(row, d);
-    return d;
+export function resolveLinks(
+  rows: ActivityRow[],
+  idOf: Map<string, string>,
+  stored: Map<string, { root_id: string | null }>,
+): Map<ActivityRow, { parentId: string | null; rootId: string | null }> {
+  const batch = new Map(rows.map((r) => [r.externalId, r]));
+  const roots = new Map<ActivityRow, string | null>();
+  const rootOf = (row: ActivityRow, visiting: Set<ActivityRow>): string | null => {
+    if (roots.has(row)) return roots.get(row) as string | null;
+    let root: string | null;
+    if (ROOT_KINDS.includes(row.kind)) root = idOf.get(row.externalId) ?? null;
+    else if (row.parent === null) root = null;
+    else {
+      const parentInBatch = batch.get(row.parent);
+      if (parentInBatch) {
+        visiting.add(row);
+        root = visiting.has(parentInBatch) ? null : rootOf(parentInBatch, visiting);
+        visiting.delete(row);
+      } else root = stored.get(row.parent)?.root_id ?? null;
+    }
+    roots.set(row, root);
+    return root;
   };
-  const out: ActivityRow[][] = [];
-  for (const row of rows) (out[depthOf(row, new Set())] ??= []).push(row);
-  return out.filter(Boolean);
+  return new Map(rows.map((r) => [r, { parentId: r.parent === null ? null : (idOf.get(r.parent) ?? null), rootId: rootOf(r, new Set()) }]));
 }
