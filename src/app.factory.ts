@@ -22,3 +22,19 @@ export async function createApp(env: Environment, database: DatabaseConnection):
   mountOpenApi(app);
   return app;
 }
+
+/**
+ * Graceful stop: stop accepting connections and let in-flight requests (a long NDJSON import
+ * included) finish, then run Nest's shutdown hooks, which close the database pool. Nest's own
+ * close() closes the pool before the HTTP server, which would fail requests still running.
+ */
+export async function closeGracefully(app: INestApplication): Promise<void> {
+  const server = app.getHttpServer() as import('node:http').Server;
+  if (server.listening) {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+  }
+  await app.close();
+}

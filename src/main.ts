@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pino from 'pino';
-import { createApp } from './app.factory';
+import { closeGracefully, createApp } from './app.factory';
 import { Environment, EnvironmentError, loadEnvironment } from './common/config/environment';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrations } from './database/migrate';
@@ -69,7 +69,7 @@ async function bootstrap(): Promise<void> {
     }, SHUTDOWN_GRACE_MS);
     timer.unref();
     try {
-      await app.close();
+      await closeGracefully(app);
       await embedded?.close();
       log.info('stopped');
       process.exit(0);
