@@ -21,8 +21,18 @@ interface ActivityRowDb { id: string; external_id: string; kind: string; author:
 export class IngestedDataService {
   constructor(@InjectDataSource() private readonly db: DataSource, private readonly networks: NetworksService) {}
 
-  async member(externalId: string): Promise<MemberView> {
-    const rows: MemberRowDb[] = await this.db.query(`SELECT * FROM members WHERE external_id = $1`, [externalId]);
+  /**
+   * An org-wide member. A key limited to networks reads only members ingested through one of them
+   * ("reads of what it ingested"); others get the same 404 as for an unknown member.
+   */
+  async member(externalId: string, principal?: Principal): Promise<MemberView> {
+    const scope = principal && principal.role !== 'admin' ? principal.networks : null;
+    const rows: MemberRowDb[] = await this.db.query(
+      `SELECT m.* FROM members m WHERE m.external_id = $1
+         AND ($2::text[] IS NULL OR EXISTS (SELECT 1 FROM network_members nm JOIN networks n ON n.id = nm.network_id
+                                             WHERE nm.member_id = m.id AND n.key = ANY($2::text[])))`,
+      [externalId, scope],
+    );
     if (rows.length === 0) throw new NotFound(`No member with externalId "${externalId}"`);
     return memberView(rows[0]);
   }

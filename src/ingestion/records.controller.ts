@@ -27,11 +27,11 @@ export class MembersController {
   }
 
   @Get(':externalId')
-  @ApiOperation({ summary: 'Read an org-wide member' })
+  @ApiOperation({ summary: 'Read an org-wide member (a key limited to networks sees only members ingested through them)' })
   @ApiOkResponse({ type: MemberView })
   @ApiProblems(401, 403, 404)
-  get(@Param('externalId', ExternalIdPipe) externalId: string): Promise<MemberView> {
-    return this.data.member(externalId);
+  get(@CurrentPrincipal() principal: Principal, @Param('externalId', ExternalIdPipe) externalId: string): Promise<MemberView> {
+    return this.data.member(externalId, principal);
   }
 }
 

@@ -1,10 +1,10 @@
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { closeGracefully } from '../../src/app.factory';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { newActivity, newNetwork, uniqueKey } from '../support/factories';
-import { startTestApp, TEST_ADMIN_KEY, workerDatabaseUrl } from '../support/test-app';
+import { openNdjsonUpload } from '../support/streaming-request';
+import { startTestApp, workerDatabaseUrl } from '../support/test-app';
 
 /** A stop requested during an import lets the import finish and commit, and refuses new connections. */
 describe('graceful shutdown', () => {
@@ -16,15 +16,7 @@ describe('graceful shutdown', () => {
     const author = uniqueKey('g');
     const lines = Array.from({ length: 20 }, (_, i) => JSON.stringify(newActivity(`a${i}`, 'post', author, '2026-03-02T10:00:00Z')) + '\n');
 
-    const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: `/v1/networks/${key}/events`, headers: { Authorization: `Bearer ${TEST_ADMIN_KEY}`, 'Content-Type': 'application/x-ndjson' } });
-    const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
-      req.on('response', (res) => {
-        let body = '';
-        res.on('data', (d) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
-      req.on('error', reject);
-    });
+    const { req, response } = openNdjsonUpload(port, key);
     req.write(lines.slice(0, 10).join(''));
     await new Promise((r) => setTimeout(r, 100)); // let the server start reading the body
 

@@ -1,7 +1,7 @@
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { newNetwork, uniqueKey } from '../support/factories';
-import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
+import { openNdjsonUpload } from '../support/streaming-request';
+import { startTestApp, TestApp } from '../support/test-app';
 
 const LINES = 200_000;
 const FILLER = 'x'.repeat(200); // ~300 bytes a line: a ~60 MB body, more than the live heap growth allowed below
@@ -42,22 +42,7 @@ describe('NDJSON bulk ingestion streams', () => {
       peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
     }, 250);
 
-    const req = http.request({
-      host: '127.0.0.1',
-      port,
-      method: 'POST',
-      path: `/v1/networks/${key}/events`,
-      headers: { Authorization: `Bearer ${TEST_ADMIN_KEY}`, 'Content-Type': 'application/x-ndjson' }, // chunked: no Content-Length
-    });
-    const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
-      req.on('response', (res) => {
-        let body = '';
-        res.on('data', (d) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
-      req.on('error', reject);
-    });
-    const write = (chunk: string) => new Promise<void>((resolve) => (req.write(chunk) ? resolve() : req.once('drain', resolve)));
+    const { req, response, write } = openNdjsonUpload(port, key);
 
     const half = LINES / 2;
     for (let i = 0; i < half; i += 100) await write(Array.from({ length: 100 }, (_, k) => line(i + k)).join(''));
