@@ -7,6 +7,7 @@ import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
 import { DatabaseConnection, DatabaseModule } from './database/database.module';
 import { GovernanceModule } from './governance/governance.module';
 import { HealthModule } from './health/health.module';
+import { IndicatorsModule } from './indicators/indicators.module';
 import { IngestionModule } from './ingestion/ingestion.module';
 import { NetworksModule } from './networks/networks.module';
 
@@ -39,6 +40,7 @@ export class AppModule {
         HealthModule,
         NetworksModule,
         IngestionModule,
+        IndicatorsModule,
       ],
       providers: [
         { provide: ENVIRONMENT, useValue: env },

@@ -39,6 +39,7 @@ interface RouteRow {
 const ANY_NETWORK_READER: Role[] = ['admin', 'integrator', 'cno', 'hr'];
 const INGESTION: Role[] = ['admin', 'integrator'];
 const ADMIN: Role[] = ['admin'];
+const CNO: Role[] = ['admin', 'cno'];
 
 const MATRIX: RouteRow[] = [
   // governance
@@ -70,6 +71,14 @@ const MATRIX: RouteRow[] = [
   { method: 'get', path: '/v1/networks/{key}/activities/{externalId}', allowed: INGESTION, networkScoped: true, params: { externalId: () => 'a1' } },
   { method: 'get', path: '/v1/networks/{key}/members', allowed: INGESTION, networkScoped: true },
   { method: 'get', path: '/v1/networks/{key}/memberships', allowed: INGESTION, networkScoped: true },
+  // indicators (SPEC §3): cno and admin
+  { method: 'get', path: '/v1/networks/{key}/indicators/activity', allowed: CNO, networkScoped: true },
+  { method: 'get', path: '/v1/networks/{key}/indicators/engagement', allowed: CNO, networkScoped: true },
+  { method: 'get', path: '/v1/networks/{key}/indicators/responsiveness', allowed: CNO, networkScoped: true },
+  { method: 'get', path: '/v1/networks/{key}/questions/unanswered', allowed: CNO, networkScoped: true },
+  { method: 'get', path: '/v1/networks/{key}/indicators/concentration', allowed: CNO, networkScoped: true },
+  { method: 'get', path: '/v1/networks/{key}/indicators/diffusion', allowed: CNO, networkScoped: true },
+  { method: 'get', path: '/v1/metrics', allowed: ANY_NETWORK_READER, networkScoped: false },
 ];
 
 const routeId = (method: string, path: string) => `${method.toUpperCase()} ${path}`;

@@ -1,0 +1,49 @@
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { PageQuery } from '../../common/pagination/pagination';
+import { IsIsoDateTime } from '../../common/validation/iso-date-time';
+
+export const GRANULARITIES = ['day', 'week', 'month'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
+
+/** from / to / group / department, common to every indicator (SPEC §3). */
+export class WindowQuery {
+  @ApiPropertyOptional({ example: '2026-03-01T00:00:00+01:00', description: 'Window start, inclusive (ISO 8601 with offset). Default: `to` − 28 days' })
+  @IsOptional() @IsIsoDateTime()
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-03-29T00:00:00+01:00', description: 'Window end, exclusive (ISO 8601 with offset). Default: now' })
+  @IsOptional() @IsIsoDateTime()
+  to?: string;
+
+  @ApiPropertyOptional({ example: 'g-cloud', description: 'Restrict to this group (externalId); an unknown group is a 400' })
+  @IsOptional() @IsString() @Length(1, 200)
+  group?: string;
+
+  @ApiPropertyOptional({ example: 'R&D', description: 'Keep activities whose author is in this department (for responsiveness: the roots whose author is in it)' })
+  @IsOptional() @IsString() @Length(1, 200)
+  department?: string;
+}
+
+export class ActivityQuery extends WindowQuery {
+  @ApiPropertyOptional({ enum: GRANULARITIES, default: 'day', description: 'Series buckets, in the network time zone; weeks start on Monday' })
+  @IsOptional() @IsIn(GRANULARITIES)
+  granularity?: Granularity;
+}
+
+export class EngagementQuery {
+  @ApiPropertyOptional({ example: '2026-03-15', description: 'The day (network time zone). Default: today' })
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'at must be a date YYYY-MM-DD' })
+  at?: string;
+
+  @ApiPropertyOptional({ example: 'g-cloud' })
+  @IsOptional() @IsString() @Length(1, 200)
+  group?: string;
+
+  @ApiPropertyOptional({ example: 'R&D' })
+  @IsOptional() @IsString() @Length(1, 200)
+  department?: string;
+}
+
+/** The window filters plus limit/cursor (validation and docs of both, merged). */
+export class UnansweredQuery extends IntersectionType(WindowQuery, PageQuery) {}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ValidationFailed } from '../common/errors/domain-errors';
+import { parseIsoDateTime } from '../common/validation/iso-date-time';
+import { NetworksService } from '../networks/networks.service';
+import { WindowQuery } from './dto/indicator-query.dto';
+
+const DAY_MS = 86_400_000;
+export const DEFAULT_WINDOW_DAYS = 28;
+
+/** What every indicator query is computed over, resolved and validated from the request. */
+export interface Scope {
+  networkId: number;
+  timezone: string;
+  from: Date;
+  to: Date;
+  /** Internal group id, or null for the whole network. */
+  groupId: string | null;
+  department: string | null;
+}
+
+/** Turns `from/to/group/department` into a Scope: 404 for an unknown network, 400 for a bad window or group. */
+@Injectable()
+export class ScopeResolver {
+  constructor(@InjectDataSource() private readonly db: DataSource, private readonly networks: NetworksService) {}
+
+  async resolve(networkKey: string, query: { from?: string; to?: string; group?: string; department?: string }, now = new Date()): Promise<Scope> {
+    const network = await this.networks.require(networkKey);
+    const to = query.to ? (parseIsoDateTime(query.to) as Date) : now;
+    const from = query.from ? (parseIsoDateTime(query.from) as Date) : new Date(to.getTime() - DEFAULT_WINDOW_DAYS * DAY_MS);
+    if (from.getTime() >= to.getTime()) throw new ValidationFailed([{ path: 'from', message: 'from must be before to (windows are [from, to))' }]);
+    return { networkId: network.id, timezone: network.timezone, from, to, groupId: await this.groupId(network.id, query.group), department: query.department ?? null };
+  }
+
+  async groupId(networkId: number, externalId: string | undefined): Promise<string | null> {
+    if (externalId === undefined) return null;
+    const rows: { id: string }[] = await this.db.query(`SELECT id::text FROM groups WHERE network_id = $1 AND external_id = $2`, [networkId, externalId]);
+    if (rows.length === 0) throw new ValidationFailed([{ path: 'group', message: `group "${externalId}" is not a group of this network` }]);
+    return rows[0].id;
+  }
+}
+
+export function windowParams(scope: Scope): [number, Date, Date, string | null, string | null] {
+  return [scope.networkId, scope.from, scope.to, scope.groupId, scope.department];
+}
+
+/**
+ * The activities of a scope: $1 network, $2 from, $3 to, $4 group id or null, $5 department or null.
+ * `a` is the activity and `m` its author. Deleted activities and tombstones never count.
+ */
+export const SCOPED_ACTIVITIES = `
+  activities a JOIN members m ON m.id = a.author_id
+  WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.occurred_at >= $2 AND a.occurred_at < $3
+    AND ($4::bigint IS NULL OR a.group_id = $4) AND ($5::text IS NULL OR m.department = $5)`;
+
+export const CONTRIBUTION_KINDS_SQL = `('post', 'question', 'reply', 'share')`;
+
+/** True when member `member` leads group `grp` (group record's leaders list or membership role). */
+export const IS_LEADER_SQL = (member: string, grp: string) => `EXISTS (
+  SELECT 1 FROM memberships ld WHERE ld.network_id = $1 AND ld.group_id = ${grp} AND ld.member_id = ${member}
+    AND (ld.is_declared_leader OR ld.role = 'leader'))`;

@@ -1,0 +1,79 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../common/http/api-problems.decorator';
+import { NetworkParam, Roles } from '../governance/auth.decorators';
+import { ActivityQuery, EngagementQuery, UnansweredQuery, WindowQuery } from './dto/indicator-query.dto';
+import { ActivityView, ConcentrationView, DiffusionView, EngagementView, MetricList, ResponsivenessView, UnansweredQuestionPage } from './dto/indicator-views.dto';
+import { IndicatorsService } from './indicators.service';
+import { METRICS } from './metrics.registry';
+
+@ApiTags('indicators')
+@ApiBearerAuth()
+@Roles('cno')
+@NetworkParam()
+@Controller('v1/networks/:key')
+export class IndicatorsController {
+  constructor(private readonly indicators: IndicatorsService) {}
+
+  @Get('indicators/activity')
+  @ApiOperation({ summary: 'Activity counts, members and participation over [from, to), with a series per day, week or month (SPEC §3.1)' })
+  @ApiOkResponse({ type: ActivityView })
+  @ApiProblems(400, 401, 403, 404)
+  activity(@Param('key') key: string, @Query() query: ActivityQuery): Promise<ActivityView> {
+    return this.indicators.activity(key, query);
+  }
+
+  @Get('indicators/engagement')
+  @ApiOperation({ summary: 'DAU, WAU, MAU, stickiness and engaged members for a day (SPEC §3.2)' })
+  @ApiOkResponse({ type: EngagementView })
+  @ApiProblems(400, 401, 403, 404)
+  engagement(@Param('key') key: string, @Query() query: EngagementQuery): Promise<EngagementView> {
+    return this.indicators.engagement(key, query);
+  }
+
+  @Get('indicators/responsiveness')
+  @ApiOperation({ summary: 'How fast and how often posts and questions get answered and resolved (SPEC §3.3)' })
+  @ApiOkResponse({ type: ResponsivenessView })
+  @ApiProblems(400, 401, 403, 404)
+  responsiveness(@Param('key') key: string, @Query() query: WindowQuery): Promise<ResponsivenessView> {
+    return this.indicators.responsiveness(key, query);
+  }
+
+  @Get('questions/unanswered')
+  @ApiOperation({ summary: 'Questions of the window with no first response, older than 48 h, oldest first (SPEC §3.3)' })
+  @ApiOkResponse({ type: UnansweredQuestionPage })
+  @ApiProblems(400, 401, 403, 404)
+  unanswered(@Param('key') key: string, @Query() query: UnansweredQuery): Promise<UnansweredQuestionPage> {
+    return this.indicators.unanswered(key, query);
+  }
+
+  @Get('indicators/concentration')
+  @ApiOperation({ summary: 'How concentrated contributions are: Gini, top-10 % share, bus factor, leader share (SPEC §3.4)' })
+  @ApiOkResponse({ type: ConcentrationView })
+  @ApiProblems(400, 401, 403, 404)
+  concentration(@Param('key') key: string, @Query() query: WindowQuery): Promise<ConcentrationView> {
+    return this.indicators.concentration(key, query);
+  }
+
+  @Get('indicators/diffusion')
+  @ApiOperation({ summary: 'Interactions across departments and the E-I index (SPEC §3.5)' })
+  @ApiOkResponse({ type: DiffusionView })
+  @ApiProblems(400, 401, 403, 404)
+  diffusion(@Param('key') key: string, @Query() query: WindowQuery): Promise<DiffusionView> {
+    return this.indicators.diffusion(key, query);
+  }
+}
+
+@ApiTags('indicators')
+@ApiBearerAuth()
+@Roles('cno', 'integrator', 'hr')
+@Controller('v1/metrics')
+export class MetricsController {
+  @Get()
+  @ApiOperation({ summary: 'Every indicator field: formula, unit, better direction and empty-window value (the registry the service validates against)' })
+  @ApiOkResponse({ type: MetricList })
+  @ApiProblems(401, 403)
+  list(): MetricList {
+    return { items: [...METRICS] };
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Every indicator field the API returns: its formula (SPEC §3), unit, which direction is better and
+ * what an empty window gives. GET /v1/metrics serves this list, the OpenAPI descriptions of the
+ * indicator responses are generated from it, and request validation (e.g. comparison sort fields)
+ * checks names against it: one place to read what a number means.
+ */
+export type MetricUnit = 'count' | 'rate' | 'ratio' | 'seconds' | 'index';
+export type Better = 'higher' | 'lower' | 'neutral';
+
+export interface MetricDefinition {
+  name: string;
+  endpoint: 'activity' | 'engagement' | 'responsiveness' | 'concentration' | 'diffusion';
+  unit: MetricUnit;
+  better: Better;
+  /** What an empty window (or a zero denominator) returns. */
+  empty: 0 | null;
+  formula: string;
+}
+
+const CONTRIBUTIONS = 'post, question, reply and share activities';
+
+export const METRICS: readonly MetricDefinition[] = [
+  // 3.1 activity (totals; the per-bucket series carries the counts)
+  { name: 'posts', endpoint: 'activity', unit: 'count', better: 'higher', empty: 0, formula: 'post activities with occurredAt in [from, to)' },
+  { name: 'questions', endpoint: 'activity', unit: 'count', better: 'higher', empty: 0, formula: 'question activities in the window' },
+  { name: 'replies', endpoint: 'activity', unit: 'count', better: 'higher', empty: 0, formula: 'reply activities in the window' },
+  { name: 'reactions', endpoint: 'activity', unit: 'count', better: 'higher', empty: 0, formula: 'reaction activities in the window' },
+  { name: 'shares', endpoint: 'activity', unit: 'count', better: 'higher', empty: 0, formula: 'share activities in the window' },
+  { name: 'accepts', endpoint: 'activity', unit: 'count', better: 'higher', empty: 0, formula: 'accept activities in the window' },
+  { name: 'contributions', endpoint: 'activity', unit: 'count', better: 'higher', empty: 0, formula: `${CONTRIBUTIONS} in the window` },
+  { name: 'activeMembers', endpoint: 'activity', unit: 'count', better: 'higher', empty: 0, formula: 'distinct authors of any activity (reactions and accepts included) in the window' },
+  { name: 'contributors', endpoint: 'activity', unit: 'count', better: 'higher', empty: 0, formula: 'distinct authors of contributions in the window' },
+  {
+    name: 'members',
+    endpoint: 'activity',
+    unit: 'count',
+    better: 'higher',
+    empty: 0,
+    formula: 'members at `to`: network members (joinedAt, or ingestion time when absent, ≤ to) or, with `group`, group members (joinedAt or ingestion time ≤ to, leftAt null or > to)',
+  },
+  { name: 'participationRate', endpoint: 'activity', unit: 'rate', better: 'higher', empty: null, formula: 'contributors / members' },
+  { name: 'contributionsPerMember', endpoint: 'activity', unit: 'ratio', better: 'higher', empty: null, formula: 'contributions / members' },
+  { name: 'growth', endpoint: 'activity', unit: 'ratio', better: 'higher', empty: null, formula: '(contributions − contributions in [from − (to − from), from)) / the latter; null when the latter is 0' },
+  // 3.2 engagement
+  { name: 'dau', endpoint: 'engagement', unit: 'count', better: 'higher', empty: 0, formula: 'distinct active members on day `at` (network time zone)' },
+  { name: 'wau', endpoint: 'engagement', unit: 'count', better: 'higher', empty: 0, formula: 'distinct active members over the 7 days ending `at`' },
+  { name: 'mau', endpoint: 'engagement', unit: 'count', better: 'higher', empty: 0, formula: 'distinct active members over the 28 days ending `at`' },
+  { name: 'stickiness', endpoint: 'engagement', unit: 'rate', better: 'higher', empty: null, formula: 'mean daily dau over the 28 days ending `at` / mau' },
+  { name: 'engagedMembers', endpoint: 'engagement', unit: 'count', better: 'higher', empty: 0, formula: 'members active on ≥ 10 distinct days of the 28 days ending `at`' },
+  // 3.3 responsiveness
+  { name: 'roots', endpoint: 'responsiveness', unit: 'count', better: 'neutral', empty: 0, formula: 'posts and questions created in the window (scope by the root\'s group and author department)' },
+  { name: 'respondedRoots', endpoint: 'responsiveness', unit: 'count', better: 'higher', empty: 0, formula: 'roots with a first response: the earliest reply anywhere in the thread by another member, at any time' },
+  { name: 'responseRate', endpoint: 'responsiveness', unit: 'rate', better: 'higher', empty: null, formula: 'respondedRoots / roots' },
+  { name: 'medianTimeToFirstResponse', endpoint: 'responsiveness', unit: 'seconds', better: 'lower', empty: null, formula: 'percentile_cont(0.5) of (first response occurredAt − root occurredAt) over responded roots' },
+  { name: 'p90TimeToFirstResponse', endpoint: 'responsiveness', unit: 'seconds', better: 'lower', empty: null, formula: 'percentile_cont(0.9) of the time to first response over responded roots' },
+  { name: 'meanTimeToFirstResponse', endpoint: 'responsiveness', unit: 'seconds', better: 'lower', empty: null, formula: 'mean time to first response over responded roots' },
+  { name: 'questions', endpoint: 'responsiveness', unit: 'count', better: 'neutral', empty: 0, formula: 'question roots in the window' },
+  { name: 'resolvedQuestions', endpoint: 'responsiveness', unit: 'count', better: 'higher', empty: 0, formula: 'questions with an accepted reply (the reply named by the latest accept of the thread)' },
+  { name: 'resolvedRate', endpoint: 'responsiveness', unit: 'rate', better: 'higher', empty: null, formula: 'resolvedQuestions / questions' },
+  { name: 'medianTimeToResolution', endpoint: 'responsiveness', unit: 'seconds', better: 'lower', empty: null, formula: 'percentile_cont(0.5) of (accepted reply occurredAt − question occurredAt) over resolved questions' },
+  { name: 'unansweredQuestions', endpoint: 'responsiveness', unit: 'count', better: 'lower', empty: 0, formula: 'questions with no first response and older than 48 h at min(to, now)' },
+  { name: 'leaderFirstResponseShare', endpoint: 'responsiveness', unit: 'rate', better: 'neutral', empty: null, formula: 'first responses written by a leader of the root\'s group / respondedRoots' },
+  // 3.4 concentration
+  { name: 'contributors', endpoint: 'concentration', unit: 'count', better: 'higher', empty: 0, formula: 'distinct authors of contributions in the window (n)' },
+  { name: 'contributions', endpoint: 'concentration', unit: 'count', better: 'higher', empty: 0, formula: `${CONTRIBUTIONS} in the window` },
+  { name: 'gini', endpoint: 'concentration', unit: 'index', better: 'lower', empty: 0, formula: 'Σᵢ Σⱼ |cᵢ − cⱼ| / (2 n² · mean) over contributors\' counts; 0 when n ≤ 1' },
+  { name: 'top10PercentShare', endpoint: 'concentration', unit: 'rate', better: 'lower', empty: null, formula: 'share of contributions by the top ⌈0.1 n⌉ contributors' },
+  { name: 'busFactor', endpoint: 'concentration', unit: 'count', better: 'higher', empty: 0, formula: 'smallest k whose top-k contributors account for ≥ 50 % of contributions' },
+  { name: 'leaderShare', endpoint: 'concentration', unit: 'rate', better: 'neutral', empty: null, formula: 'share of contributions written by leaders of the group where they were made' },
+  // 3.5 diffusion
+  { name: 'interactions', endpoint: 'diffusion', unit: 'count', better: 'higher', empty: 0, formula: 'replies and reactions in the window to a known activity by someone else, both departments known' },
+  { name: 'crossDepartmentInteractions', endpoint: 'diffusion', unit: 'count', better: 'higher', empty: 0, formula: 'interactions whose author and parent author are in different departments (E)' },
+  { name: 'crossDepartmentRate', endpoint: 'diffusion', unit: 'rate', better: 'higher', empty: null, formula: 'crossDepartmentInteractions / interactions' },
+  { name: 'eiIndex', endpoint: 'diffusion', unit: 'index', better: 'higher', empty: null, formula: '(E − I) / (E + I), Krackhardt; I = same-department interactions' },
+];
+
+/** The OpenAPI description of a field: its formula, unit and empty value, from the registry. */
+export function describeMetric(endpoint: MetricDefinition['endpoint'], name: string): string {
+  const metric = METRICS.find((m) => m.endpoint === endpoint && m.name === name);
+  if (!metric) throw new Error(`metric ${endpoint}.${name} is not in the registry`);
+  return `${metric.formula}. Unit: ${metric.unit}; better: ${metric.better}; empty window: ${metric.empty === null ? 'null' : '0'}.`;
+}
+
+/** Rates and indices: 4 decimals (SPEC §1); null when the denominator is 0. */
+export function ratio(numerator: number, denominator: number): number | null {
+  return denominator === 0 ? null : round(numerator / denominator, 4);
+}
+
+export function round(value: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round(value * f) / f;
+}
+
+/** Durations from PostgreSQL (float seconds or null) to seconds with millisecond precision. */
+export function seconds(value: number | string | null): number | null {
+  return value === null ? null : round(Number(value), 3);
+}

@@ -1,0 +1,96 @@
+import type { EntityManager } from 'typeorm';
+import type { Granularity } from '../dto/indicator-query.dto';
+import { CONTRIBUTION_KINDS_SQL, Scope, SCOPED_ACTIVITIES, windowParams } from '../indicator-scope';
+
+export interface ActivityCounts {
+  posts: number;
+  questions: number;
+  replies: number;
+  reactions: number;
+  shares: number;
+  accepts: number;
+  contributions: number;
+  activeMembers: number;
+  contributors: number;
+}
+
+export interface ActivityBucket extends ActivityCounts {
+  start: Date;
+}
+
+const COUNTS_SQL = `
+  count(*) FILTER (WHERE a.kind = 'post')::int AS posts,
+  count(*) FILTER (WHERE a.kind = 'question')::int AS questions,
+  count(*) FILTER (WHERE a.kind = 'reply')::int AS replies,
+  count(*) FILTER (WHERE a.kind = 'reaction')::int AS reactions,
+  count(*) FILTER (WHERE a.kind = 'share')::int AS shares,
+  count(*) FILTER (WHERE a.kind = 'accept')::int AS accepts,
+  count(*) FILTER (WHERE a.kind IN ${CONTRIBUTION_KINDS_SQL})::int AS contributions,
+  count(DISTINCT a.author_id)::int AS "activeMembers",
+  count(DISTINCT a.author_id) FILTER (WHERE a.kind IN ${CONTRIBUTION_KINDS_SQL})::int AS contributors`;
+
+/**
+ * SPEC §3.1 counts over [from, to): posts, questions, replies, reactions, shares, accepts,
+ * contributions (post + question + reply + share), activeMembers (distinct authors of any
+ * activity) and contributors (distinct authors of contributions).
+ */
+export async function activityTotals(db: EntityManager, scope: Scope): Promise<ActivityCounts> {
+  const [row] = await db.query(`SELECT ${COUNTS_SQL} FROM ${SCOPED_ACTIVITIES}`, windowParams(scope));
+  return row;
+}
+
+/**
+ * The same counts per bucket of the network's time zone (day, ISO week from Monday, month), every
+ * bucket from the one containing `from` to the last one starting before `to`, empty ones included.
+ * Buckets are cut on local midnights, so a DST day lasts 23 or 25 hours.
+ */
+export async function activitySeries(db: EntityManager, scope: Scope, granularity: Granularity): Promise<ActivityBucket[]> {
+  return db.query(
+    `WITH buckets AS (
+       SELECT b AS local_start FROM generate_series(date_trunc($7, $2::timestamptz AT TIME ZONE $6), $3::timestamptz AT TIME ZONE $6, ('1 ' || $7)::interval) AS b
+       WHERE b < $3::timestamptz AT TIME ZONE $6
+     ), counts AS (
+       SELECT date_trunc($7, a.occurred_at AT TIME ZONE $6) AS local_start, ${COUNTS_SQL}
+       FROM ${SCOPED_ACTIVITIES}
+       GROUP BY 1
+     )
+     SELECT b.local_start AT TIME ZONE $6 AS start,
+            coalesce(c.posts, 0) AS posts, coalesce(c.questions, 0) AS questions, coalesce(c.replies, 0) AS replies,
+            coalesce(c.reactions, 0) AS reactions, coalesce(c.shares, 0) AS shares, coalesce(c.accepts, 0) AS accepts,
+            coalesce(c.contributions, 0) AS contributions, coalesce(c."activeMembers", 0) AS "activeMembers",
+            coalesce(c.contributors, 0) AS contributors
+     FROM buckets b LEFT JOIN counts c ON c.local_start = b.local_start
+     ORDER BY b.local_start`,
+    [...windowParams(scope), scope.timezone, granularity],
+  );
+}
+
+/** Contributions in [from − (to − from), from): the denominator of `growth`. */
+export async function previousWindowContributions(db: EntityManager, scope: Scope): Promise<number> {
+  const length = scope.to.getTime() - scope.from.getTime();
+  const previous = { ...scope, from: new Date(scope.from.getTime() - length), to: scope.from };
+  const [row] = await db.query(`SELECT count(*)::int AS n FROM ${SCOPED_ACTIVITIES} AND a.kind IN ${CONTRIBUTION_KINDS_SQL}`, windowParams(previous));
+  return row.n;
+}
+
+/**
+ * Members at `to` (SPEC §3.1): without `group`, members ingested through the network whose
+ * joinedAt (or ingestion time when absent) is ≤ to; with `group`, the group's members whose
+ * joinedAt (or ingestion time) ≤ to and leftAt is null or > to. `department` keeps that department.
+ */
+export async function membersAt(db: EntityManager, scope: Scope): Promise<number> {
+  const [row] = scope.groupId === null
+    ? await db.query(
+        `SELECT count(*)::int AS n FROM network_members nm JOIN members m ON m.id = nm.member_id
+         WHERE nm.network_id = $1 AND coalesce(m.joined_at, nm.created_at) <= $2 AND ($3::text IS NULL OR m.department = $3)`,
+        [scope.networkId, scope.to, scope.department],
+      )
+    : await db.query(
+        `SELECT count(*)::int AS n FROM memberships ms JOIN members m ON m.id = ms.member_id
+         WHERE ms.network_id = $1 AND ms.group_id = $4 AND (ms.has_record OR ms.is_declared_leader)
+           AND coalesce(ms.joined_at, ms.created_at) <= $2 AND (ms.left_at IS NULL OR ms.left_at > $2)
+           AND ($3::text IS NULL OR m.department = $3)`,
+        [scope.networkId, scope.to, scope.department, scope.groupId],
+      );
+  return row.n;
+}
