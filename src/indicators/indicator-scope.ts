@@ -56,7 +56,10 @@ export const SCOPED_ACTIVITIES = `
 
 export const CONTRIBUTION_KINDS_SQL = `('post', 'question', 'reply', 'share')`;
 
-/** True when member `member` leads group `grp` (group record's leaders list or membership role). */
+/**
+ * True when member `member` leads group `grp` (group record's leaders list or membership role).
+ * Pass qualified column names: inside the subquery an unqualified `group_id` would be the membership's own.
+ */
 export const IS_LEADER_SQL = (member: string, grp: string) => `EXISTS (
   SELECT 1 FROM memberships ld WHERE ld.network_id = $1 AND ld.group_id = ${grp} AND ld.member_id = ${member}
     AND (ld.is_declared_leader OR ld.role = 'leader'))`;

@@ -13,6 +13,8 @@ import { Outcome, RecordWriter } from './record-writer';
 /** A JSON array larger than this is refused whole (SPEC §2); NDJSON has no record limit. */
 export const MAX_JSON_ARRAY_RECORDS = 10_000;
 const PROGRESS_EVERY = 100_000;
+/** Loads at least this large refresh the planner statistics before the response. */
+const ANALYZE_AFTER_RECORDS = 1_000;
 
 interface PendingRecord {
   line: number;
@@ -73,6 +75,7 @@ export class IngestionService {
       if (chunk.length >= this.env.INGEST_CHUNK_SIZE) await this.flush(network.id, chunk.splice(0, chunk.length), report);
     }
     await this.flush(network.id, chunk, report);
+    await this.refreshStatistics(report);
     return report.build();
   }
 
@@ -132,6 +135,7 @@ export class IngestionService {
     }
     await writeChunk();
     await writing;
+    await this.refreshStatistics(report);
     if (report.received >= PROGRESS_EVERY) {
       this.logger.log({ network: networkKey, received: report.received, rejected: report.rejected.length, seconds: (Date.now() - started) / 1000 }, 'ingestion done');
     }
@@ -144,6 +148,17 @@ export class IngestionService {
    */
   async ingestOne(networkId: number | null, row: RecordRow): Promise<Outcome> {
     return this.dataSource.transaction(async (manager) => (await new RecordWriter(manager, networkId).write([row]))[0]);
+  }
+
+  /**
+   * After a large load, refresh the planner's statistics before answering, so the next indicator
+   * query is planned for the data it will read. The embedded database has no autovacuum at all, and
+   * on a server autovacuum's analyze lags a bulk load; without fresh statistics the planner takes
+   * the tables for empty and picks nested scans that grow with the square of the data.
+   */
+  private async refreshStatistics(report: ReportBuilder): Promise<void> {
+    if (report.inserted + report.updated < ANALYZE_AFTER_RECORDS) return;
+    await this.dataSource.query('ANALYZE activities, members, network_members, groups, memberships');
   }
 
   private accept(report: ReportBuilder, chunk: PendingRecord[], line: number, raw: unknown): void {

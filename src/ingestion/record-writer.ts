@@ -359,10 +359,16 @@ export class RecordWriter {
     if (created.length > 0) {
       // TypeORM answers an UPDATE with [rows, rowCount]
       const [rows]: [{ id: string }[], number] = await this.db.query(
-        `UPDATE activities c SET parent_id = p.id, root_id = p.root_id, updated_at = now()
-         FROM activities p
-         WHERE p.network_id = $1 AND p.external_id = ANY($2::text[])
-           AND c.network_id = $1 AND c.parent_external_id = p.external_id AND c.parent_external_id IS NOT NULL AND c.parent_id IS NULL
+        // One probe of the small partial index of unresolved links per created activity (LATERAL keeps
+        // the planner from scanning every orphan of the network instead, which it does without statistics).
+        `WITH waiting AS MATERIALIZED (
+           SELECT x.id AS child_id, p.id AS parent_id, p.root_id
+           FROM unnest($2::text[]) AS w(ext)
+           CROSS JOIN LATERAL (SELECT id FROM activities x WHERE x.network_id = $1 AND x.parent_external_id = w.ext AND x.parent_id IS NULL OFFSET 0) x
+           JOIN activities p ON p.network_id = $1 AND p.external_id = w.ext
+         )
+         UPDATE activities c SET parent_id = waiting.parent_id, root_id = waiting.root_id, updated_at = now()
+         FROM waiting WHERE c.network_id = $1 AND c.id = waiting.child_id
          RETURNING c.id::text AS id`,
         [this.networkId, created],
       );
@@ -387,9 +393,11 @@ export class RecordWriter {
          UNION
          SELECT id, root_id FROM activities WHERE network_id = $1 AND id = ANY($3::bigint[])
        ), tree AS (
-         SELECT c.id, s.root_id FROM activities c JOIN seeds s ON c.network_id = $1 AND c.parent_id = s.id
+         -- descend only where the root differs: below a node that already has the right root, the
+         -- subtree is consistent (every root change is carried down in the same transaction)
+         SELECT c.id, s.root_id FROM activities c JOIN seeds s ON c.network_id = $1 AND c.parent_id = s.id WHERE c.root_id IS DISTINCT FROM s.root_id
          UNION
-         SELECT c.id, t.root_id FROM activities c JOIN tree t ON c.network_id = $1 AND c.parent_id = t.id
+         SELECT c.id, t.root_id FROM activities c JOIN tree t ON c.network_id = $1 AND c.parent_id = t.id WHERE c.root_id IS DISTINCT FROM t.root_id
        )
        UPDATE activities a SET root_id = tree.root_id, updated_at = now()
        FROM tree WHERE a.network_id = $1 AND a.id = tree.id AND a.root_id IS DISTINCT FROM tree.root_id`,

@@ -73,7 +73,7 @@ export async function responsiveness(db: EntityManager, scope: Scope, now: Date)
             count(ttr)::int AS "resolvedQuestions",
             percentile_cont(0.5) WITHIN GROUP (ORDER BY ttr) AS "medianTimeToResolution",
             count(*) FILTER (WHERE kind = 'question' AND NOT responded AND occurred_at < least($3::timestamptz, $6::timestamptz) - interval '48 hours')::int AS "unansweredQuestions",
-            count(*) FILTER (WHERE responded AND group_id IS NOT NULL AND ${IS_LEADER_SQL('responder', 'group_id')})::int AS "leaderFirstResponses"
+            count(*) FILTER (WHERE responded AND group_id IS NOT NULL AND ${IS_LEADER_SQL('facts.responder', 'facts.group_id')})::int AS "leaderFirstResponses"
      FROM facts`,
     [...windowParams(scope), now],
   );
