@@ -357,22 +357,30 @@ export class RecordWriter {
   private async resolveThreads(created: string[], relink: string[], moved: string[]): Promise<void> {
     const linked: string[] = [];
     if (created.length > 0) {
-      // TypeORM answers an UPDATE with [rows, rowCount]
-      const [rows]: [{ id: string }[], number] = await this.db.query(
-        // One probe of the small partial index of unresolved links per created activity (LATERAL keeps
-        // the planner from scanning every orphan of the network instead, which it does without statistics).
-        `WITH waiting AS MATERIALIZED (
-           SELECT x.id AS child_id, p.id AS parent_id, p.root_id
-           FROM unnest($2::text[]) AS w(ext)
-           CROSS JOIN LATERAL (SELECT id FROM activities x WHERE x.network_id = $1 AND x.parent_external_id = w.ext AND x.parent_id IS NULL OFFSET 0) x
-           JOIN activities p ON p.network_id = $1 AND p.external_id = w.ext
-         )
-         UPDATE activities c SET parent_id = waiting.parent_id, root_id = waiting.root_id, updated_at = now()
-         FROM waiting WHERE c.network_id = $1 AND c.id = waiting.child_id
-         RETURNING c.id::text AS id`,
+      // Which of the new activities do orphans wait for? One probe each of the small partial index of
+      // unresolved links (LATERAL + OFFSET 0 keep the planner from scanning every orphan instead,
+      // which it does when statistics are missing). Usually none, and the update is skipped.
+      const awaited: { ext: string }[] = await this.db.query(
+        `SELECT w.ext FROM unnest($2::text[]) AS w(ext)
+         WHERE EXISTS (SELECT 1 FROM activities x WHERE x.network_id = $1 AND x.parent_external_id = w.ext AND x.parent_id IS NULL OFFSET 0)`,
         [this.networkId, created],
       );
-      linked.push(...rows.map((r) => r.id));
+      if (awaited.length > 0) {
+        // TypeORM answers an UPDATE with [rows, rowCount]
+        const [rows]: [{ id: string }[], number] = await this.db.query(
+          `WITH waiting AS MATERIALIZED (
+             SELECT x.id AS child_id, p.id AS parent_id, p.root_id
+             FROM unnest($2::text[]) AS w(ext)
+             JOIN activities p ON p.network_id = $1 AND p.external_id = w.ext
+             CROSS JOIN LATERAL (SELECT id FROM activities x WHERE x.network_id = $1 AND x.parent_external_id = w.ext AND x.parent_id IS NULL OFFSET 0) x
+           )
+           UPDATE activities c SET parent_id = waiting.parent_id, root_id = waiting.root_id, updated_at = now()
+           FROM waiting WHERE c.network_id = $1 AND c.id = waiting.child_id
+           RETURNING c.id::text AS id`,
+          [this.networkId, awaited.map((a) => a.ext)],
+        );
+        linked.push(...rows.map((r) => r.id));
+      }
     }
     if (moved.length > 0) {
       const [rows]: [{ id: string }[], number] = await this.db.query(

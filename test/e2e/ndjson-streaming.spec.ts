@@ -68,5 +68,5 @@ describe('NDJSON bulk ingestion streams', () => {
     // buffering the body would keep all of it alive; streaming keeps a few chunks' worth
     expect(bodyBytes).toBeGreaterThan(55 * 1024 * 1024);
     expect(growth).toBeLessThan(32 * 1024 * 1024);
-  });
+  }, 600_000);
 });
