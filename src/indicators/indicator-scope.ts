@@ -15,8 +15,8 @@ export interface Scope {
   timezone: string;
   from: Date;
   to: Date;
-  /** Internal group id, or null for the whole network. */
-  groupId: string | null;
+  /** Internal group ids the scope is limited to (one for `group`, those a leader leads), or null for the whole network. */
+  groupIds: string[] | null;
   department: string | null;
 }
 
@@ -30,7 +30,8 @@ export class ScopeResolver {
     const to = query.to ? (parseIsoDateTime(query.to) as Date) : now;
     const from = query.from ? (parseIsoDateTime(query.from) as Date) : new Date(to.getTime() - DEFAULT_WINDOW_DAYS * DAY_MS);
     if (from.getTime() >= to.getTime()) throw new ValidationFailed([{ path: 'from', message: 'from must be before to (windows are [from, to))' }]);
-    return { networkId: network.id, timezone: network.timezone, from, to, groupId: await this.groupId(network.id, query.group), department: query.department ?? null };
+    const groupId = await this.groupId(network.id, query.group);
+    return { networkId: network.id, timezone: network.timezone, from, to, groupIds: groupId === null ? null : [groupId], department: query.department ?? null };
   }
 
   async groupId(networkId: number, externalId: string | undefined): Promise<string | null> {
@@ -41,18 +42,18 @@ export class ScopeResolver {
   }
 }
 
-export function windowParams(scope: Scope): [number, Date, Date, string | null, string | null] {
-  return [scope.networkId, scope.from, scope.to, scope.groupId, scope.department];
+export function windowParams(scope: Scope): [number, Date, Date, string[] | null, string | null] {
+  return [scope.networkId, scope.from, scope.to, scope.groupIds, scope.department];
 }
 
 /**
- * The activities of a scope: $1 network, $2 from, $3 to, $4 group id or null, $5 department or null.
+ * The activities of a scope: $1 network, $2 from, $3 to, $4 group ids or null, $5 department or null.
  * `a` is the activity and `m` its author. Deleted activities and tombstones never count.
  */
 export const SCOPED_ACTIVITIES = `
   activities a JOIN members m ON m.id = a.author_id
   WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.occurred_at >= $2 AND a.occurred_at < $3
-    AND ($4::bigint IS NULL OR a.group_id = $4) AND ($5::text IS NULL OR m.department = $5)`;
+    AND ($4::bigint[] IS NULL OR a.group_id = ANY($4::bigint[])) AND ($5::text IS NULL OR m.department = $5)`;
 
 export const CONTRIBUTION_KINDS_SQL = `('post', 'question', 'reply', 'share')`;
 

@@ -74,23 +74,24 @@ export async function previousWindowContributions(db: EntityManager, scope: Scop
 }
 
 /**
- * Members at `to` (SPEC §3.1): without `group`, members ingested through the network whose
- * joinedAt (or ingestion time when absent) is ≤ to; with `group`, the group's members whose
- * joinedAt (or ingestion time) ≤ to and leftAt is null or > to. `department` keeps that department.
+ * Members at `to` (SPEC §3.1): without groups, members ingested through the network whose
+ * joinedAt (or ingestion time when absent) is ≤ to; with groups, the distinct members of those
+ * groups whose joinedAt (or ingestion time) ≤ to and leftAt is null or > to. `department` keeps
+ * that department.
  */
 export async function membersAt(db: EntityManager, scope: Scope): Promise<number> {
-  const [row] = scope.groupId === null
+  const [row] = scope.groupIds === null
     ? await db.query(
         `SELECT count(*)::int AS n FROM network_members nm JOIN members m ON m.id = nm.member_id
          WHERE nm.network_id = $1 AND coalesce(m.joined_at, nm.created_at) <= $2 AND ($3::text IS NULL OR m.department = $3)`,
         [scope.networkId, scope.to, scope.department],
       )
     : await db.query(
-        `SELECT count(*)::int AS n FROM memberships ms JOIN members m ON m.id = ms.member_id
-         WHERE ms.network_id = $1 AND ms.group_id = $4 AND (ms.has_record OR ms.is_declared_leader)
+        `SELECT count(DISTINCT ms.member_id)::int AS n FROM memberships ms JOIN members m ON m.id = ms.member_id
+         WHERE ms.network_id = $1 AND ms.group_id = ANY($4::bigint[]) AND (ms.has_record OR ms.is_declared_leader)
            AND coalesce(ms.joined_at, ms.created_at) <= $2 AND (ms.left_at IS NULL OR ms.left_at > $2)
            AND ($3::text IS NULL OR m.department = $3)`,
-        [scope.networkId, scope.to, scope.department, scope.groupId],
+        [scope.networkId, scope.to, scope.department, scope.groupIds],
       );
   return row.n;
 }

@@ -22,7 +22,7 @@ export async function diffusionByDepartment(db: EntityManager, scope: Scope): Pr
      JOIN members mp ON mp.id = p.author_id
      WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.kind IN ('reply', 'reaction')
        AND a.occurred_at >= $2 AND a.occurred_at < $3
-       AND ($4::bigint IS NULL OR a.group_id = $4) AND ($5::text IS NULL OR ma.department = $5)
+       AND ($4::bigint[] IS NULL OR a.group_id = ANY($4::bigint[])) AND ($5::text IS NULL OR ma.department = $5)
        AND p.author_id <> a.author_id AND ma.department IS NOT NULL AND mp.department IS NOT NULL
      GROUP BY ma.department
      ORDER BY ma.department`,

@@ -5,7 +5,7 @@ export interface EngagementParams {
   timezone: string;
   /** The day, YYYY-MM-DD in the network's time zone. */
   at: string;
-  groupId: string | null;
+  groupIds: string[] | null;
   department: string | null;
 }
 
@@ -32,7 +32,7 @@ export async function engagement(db: EntityManager, p: EngagementParams): Promis
        WHERE a.network_id = $1 AND a.deleted_at IS NULL
          AND a.occurred_at >= (($3::date - 27)::timestamp AT TIME ZONE $2)
          AND a.occurred_at < (($3::date + 1)::timestamp AT TIME ZONE $2)
-         AND ($4::bigint IS NULL OR a.group_id = $4) AND ($5::text IS NULL OR m.department = $5)
+         AND ($4::bigint[] IS NULL OR a.group_id = ANY($4::bigint[])) AND ($5::text IS NULL OR m.department = $5)
      )
      SELECT count(DISTINCT author_id) FILTER (WHERE day = $3::date)::int AS dau,
             count(DISTINCT author_id) FILTER (WHERE day > $3::date - 7)::int AS wau,
@@ -40,7 +40,7 @@ export async function engagement(db: EntityManager, p: EngagementParams): Promis
             count(*)::int AS "memberDays",
             (SELECT count(*) FROM (SELECT 1 FROM days GROUP BY author_id HAVING count(*) >= 10) e)::int AS "engagedMembers"
      FROM days`,
-    [p.networkId, p.timezone, p.at, p.groupId, p.department],
+    [p.networkId, p.timezone, p.at, p.groupIds, p.department],
   );
   return row;
 }

@@ -23,7 +23,7 @@ export const ROOTS_CTE = `roots AS (
   FROM activities r JOIN members m ON m.id = r.author_id
   WHERE r.network_id = $1 AND r.deleted_at IS NULL AND r.kind IN ('post', 'question')
     AND r.occurred_at >= $2 AND r.occurred_at < $3
-    AND ($4::bigint IS NULL OR r.group_id = $4) AND ($5::text IS NULL OR m.department = $5)
+    AND ($4::bigint[] IS NULL OR r.group_id = ANY($4::bigint[])) AND ($5::text IS NULL OR m.department = $5)
 )`;
 
 /**
