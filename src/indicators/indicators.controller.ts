@@ -1,7 +1,10 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../common/http/api-problems.decorator';
-import { NetworkParam, Roles } from '../governance/auth.decorators';
+import { CurrentPrincipal, NetworkParam, Roles } from '../governance/auth.decorators';
+import type { Principal } from '../governance/principal';
+import { ComparisonPage, ComparisonsService } from './comparisons.service';
+import { ComparisonPageView, ComparisonQuery } from './dto/comparison.dto';
 import { ActivityQuery, EngagementQuery, UnansweredQuery, WindowQuery } from './dto/indicator-query.dto';
 import { ActivityView, ConcentrationView, DiffusionView, EngagementView, MetricList, ResponsivenessView, UnansweredQuestionPage } from './dto/indicator-views.dto';
 import { IndicatorsService } from './indicators.service';
@@ -13,7 +16,7 @@ import { METRICS } from './metrics.registry';
 @NetworkParam()
 @Controller('v1/networks/:key')
 export class IndicatorsController {
-  constructor(private readonly indicators: IndicatorsService) {}
+  constructor(private readonly indicators: IndicatorsService, private readonly comparisons: ComparisonsService) {}
 
   @Get('indicators/activity')
   @ApiOperation({ summary: 'Activity counts, members and participation over [from, to), with a series per day, week or month (SPEC §3.1)' })
@@ -55,12 +58,52 @@ export class IndicatorsController {
     return this.indicators.concentration(key, query);
   }
 
+  @Get('comparisons/groups')
+  @ApiOperation({ summary: 'One row per group: §3.1 totals, responseRate, medianTimeToFirstResponse, leaderInactive, rank (SPEC §3.7)' })
+  @ApiOkResponse({ type: ComparisonPageView })
+  @ApiProblems(400, 401, 403, 404)
+  compareGroups(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Query() query: ComparisonQuery): Promise<ComparisonPage> {
+    return this.comparisons.groups(principal, key, query);
+  }
+
+  @Get('comparisons/leaders')
+  @ApiOperation({ summary: 'One row per leader, over the groups they lead, with groupsLed, ownContributions and firstResponses (SPEC §3.7)' })
+  @ApiOkResponse({ type: ComparisonPageView })
+  @ApiProblems(400, 401, 403, 404)
+  compareLeaders(@Param('key') key: string, @Query() query: ComparisonQuery): Promise<ComparisonPage> {
+    return this.comparisons.leaders(key, query);
+  }
+
+  @Get('comparisons/departments')
+  @ApiOperation({ summary: 'One row per author department (SPEC §3.7)' })
+  @ApiOkResponse({ type: ComparisonPageView })
+  @ApiProblems(400, 401, 403, 404)
+  compareDepartments(@Param('key') key: string, @Query() query: ComparisonQuery): Promise<ComparisonPage> {
+    return this.comparisons.departments(key, query);
+  }
+
   @Get('indicators/diffusion')
   @ApiOperation({ summary: 'Interactions across departments and the E-I index (SPEC §3.5)' })
   @ApiOkResponse({ type: DiffusionView })
   @ApiProblems(400, 401, 403, 404)
   diffusion(@Param('key') key: string, @Query() query: WindowQuery): Promise<DiffusionView> {
     return this.indicators.diffusion(key, query);
+  }
+}
+
+@ApiTags('indicators')
+@ApiBearerAuth()
+@Roles('cno')
+@Controller('v1/comparisons')
+export class NetworkComparisonsController {
+  constructor(private readonly comparisons: ComparisonsService) {}
+
+  @Get('networks')
+  @ApiOperation({ summary: 'One row per network this key may read (SPEC §3.7)' })
+  @ApiOkResponse({ type: ComparisonPageView })
+  @ApiProblems(400, 401, 403)
+  compareNetworks(@CurrentPrincipal() principal: Principal, @Query() query: ComparisonQuery): Promise<ComparisonPage> {
+    return this.comparisons.networks(principal, query);
   }
 }
 

@@ -79,6 +79,10 @@ const MATRIX: RouteRow[] = [
   { method: 'get', path: '/v1/networks/{key}/indicators/concentration', allowed: CNO, networkScoped: true },
   { method: 'get', path: '/v1/networks/{key}/indicators/diffusion', allowed: CNO, networkScoped: true },
   { method: 'get', path: '/v1/metrics', allowed: ANY_NETWORK_READER, networkScoped: false },
+  { method: 'get', path: '/v1/networks/{key}/comparisons/groups', allowed: CNO, networkScoped: true },
+  { method: 'get', path: '/v1/networks/{key}/comparisons/leaders', allowed: CNO, networkScoped: true },
+  { method: 'get', path: '/v1/networks/{key}/comparisons/departments', allowed: CNO, networkScoped: true },
+  { method: 'get', path: '/v1/comparisons/networks', allowed: CNO, networkScoped: false },
 ];
 
 const routeId = (method: string, path: string) => `${method.toUpperCase()} ${path}`;

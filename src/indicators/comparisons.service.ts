@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { EntityManager } from 'typeorm';
+import { decodeCursor, encodeCursor } from '../common/pagination/pagination';
+import { canAccessNetwork, canSeeConfidential, Principal } from '../governance/principal';
+import { ComparisonQuery } from './dto/comparison.dto';
+import { Scope, ScopeResolver } from './indicator-scope';
+import { ratio, seconds } from './metrics.registry';
+import { activityTotals, membersAt, previousWindowContributions } from './queries/activity.query';
+import { groupLeaderActive, leaderContributions, leadersOf } from './queries/leader.query';
+import { responsiveness } from './queries/responsiveness.query';
+
+export type ComparisonRow = Record<string, unknown> & { rank: number | null };
+
+export interface ComparisonPage {
+  from: string;
+  to: string;
+  sort: string;
+  order: 'asc' | 'desc';
+  items: ComparisonRow[];
+  nextCursor: string | null;
+}
+
+/**
+ * SPEC §3.7: one row per group, leader, department or network over the same window, each with the
+ * §3.1 totals of its scope, responseRate and medianTimeToFirstResponse (from the same query modules
+ * as the single-scope endpoints, so the numbers agree), sorted with a rank for the sort field.
+ */
+@Injectable()
+export class ComparisonsService {
+  constructor(
+    @InjectEntityManager() private readonly db: EntityManager,
+    private readonly scopes: ScopeResolver,
+  ) {}
+
+  async groups(principal: Principal, networkKey: string, query: ComparisonQuery, now = new Date()): Promise<ComparisonPage> {
+    const base = await this.scopes.resolve(networkKey, { ...query, group: undefined }, now);
+    const groups: { id: string; external_id: string; name: string | null; visibility: string | null }[] = await this.db.query(
+      `SELECT id::text, external_id, name, visibility FROM groups WHERE network_id = $1 ORDER BY external_id`,
+      [base.networkId],
+    );
+    const seeAll = canSeeConfidential(principal, networkKey);
+    const rows: ComparisonRow[] = [];
+    for (const g of groups) {
+      const hidden = !seeAll && (g.visibility === null || g.visibility === 'confidential');
+      rows.push({
+        group: g.external_id,
+        name: hidden ? null : g.name,
+        visibility: g.visibility,
+        ...(await this.scopeFigures({ ...base, groupIds: [g.id] }, now)),
+        leaderInactive: !(await groupLeaderActive(this.db, base.networkId, g.id, base.to)),
+        rank: null,
+      });
+    }
+    return page(base, rows, query);
+  }
+
+  async leaders(networkKey: string, query: ComparisonQuery, now = new Date()): Promise<ComparisonPage> {
+    const base = await this.scopes.resolve(networkKey, { ...query, group: undefined }, now);
+    const rows: ComparisonRow[] = [];
+    for (const leader of await leadersOf(this.db, base.networkId)) {
+      const scope = { ...base, groupIds: leader.groupIds };
+      rows.push({
+        member: leader.externalId,
+        displayName: leader.displayName,
+        department: leader.department,
+        groupsLed: leader.groupIds.length,
+        ...(await leaderContributions(this.db, scope, leader.memberId)),
+        ...(await this.scopeFigures(scope, now)),
+        rank: null,
+      });
+    }
+    return page(base, rows, query);
+  }
+
+  async departments(networkKey: string, query: ComparisonQuery, now = new Date()): Promise<ComparisonPage> {
+    const base = await this.scopes.resolve(networkKey, { ...query, group: undefined, department: undefined }, now);
+    const departments: { department: string }[] = await this.db.query(
+      `SELECT DISTINCT m.department FROM network_members nm JOIN members m ON m.id = nm.member_id
+       WHERE nm.network_id = $1 AND m.department IS NOT NULL
+       UNION
+       SELECT DISTINCT m.department FROM activities a JOIN members m ON m.id = a.author_id
+       WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.occurred_at >= $2 AND a.occurred_at < $3 AND m.department IS NOT NULL`,
+      [base.networkId, base.from, base.to],
+    );
+    const rows: ComparisonRow[] = [];
+    for (const { department } of departments.sort((a, b) => (a.department < b.department ? -1 : a.department > b.department ? 1 : 0))) {
+      rows.push({ department, ...(await this.scopeFigures({ ...base, department }, now)), rank: null });
+    }
+    return page(base, rows, query);
+  }
+
+  async networks(principal: Principal, query: ComparisonQuery, now = new Date()): Promise<ComparisonPage> {
+    const all: { key: string; name: string }[] = await this.db.query(`SELECT key, name FROM networks ORDER BY key`);
+    const visible = all.filter((n) => canAccessNetwork(principal, n.key));
+    const rows: ComparisonRow[] = [];
+    let window: Scope | undefined;
+    for (const n of visible) {
+      const scope = await this.scopes.resolve(n.key, { ...query, group: undefined }, now);
+      window ??= scope;
+      rows.push({ network: n.key, name: n.name, ...(await this.scopeFigures(scope, now)), rank: null });
+    }
+    const to = query.to ? new Date(query.to) : now;
+    return page(window ?? { from: query.from ? new Date(query.from) : new Date(to.getTime() - 28 * 86_400_000), to }, rows, query);
+  }
+
+  /** The §3.1 totals of a scope plus responseRate and medianTimeToFirstResponse. */
+  private async scopeFigures(scope: Scope, now: Date): Promise<Record<string, unknown>> {
+    const totals = await activityTotals(this.db, scope);
+    const members = await membersAt(this.db, scope);
+    const previous = await previousWindowContributions(this.db, scope);
+    const r = await responsiveness(this.db, scope, now);
+    return {
+      ...totals,
+      members,
+      participationRate: ratio(totals.contributors, members),
+      contributionsPerMember: ratio(totals.contributions, members),
+      growth: ratio(totals.contributions - previous, previous),
+      responseRate: ratio(r.respondedRoots, r.roots),
+      medianTimeToFirstResponse: seconds(r.medianTimeToFirstResponse),
+    };
+  }
+}
+
+/**
+ * Sorts by `sort` (nulls last whatever the order), gives competition ranks (equal values share a
+ * rank, the next rank skips: 1, 2, 2, 4; null values get no rank) and cuts one page.
+ */
+function page(window: { from: Date; to: Date }, rows: ComparisonRow[], query: ComparisonQuery): ComparisonPage {
+  const sort = query.sort ?? 'contributions';
+  const order = query.order ?? 'desc';
+  const value = (r: ComparisonRow) => r[sort] as number | null | undefined;
+  const sorted = rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => {
+      const [x, y] = [value(a.r), value(b.r)];
+      if (x == null || y == null) return x == null && y == null ? a.i - b.i : x == null ? 1 : -1;
+      return x === y ? a.i - b.i : order === 'asc' ? x - y : y - x;
+    })
+    .map(({ r }) => r);
+  sorted.forEach((r, i) => {
+    const v = value(r);
+    r.rank = v == null ? null : i > 0 && value(sorted[i - 1]) === v ? sorted[i - 1].rank : i + 1;
+  });
+  const offset = Number(decodeCursor(query.cursor) ?? 0);
+  const limit = query.limit ?? 50;
+  return {
+    from: window.from.toISOString(),
+    to: window.to.toISOString(),
+    sort,
+    order,
+    items: sorted.slice(offset, offset + limit),
+    nextCursor: offset + limit < sorted.length ? encodeCursor(offset + limit) : null,
+  };
+}
