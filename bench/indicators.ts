@@ -1,0 +1,146 @@
+/**
+ * npm run bench:indicators [-- N]
+ *
+ * Loads N synthetic events (default 10 000 000) straight into a fresh database of the local
+ * PostgreSQL (generate_series: loading is not what is measured here), starts the built service on
+ * it and prints, side by side, p50/p95 of each indicator endpoint and of the naive SQL a BI tool
+ * would run over the raw activities table for the same numbers — 28-day and 1-year windows,
+ * network and group scope. Then it measures freshness: while events are posted at a steady rate,
+ * how long until each accepted batch shows in the activity indicator.
+ *
+ * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the server.
+ */
+import { Client } from 'pg';
+import { runMigrations } from '../src/database/migrate';
+import { formatTable, freshDatabase, startServer } from './support';
+
+const ADMIN_KEY = 'bench-admin-key-0123456789abcdefghijkl';
+const MEMBERS = 100_000;
+const GROUPS = 200;
+const END = Date.parse('2026-11-01T00:00:00Z');
+const SPAN_DAYS = 730;
+const REPS = Number(process.env.BENCH_REPS ?? 15);
+
+async function load(url: string, n: number): Promise<void> {
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  const start = new Date(END - SPAN_DAYS * 86_400_000).toISOString();
+  await db.query(`INSERT INTO networks (key, name, timezone) VALUES ('bench', 'Bench', 'Europe/Paris')`);
+  await db.query(`INSERT INTO members (external_id, display_name, department, site) SELECT 'u' || g, 'Member ' || g, 'D' || (g % 12), 'S' || (g % 5) FROM generate_series(1, ${MEMBERS}) g`);
+  await db.query(`INSERT INTO network_members (network_id, member_id) SELECT 1, id FROM members`);
+  await db.query(`INSERT INTO groups (network_id, external_id, name, visibility) SELECT 1, 'g' || g, 'Group ' || g, 'public' FROM generate_series(1, ${GROUPS}) g`);
+  await db.query(`INSERT INTO memberships (network_id, group_id, member_id, role, has_record) SELECT 1, g, g * 37 % ${MEMBERS} + 1, 'leader', true FROM generate_series(1, ${GROUPS}) g`);
+  // threads of 10: a root (post or question), 5 replies, 3 reactions to the first reply, 1 accept of it
+  await db.query(
+    `INSERT INTO activities (network_id, id, external_id, kind, author_id, group_id, parent_external_id, parent_id, root_id, occurred_at, text, tags)
+     OVERRIDING SYSTEM VALUE
+     SELECT 1, g, 'a' || g,
+            CASE WHEN g % 10 = 0 THEN (CASE WHEN (g / 10) % 2 = 0 THEN 'post' ELSE 'question' END)
+                 WHEN g % 10 <= 5 THEN 'reply' WHEN g % 10 <= 8 THEN 'reaction' ELSE 'accept' END,
+            (g * 7919) % ${MEMBERS} + 1, (g / 10) % ${GROUPS} + 1,
+            CASE WHEN g % 10 = 0 THEN NULL WHEN g % 10 <= 5 THEN 'a' || (g - g % 10) ELSE 'a' || (g - g % 10 + 1) END,
+            CASE WHEN g % 10 = 0 THEN NULL WHEN g % 10 <= 5 THEN g - g % 10 ELSE g - g % 10 + 1 END,
+            g - g % 10,
+            $1::timestamptz + ((g - g % 10) * interval '1 second' * ${(SPAN_DAYS * 86400) / n}) + (g % 10) * interval '7 minutes',
+            CASE WHEN g % 10 <= 5 THEN 'message ' || g ELSE NULL END,
+            CASE WHEN g % 10 = 0 THEN ARRAY['t' || (g % 40)] ELSE NULL END
+     FROM generate_series(10::bigint, ${n + 9}) g`,
+    [start],
+  );
+  await db.query(`SELECT setval('activities_id_seq', ${n + 10})`);
+  await db.query('ANALYZE');
+  await db.end();
+}
+
+/** What a BI tool would write over the raw table (no thread links, no partial indexes relied on). */
+const NAIVE: Record<string, (from: string, to: string, group: string | null) => string> = {
+  activity: (f, t, g) => `SELECT kind, count(*), count(DISTINCT author_id) FROM activities WHERE occurred_at >= '${f}' AND occurred_at < '${t}' ${g ? `AND group_id = ${g}` : ''} AND deleted_at IS NULL GROUP BY kind`,
+  responsiveness: (f, t, g) => `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM fr - occurred_at)), count(fr) FROM (
+       SELECT r.id, r.occurred_at, min(x.occurred_at) AS fr
+       FROM activities r LEFT JOIN activities x ON x.parent_external_id = r.external_id AND x.kind = 'reply' AND x.author_id <> r.author_id
+       WHERE r.kind IN ('post', 'question') AND r.occurred_at >= '${f}' AND r.occurred_at < '${t}' ${g ? `AND r.group_id = ${g}` : ''}
+       GROUP BY r.id, r.occurred_at) s`,
+  concentration: (f, t, g) => `SELECT count(*), sum(c) FROM (SELECT author_id, count(*) c FROM activities WHERE kind IN ('post','question','reply','share') AND occurred_at >= '${f}' AND occurred_at < '${t}' ${g ? `AND group_id = ${g}` : ''} GROUP BY author_id) x`,
+  diffusion: (f, t, g) => `SELECT ma.department, count(*) FROM activities a JOIN activities p ON p.external_id = a.parent_external_id JOIN members ma ON ma.id = a.author_id JOIN members mp ON mp.id = p.author_id
+     WHERE a.kind IN ('reply','reaction') AND a.occurred_at >= '${f}' AND a.occurred_at < '${t}' ${g ? `AND a.group_id = ${g}` : ''} AND a.author_id <> p.author_id GROUP BY 1`,
+};
+
+async function timeIt(reps: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  const ms: number[] = [];
+  await fn(); // warm-up
+  for (let i = 0; i < reps; i++) {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  ms.sort((a, b) => a - b);
+  const at = (p: number) => ms[Math.min(ms.length - 1, Math.ceil(p * ms.length) - 1)];
+  return { p50: Math.round(at(0.5)), p95: Math.round(at(0.95)) };
+}
+
+async function main(): Promise<void> {
+  const n = Number(process.argv[2] ?? process.env.BENCH_EVENTS ?? 10_000_000);
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const db = await freshDatabase(adminUrl, 'cno_bench_indicators');
+  const loadStart = Date.now();
+  await runMigrations(db.url);
+  await load(db.url, n);
+  console.log(`loaded ${n} events in ${((Date.now() - loadStart) / 1000).toFixed(0)} s`);
+  const server = await startServer({ DATABASE_URL: db.url, ADMIN_API_KEY: ADMIN_KEY }, 3919);
+  const sql = new Client({ connectionString: db.url });
+  await sql.connect();
+  const rows: Record<string, string | number>[] = [];
+  try {
+    const to = new Date(END).toISOString();
+    for (const [label, days] of [['28 d', 28], ['1 y', 365]] as const) {
+      const from = new Date(END - days * 86_400_000).toISOString();
+      for (const group of [null, '7']) {
+        for (const endpoint of Object.keys(NAIVE)) {
+          const url = `${server.baseUrl}/v1/networks/bench/indicators/${endpoint}?from=${from}&to=${to}${group ? '&group=g' + group : ''}`;
+          const api = await timeIt(REPS, async () => {
+            const res = await fetch(url, { headers: { Authorization: `Bearer ${ADMIN_KEY}` } });
+            if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
+            await res.json();
+          });
+          const naive = await timeIt(Math.max(3, Math.floor(REPS / 5)), () => sql.query(NAIVE[endpoint](from, to, group)));
+          rows.push({ endpoint, window: label, scope: group ? 'group' : 'network', 'API p50 ms': api.p50, 'API p95 ms': api.p95, 'naive SQL p50 ms': naive.p50, 'naive SQL p95 ms': naive.p95, speedup: (naive.p50 / Math.max(1, api.p50)).toFixed(1) });
+          console.log(formatTable(rows.slice(-1)));
+        }
+      }
+    }
+
+    // freshness: post 500 events every 100 ms (5 000 events/s) for 10 s; after each 200, poll the
+    // activity indicator until the batch's count shows, and record the lag
+    const lags: number[] = [];
+    const base = END + 86_400_000;
+    for (let batch = 0; batch < 100; batch++) {
+      const started = Date.now();
+      const events = Array.from({ length: 500 }, (_, i) => ({ type: 'activity', externalId: `f${batch}-${i}`, kind: 'post', author: 'u1', occurredAt: new Date(base + batch * 1000 + i).toISOString() }));
+      const res = await fetch(`${server.baseUrl}/v1/networks/bench/events`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'application/json' }, body: JSON.stringify(events) });
+      if (!res.ok) throw new Error(`ingest ${res.status}`);
+      const acked = Date.now();
+      const window = `from=${new Date(base + batch * 1000).toISOString()}&to=${new Date(base + batch * 1000 + 1000).toISOString()}`;
+      for (;;) {
+        const r = await fetch(`${server.baseUrl}/v1/networks/bench/indicators/activity?${window}`, { headers: { Authorization: `Bearer ${ADMIN_KEY}` } });
+        const body = (await r.json()) as { totals: { posts: number } };
+        if (body.totals.posts >= 500) break;
+      }
+      lags.push(Date.now() - acked);
+      const spent = Date.now() - started;
+      if (spent < 100) await new Promise((r) => setTimeout(r, 100 - spent));
+    }
+    lags.sort((a, b) => a - b);
+    console.log(`\nIndicator benchmark, ${n} events, ${new Date().toISOString()}, node ${process.version}\n`);
+    console.log(formatTable(rows));
+    console.log(`\nfreshness (ack → visible in indicators/activity) over ${lags.length} batches of 500 events at up to 5 000 events/s: p50 ${lags[Math.floor(lags.length / 2)]} ms, max ${lags[lags.length - 1]} ms`);
+  } finally {
+    await sql.end();
+    await server.stop();
+    await db.drop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
