@@ -1,5 +1,5 @@
 import type { Response } from 'supertest';
-import { ingest, newActivity, newGroup, newMember, newMembership, newNetwork, RawRecord, uniqueKey } from '../support/factories';
+import { RawRecord, ingest, loadNetwork, newActivity, newGroup, newMember, newMembership, uniqueKey } from '../support/factories';
 import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
 
 /**
@@ -121,13 +121,7 @@ describe('responsiveness indicators (hand-computed fixtures)', () => {
   });
   afterAll(() => t.close());
 
-  async function load(records: RawRecord[]): Promise<string> {
-    const key = await newNetwork(t);
-    const res = await ingest(t, key, records);
-    expect(res.status).toBe(200);
-    expect(res.body.rejected).toEqual([]);
-    return key;
-  }
+  const load = (records: RawRecord[]) => loadNetwork(t, records);
 
   function get(network: string, path: string, query: Record<string, string | number> = {}, apiKey = TEST_ADMIN_KEY) {
     return t.http().get(`/v1/networks/${network}/${path}`).query(query).set('Authorization', `Bearer ${apiKey}`);

@@ -61,3 +61,11 @@ export function shuffled<T>(items: T[], seed: number): T[] {
   }
   return out;
 }
+
+/** A new network holding `records`, every one of them accepted (the test fails otherwise). */
+export async function loadNetwork(t: TestApp, records: unknown[], fields: { timezone?: string } = {}): Promise<string> {
+  const key = await newNetwork(t, fields);
+  const res = await ingest(t, key, records);
+  if (res.status !== 200 || res.body.rejected.length > 0) throw new Error(`ingestion refused records: ${res.status} ${JSON.stringify(res.body)}`);
+  return key;
+}
