@@ -5,8 +5,8 @@ import { decodeCursor, encodeCursor } from '../common/pagination/pagination';
 import { canAccessNetwork, canSeeConfidential, Principal } from '../governance/principal';
 import { ComparisonQuery } from './dto/comparison.dto';
 import { Scope, ScopeResolver } from './indicator-scope';
-import { ratio, seconds } from './metrics.registry';
-import { activityTotals, membersAt, previousWindowContributions } from './queries/activity.query';
+import { byCodePoint, ratio, seconds } from './metrics.registry';
+import { activitySummary } from './queries/activity.query';
 import { groupLeaderActive, leaderContributions, leadersOf } from './queries/leader.query';
 import { responsiveness } from './queries/responsiveness.query';
 
@@ -84,7 +84,7 @@ export class ComparisonsService {
       [base.networkId, base.from, base.to],
     );
     const rows: ComparisonRow[] = [];
-    for (const { department } of departments.sort((a, b) => (a.department < b.department ? -1 : a.department > b.department ? 1 : 0))) {
+    for (const { department } of departments.sort((a, b) => byCodePoint(a.department, b.department))) {
       rows.push({ department, ...(await this.scopeFigures({ ...base, department }, now)), rank: null });
     }
     return page(base, rows, query);
@@ -106,16 +106,9 @@ export class ComparisonsService {
 
   /** The §3.1 totals of a scope plus responseRate and medianTimeToFirstResponse. */
   private async scopeFigures(scope: Scope, now: Date): Promise<Record<string, unknown>> {
-    const totals = await activityTotals(this.db, scope);
-    const members = await membersAt(this.db, scope);
-    const previous = await previousWindowContributions(this.db, scope);
     const r = await responsiveness(this.db, scope, now);
     return {
-      ...totals,
-      members,
-      participationRate: ratio(totals.contributors, members),
-      contributionsPerMember: ratio(totals.contributions, members),
-      growth: ratio(totals.contributions - previous, previous),
+      ...(await activitySummary(this.db, scope)),
       responseRate: ratio(r.respondedRoots, r.roots),
       medianTimeToFirstResponse: seconds(r.medianTimeToFirstResponse),
     };

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { ValidationFailed } from '../common/errors/domain-errors';
+import { parseIsoDateTime } from '../common/validation/iso-date-time';
 import { decodeCursor, encodeCursor } from '../common/pagination/pagination';
 import { NetworksService } from '../networks/networks.service';
 import { ActivityQuery, EngagementQuery, UnansweredQuery, WindowQuery } from './dto/indicator-query.dto';
 import { ActivityView, ConcentrationView, DiffusionView, EngagementView, ResponsivenessView, UnansweredQuestionPage } from './dto/indicator-views.dto';
 import { ScopeResolver } from './indicator-scope';
-import { ratio, round, seconds } from './metrics.registry';
-import { activitySeries, activityTotals, membersAt, previousWindowContributions } from './queries/activity.query';
+import { byCodePoint, ratio, round, seconds } from './metrics.registry';
+import { activitySeries, activitySummary } from './queries/activity.query';
 import { concentration } from './queries/concentration.query';
 import { diffusionByDepartment } from './queries/diffusion.query';
 import { engagement } from './queries/engagement.query';
@@ -32,24 +33,14 @@ export class IndicatorsService {
   async activity(networkKey: string, query: ActivityQuery): Promise<ActivityView> {
     const scope = await this.scopes.resolve(networkKey, query);
     const granularity = query.granularity ?? 'day';
-    const [totals, series, members, previous] = [
-      await activityTotals(this.db, scope),
-      await activitySeries(this.db, scope, granularity),
-      await membersAt(this.db, scope),
-      await previousWindowContributions(this.db, scope),
-    ];
+    const totals = await activitySummary(this.db, scope);
+    const series = await activitySeries(this.db, scope, granularity);
     return {
       from: iso(scope.from),
       to: iso(scope.to),
       granularity,
       timezone: scope.timezone,
-      totals: {
-        ...totals,
-        members,
-        participationRate: ratio(totals.contributors, members),
-        contributionsPerMember: ratio(totals.contributions, members),
-        growth: ratio(totals.contributions - previous, previous),
-      },
+      totals,
       series: series.map((b) => ({ ...b, start: iso(b.start) })),
     };
   }
@@ -135,7 +126,7 @@ export class IndicatorsService {
       // code-point order: the same on every database collation
       departments: rows
         .map((r) => ({ department: r.department, interactions: r.interactions, eiIndex: ratio(r.cross - (r.interactions - r.cross), r.interactions) }))
-        .sort((a, b) => (a.department < b.department ? -1 : a.department > b.department ? 1 : 0)),
+        .sort((a, b) => byCodePoint(a.department, b.department)),
     };
   }
 }
@@ -145,8 +136,7 @@ function localDate(now: Date, timezone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
+/** A real calendar day (2026-02-30 is not), by the same strict parser as every date-time input. */
 function isCalendarDate(value: string): boolean {
-  const [y, m, d] = value.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  return parseIsoDateTime(`${value}T00:00:00Z`) !== null;
 }

@@ -95,3 +95,8 @@ export function round(value: number, decimals: number): number {
 export function seconds(value: number | string | null): number | null {
   return value === null ? null : round(Number(value), 3);
 }
+
+/** Code-point order: the same on every database collation (PGlite and servers differ). */
+export function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { NotFound, ValidationFailed } from '../common/errors/domain-errors';
-import { decodeCursor, PageQuery, toPage } from '../common/pagination/pagination';
+import { NotFound } from '../common/errors/domain-errors';
+import { decodeCursor, encodeCursor, PageQuery, toPage } from '../common/pagination/pagination';
 import { canSeeConfidential, Principal } from '../governance/principal';
 import { NetworksService } from '../networks/networks.service';
 import { ActivityPage, ActivityQuery, ActivityView, GroupPage, GroupView, MemberPage, MemberView, MembershipPage, MembershipQuery } from './dto/ingested-views.dto';
 
+/** Membership pages continue after a (group id, member id) pair. */
+const MEMBERSHIP_CURSOR = /^\d{1,15}:\d{1,15}$/;
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 /** A placeholder group (visibility not known yet) is treated as confidential. */
 const CONFIDENTIAL_SQL = `(g.visibility IS NULL OR g.visibility = 'confidential')`;
@@ -76,13 +78,13 @@ export class IngestedDataService {
        WHERE ms.network_id = $1 AND ($3::text IS NULL OR g.external_id = $3) AND ($4 OR NOT ${CONFIDENTIAL_SQL})
          AND ($2::text IS NULL OR (ms.group_id, ms.member_id) > (split_part($2, ':', 1)::bigint, split_part($2, ':', 2)::bigint))
        ORDER BY ms.group_id, ms.member_id LIMIT $5`,
-      [network.id, decodeMembershipCursor(query.cursor), query.group ?? null, canSeeConfidential(principal, networkKey), query.limit + 1],
+      [network.id, decodeCursor(query.cursor, MEMBERSHIP_CURSOR) ?? null, query.group ?? null, canSeeConfidential(principal, networkKey), query.limit + 1],
     );
     const hasMore = rows.length > query.limit;
     const items = rows.slice(0, query.limit);
     return {
       items: items.map((r) => ({ group: r.group_ext, member: r.member_ext, role: r.role, joinedAt: iso(r.joined_at), leftAt: iso(r.left_at) })),
-      nextCursor: hasMore ? Buffer.from(JSON.stringify({ after: items[items.length - 1].cursor })).toString('base64url') : null,
+      nextCursor: hasMore ? encodeCursor(items[items.length - 1].cursor) : null,
     };
   }
 
@@ -110,17 +112,6 @@ export class IngestedDataService {
     if (page.items.length === 0) throw new NotFound(`No activity "${externalId}" in network "${networkKey}"`);
     return page.items[0];
   }
-}
-
-function decodeMembershipCursor(cursor: string | undefined): string | null {
-  if (cursor === undefined) return null;
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { after?: unknown };
-    if (typeof parsed.after === 'string' && /^\d{1,15}:\d{1,15}$/.test(parsed.after)) return parsed.after;
-  } catch {
-    // reported below
-  }
-  throw new ValidationFailed([{ path: 'cursor', message: 'cursor is not a cursor this service issued' }]);
 }
 
 function memberView(r: MemberRowDb): MemberView {

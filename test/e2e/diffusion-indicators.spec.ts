@@ -1,5 +1,6 @@
 import type { Response } from 'supertest';
 import { RawRecord, ingest, loadNetwork, newActivity, newGroup, newMember, uniqueKey } from '../support/factories';
+import { networkGet, readIndicator } from '../support/indicators';
 import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
 
 /**
@@ -112,16 +113,8 @@ describe('diffusion indicators (hand-computed fixtures)', () => {
 
   const load = (records: RawRecord[]) => loadNetwork(t, records);
 
-  function get(network: string, query: Record<string, string> = {}, apiKey = TEST_ADMIN_KEY) {
-    return t.http().get(`/v1/networks/${network}/indicators/diffusion`).query(query).set('Authorization', `Bearer ${apiKey}`);
-  }
-
-  async function diffusion(network: string, query: Record<string, string> = {}): Promise<Record<string, unknown>> {
-    const res = await get(network, query);
-    expect({ status: res.status, body: res.body }).toEqual({ status: 200, body: expect.any(Object) });
-    expect(res.text).not.toMatch(/NaN|Infinity/);
-    return res.body;
-  }
+  const get = (network: string, query: Record<string, string> = {}, apiKey?: string) => networkGet(t, network, 'indicators/diffusion', query, apiKey);
+  const diffusion = (network: string, query: Record<string, string> = {}) => readIndicator(t, network, 'indicators/diffusion', query);
 
   describe('the interaction fixture', () => {
     let net: string;

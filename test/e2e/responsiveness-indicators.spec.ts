@@ -1,5 +1,6 @@
 import type { Response } from 'supertest';
 import { RawRecord, ingest, loadNetwork, newActivity, newGroup, newMember, newMembership, uniqueKey } from '../support/factories';
+import { networkGet, readIndicator } from '../support/indicators';
 import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
 
 /**
@@ -123,16 +124,8 @@ describe('responsiveness indicators (hand-computed fixtures)', () => {
 
   const load = (records: RawRecord[]) => loadNetwork(t, records);
 
-  function get(network: string, path: string, query: Record<string, string | number> = {}, apiKey = TEST_ADMIN_KEY) {
-    return t.http().get(`/v1/networks/${network}/${path}`).query(query).set('Authorization', `Bearer ${apiKey}`);
-  }
-
-  async function responsiveness(network: string, query: Record<string, string> = {}): Promise<Record<string, unknown>> {
-    const res = await get(network, 'indicators/responsiveness', query);
-    expect({ status: res.status, body: res.body }).toEqual({ status: 200, body: expect.any(Object) });
-    expect(res.text).not.toMatch(/NaN|Infinity/);
-    return res.body;
-  }
+  const get = (network: string, path: string, query: Record<string, string | number> = {}, apiKey?: string) => networkGet(t, network, path, query, apiKey);
+  const responsiveness = (network: string, query: Record<string, string> = {}) => readIndicator(t, network, 'indicators/responsiveness', query);
 
   describe('the thread fixture', () => {
     let net: string;

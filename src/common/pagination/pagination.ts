@@ -22,13 +22,18 @@ export function encodeCursor(lastId: string | number): string {
   return Buffer.from(JSON.stringify({ after: String(lastId) })).toString('base64url');
 }
 
-/** Returns the id to continue after, or undefined for the first page; a forged cursor is a 400. */
-export function decodeCursor(cursor: string | undefined): string | undefined {
+/** Ids and offsets stay below 2^53 here, so anything longer was not issued by this service. */
+export const ID_CURSOR = /^\d{1,15}$/;
+
+/**
+ * Returns the position to continue after (matching `pattern`), or undefined for the first page;
+ * a forged cursor is a 400.
+ */
+export function decodeCursor(cursor: string | undefined, pattern: RegExp = ID_CURSOR): string | undefined {
   if (cursor === undefined) return undefined;
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { after?: unknown };
-    // ids and offsets stay below 2^53 here, so anything longer was not issued by this service
-    if (typeof parsed.after === 'string' && /^\d{1,15}$/.test(parsed.after)) return parsed.after;
+    if (typeof parsed.after === 'string' && pattern.test(parsed.after)) return parsed.after;
   } catch {
     // fall through to the validation error
   }

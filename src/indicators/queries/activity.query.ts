@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { ratio } from '../metrics.registry';
 import type { Granularity } from '../dto/indicator-query.dto';
 import { CONTRIBUTION_KINDS_SQL, Scope, SCOPED_ACTIVITIES, windowParams } from '../indicator-scope';
 
@@ -94,4 +95,30 @@ export async function membersAt(db: EntityManager, scope: Scope): Promise<number
         [scope.networkId, scope.to, scope.department, scope.groupIds],
       );
   return row.n;
+}
+
+export interface ActivitySummary extends ActivityCounts {
+  members: number;
+  participationRate: number | null;
+  contributionsPerMember: number | null;
+  growth: number | null;
+}
+
+/**
+ * The SPEC §3.1 `totals` of a scope: the counts, members at `to`, participationRate =
+ * contributors / members, contributionsPerMember = contributions / members, and growth =
+ * (contributions − previous window's) / previous window's. Shared by the activity endpoint and
+ * every comparison row, so both always agree.
+ */
+export async function activitySummary(db: EntityManager, scope: Scope): Promise<ActivitySummary> {
+  const totals = await activityTotals(db, scope);
+  const members = await membersAt(db, scope);
+  const previous = await previousWindowContributions(db, scope);
+  return {
+    ...totals,
+    members,
+    participationRate: ratio(totals.contributors, members),
+    contributionsPerMember: ratio(totals.contributions, members),
+    growth: ratio(totals.contributions - previous, previous),
+  };
 }
