@@ -9,10 +9,12 @@
  * how long until each accepted batch shows in the activity indicator.
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the server.
+ * BENCH_KEEP=1 keeps the loaded database afterwards; BENCH_REUSE=1 reuses a kept one of the same
+ * size (pending migrations are applied to it, as on an upgrade) instead of loading again.
  */
 import { Client } from 'pg';
 import { runMigrations } from '../src/database/migrate';
-import { formatTable, freshDatabase, startServer } from './support';
+import { databaseExists, existingDatabase, formatTable, freshDatabase, startServer } from './support';
 
 const ADMIN_KEY = 'bench-admin-key-0123456789abcdefghijkl';
 const MEMBERS = 100_000;
@@ -81,11 +83,16 @@ async function timeIt(reps: number, fn: () => Promise<unknown>): Promise<{ p50: 
 async function main(): Promise<void> {
   const n = Number(process.argv[2] ?? process.env.BENCH_EVENTS ?? 10_000_000);
   const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const db = await freshDatabase(adminUrl, 'cno_bench_indicators');
+  const name = `cno_bench_indicators_${n}`;
+  const reuse = process.env.BENCH_REUSE === '1' && (await databaseExists(adminUrl, name));
+  const db = reuse ? existingDatabase(adminUrl, name) : await freshDatabase(adminUrl, name);
   const loadStart = Date.now();
-  await runMigrations(db.url);
-  await load(db.url, n);
-  console.log(`loaded ${n} events in ${((Date.now() - loadStart) / 1000).toFixed(0)} s`);
+  if (!reuse) await runMigrations(db.url);
+  if (!reuse) await load(db.url, n);
+  console.log(`${reuse ? 'reused' : 'loaded'} ${n} events in ${((Date.now() - loadStart) / 1000).toFixed(0)} s`);
+  const migrateStart = Date.now();
+  const applied = await runMigrations(db.url);
+  if (applied.length > 0) console.log(`applied ${applied.join(', ')} in ${((Date.now() - migrateStart) / 1000).toFixed(0)} s`);
   const server = await startServer({ DATABASE_URL: db.url, ADMIN_API_KEY: ADMIN_KEY }, 3919);
   const sql = new Client({ connectionString: db.url });
   await sql.connect();
@@ -136,7 +143,7 @@ async function main(): Promise<void> {
   } finally {
     await sql.end();
     await server.stop();
-    await db.drop();
+    if (process.env.BENCH_KEEP !== '1') await db.drop();
   }
 }
 

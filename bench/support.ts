@@ -10,6 +10,19 @@ export async function freshDatabase(adminUrl: string, name: string): Promise<{ u
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
+  return existingDatabase(adminUrl, name);
+}
+
+export async function databaseExists(adminUrl: string, name: string): Promise<boolean> {
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  await admin.end();
+  return rowCount === 1;
+}
+
+/** The same handle as freshDatabase for a database kept by an earlier run. */
+export function existingDatabase(adminUrl: string, name: string): { url: string; drop: () => Promise<void> } {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {

@@ -1,4 +1,5 @@
 import { InitialSchema1763900000000 } from './1763900000000-initial-schema';
+import { ActivityRollups1764400000000 } from './1764400000000-activity-rollups';
 
 /** Every migration, in order. Listed explicitly so the same list works from TypeScript and from the build. */
-export const MIGRATIONS: Function[] = [InitialSchema1763900000000];
+export const MIGRATIONS: Function[] = [InitialSchema1763900000000, ActivityRollups1764400000000];

@@ -158,7 +158,7 @@ export class IngestionService {
    */
   private async refreshStatistics(report: ReportBuilder): Promise<void> {
     if (report.inserted + report.updated < ANALYZE_AFTER_RECORDS) return;
-    await this.dataSource.query('ANALYZE activities, members, network_members, groups, memberships');
+    await this.dataSource.query('ANALYZE activities, members, network_members, groups, memberships, activity_day_counts, active_member_bitmaps');
   }
 
   private accept(report: ReportBuilder, chunk: PendingRecord[], line: number, raw: unknown): void {

@@ -147,7 +147,17 @@ describe('indicators equal an independent computation on a generated network', (
   const inScope = (a: Act, f = from, tt = to, group?: string, department?: string) =>
     !a.deleted && a.at >= f && a.at < tt && (group === undefined || a.group === group) && (department === undefined || deptOf(a.author) === department);
 
-  it.each([[undefined, undefined], ['g3', undefined], [undefined, 'Sales']])('activity totals and daily series (group %s, department %s)', async (group, department) => {
+  // the last window starts and ends mid-day and holds a whole month: network-wide it is read from the
+  // month and day rollups plus the raw activities of its two partial days
+  const unaligned = { from: Date.parse('2026-02-03T13:17:00+01:00'), to: Date.parse('2026-04-05T09:31:00+02:00') };
+  it.each([
+    [undefined, undefined, { from, to }],
+    ['g3', undefined, { from, to }],
+    [undefined, 'Sales', { from, to }],
+    [undefined, undefined, unaligned],
+  ])('activity totals and daily series (group %s, department %s, window %j)', async (group, department, w) => {
+    const { from, to } = w;
+    const window = `from=${encodeURIComponent(new Date(from).toISOString())}&to=${encodeURIComponent(new Date(to).toISOString())}`;
     const q = `${window}${group ? `&group=${group}` : ''}${department ? `&department=${encodeURIComponent(department)}` : ''}`;
     const body = await get(`indicators/activity?${q}&granularity=day`);
     const acts = d.acts.filter((a) => inScope(a, from, to, group, department));
@@ -176,8 +186,11 @@ describe('indicators equal an independent computation on a generated network', (
       contributionsPerMember: rate(contributions.length, memberCount),
       growth: previous === 0 ? null : r4((contributions.length - previous) / previous),
     });
-    // series: 28 local days; compare counts per local day
-    expect(body.series).toHaveLength(28);
+    // series: one bucket per local day from the day of `from` to the day of the last instant before `to`
+    const days = new Set<string>();
+    for (let t = from; t < to; t += 3_600_000) days.add(localDay(t));
+    days.add(localDay(to - 1));
+    expect(body.series).toHaveLength(days.size);
     for (const bucket of body.series) {
       const day = localDay(Date.parse(bucket.start));
       const dayActs = acts.filter((a) => localDay(a.at) === day);
@@ -298,8 +311,8 @@ describe('indicators equal an independent computation on a generated network', (
     });
   });
 
-  it('engagement on a day after the DST change', async () => {
-    const at = '2026-03-30';
+  // after the DST change; 28 days across the end of March; 28 days starting before the first activity
+  it.each(['2026-03-30', '2026-04-10', '2026-02-15'])('engagement on %s', async (at) => {
     const body = await get(`indicators/engagement?at=${at}`);
     const dayIndex = (t: number) => Math.round((Date.parse(`${localDay(t)}T00:00:00Z`) - Date.parse(`${at}T00:00:00Z`)) / DAY); // 0 = at, -27 = first day
     const days = new Map<string, Set<number>>();

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { ratio } from '../metrics.registry';
 import type { Granularity } from '../dto/indicator-query.dto';
 import { CONTRIBUTION_KINDS_SQL, Scope, SCOPED_ACTIVITIES, windowParams } from '../indicator-scope';
+import { AUTHORS_CTE, PARTIAL_DAYS, rollupParams, splitIntoDays, usesRollups } from '../rollups';
 
 export interface ActivityCounts {
   posts: number;
@@ -34,8 +35,35 @@ const COUNTS_SQL = `
  * SPEC §3.1 counts over [from, to): posts, questions, replies, reactions, shares, accepts,
  * contributions (post + question + reply + share), activeMembers (distinct authors of any
  * activity) and contributors (distinct authors of contributions).
+ *
+ * Network-wide without a department, the whole local days of the window come from the rollups
+ * (`activity_day_counts`, `active_member_bitmaps`) and only the partial first and last days from the
+ * raw activities; a group or a department reads the raw activities through their indexes. Both paths
+ * give the same numbers (test/integration/rollups-consistency.spec.ts).
  */
 export async function activityTotals(db: EntityManager, scope: Scope): Promise<ActivityCounts> {
+  if (usesRollups(scope)) {
+    const [row] = await db.query(
+      `WITH edge AS (
+         SELECT a.kind, a.author_id FROM ${PARTIAL_DAYS}
+       ), kinds AS (
+         SELECT kind, activities AS n FROM activity_day_counts WHERE network_id = $1 AND day >= $4::date AND day < $5::date
+         UNION ALL SELECT kind, count(*) FROM edge GROUP BY kind
+       ), ${AUTHORS_CTE}
+       SELECT coalesce(sum(n) FILTER (WHERE kind = 'post'), 0)::int AS posts,
+              coalesce(sum(n) FILTER (WHERE kind = 'question'), 0)::int AS questions,
+              coalesce(sum(n) FILTER (WHERE kind = 'reply'), 0)::int AS replies,
+              coalesce(sum(n) FILTER (WHERE kind = 'reaction'), 0)::int AS reactions,
+              coalesce(sum(n) FILTER (WHERE kind = 'share'), 0)::int AS shares,
+              coalesce(sum(n) FILTER (WHERE kind = 'accept'), 0)::int AS accepts,
+              coalesce(sum(n) FILTER (WHERE kind IN ${CONTRIBUTION_KINDS_SQL}), 0)::int AS contributions,
+              (SELECT active_members FROM authors)::int AS "activeMembers",
+              (SELECT contributors FROM authors)::int AS contributors
+       FROM kinds`,
+      rollupParams(scope, await splitIntoDays(db, scope)),
+    );
+    return row;
+  }
   const [row] = await db.query(`SELECT ${COUNTS_SQL} FROM ${SCOPED_ACTIVITIES}`, windowParams(scope));
   return row;
 }
@@ -70,21 +98,31 @@ export async function activitySeries(db: EntityManager, scope: Scope, granularit
 export async function previousWindowContributions(db: EntityManager, scope: Scope): Promise<number> {
   const length = scope.to.getTime() - scope.from.getTime();
   const previous = { ...scope, from: new Date(scope.from.getTime() - length), to: scope.from };
+  if (usesRollups(previous)) {
+    const [row] = await db.query(
+      `SELECT ((SELECT coalesce(sum(activities), 0) FROM activity_day_counts
+                WHERE network_id = $1 AND day >= $4::date AND day < $5::date AND kind IN ${CONTRIBUTION_KINDS_SQL})
+             + (SELECT count(*) FROM ${PARTIAL_DAYS} WHERE a.kind IN ${CONTRIBUTION_KINDS_SQL}))::int AS n`,
+      rollupParams(previous, await splitIntoDays(db, previous)).slice(0, 7),
+    );
+    return row.n;
+  }
   const [row] = await db.query(`SELECT count(*)::int AS n FROM ${SCOPED_ACTIVITIES} AND a.kind IN ${CONTRIBUTION_KINDS_SQL}`, windowParams(previous));
   return row.n;
 }
 
 /**
  * Members at `to` (SPEC §3.1): without groups, members ingested through the network whose
- * joinedAt (or ingestion time when absent) is ≤ to; with groups, the distinct members of those
+ * joinedAt (or ingestion time when absent) is ≤ to — `counted_from`, kept by triggers; with groups, the distinct members of those
  * groups whose joinedAt (or ingestion time) ≤ to and leftAt is null or > to. `department` keeps
  * that department.
  */
 export async function membersAt(db: EntityManager, scope: Scope): Promise<number> {
   const [row] = scope.groupIds === null
     ? await db.query(
-        `SELECT count(*)::int AS n FROM network_members nm JOIN members m ON m.id = nm.member_id
-         WHERE nm.network_id = $1 AND coalesce(m.joined_at, nm.created_at) <= $2 AND ($3::text IS NULL OR m.department = $3)`,
+        `SELECT count(*)::int AS n FROM network_members nm
+         WHERE nm.network_id = $1 AND nm.counted_from <= $2
+           AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM members m WHERE m.id = nm.member_id AND m.department = $3))`,
         [scope.networkId, scope.to, scope.department],
       )
     : await db.query(

@@ -23,8 +23,31 @@ export interface EngagementRow {
  * 7 days ending `at`), mau (the 28 days ending `at`), Σ daily dau over the 28 days (stickiness =
  * that / 28 / mau) and engagedMembers (active on ≥ 10 distinct days of the 28). Active = authored
  * any non-deleted activity, reactions included.
+ *
+ * Network-wide, the 28 whole days are read from the `active_member_bitmaps` rollup: OR and bit counts
+ * of the days' bitmaps, and for engagedMembers a per-member day counter kept as bit planes
+ * (members_active_on_at_least); a group or a department reads the raw activities of those days.
  */
 export async function engagement(db: EntityManager, p: EngagementParams): Promise<EngagementRow> {
+  if (p.groupIds === null && p.department === null) {
+    // network-wide: 28 whole local days, so the day bitmaps answer alone
+    const [row] = await db.query(
+      `WITH days AS (
+         SELECT day, block, active FROM active_member_bitmaps WHERE network_id = $1 AND day > $2::date - 28 AND day <= $2::date
+       ), blocks AS (
+         SELECT bit_count(bit_or(active) FILTER (WHERE day = $2::date)) AS dau,
+                bit_count(bit_or(active) FILTER (WHERE day > $2::date - 7)) AS wau,
+                bit_count(bit_or(active)) AS mau, sum(bit_count(active)) AS member_days
+         FROM days GROUP BY block
+       )
+       SELECT coalesce(sum(dau), 0)::int AS dau, coalesce(sum(wau), 0)::int AS wau, coalesce(sum(mau), 0)::int AS mau,
+              coalesce(sum(member_days), 0)::int AS "memberDays",
+              members_active_on_at_least($1, ($2::date - 27), ($2::date + 1), 10) AS "engagedMembers"
+       FROM blocks`,
+      [p.networkId, p.at],
+    );
+    return row;
+  }
   const [row] = await db.query(
     `WITH days AS (
        SELECT DISTINCT a.author_id, (a.occurred_at AT TIME ZONE $2)::date AS day

@@ -1,0 +1,100 @@
+import type { EntityManager } from 'typeorm';
+import { MEMBER_BLOCK_BITS } from '../../migrations/1764400000000-activity-rollups';
+import { CONTRIBUTION_KINDS_SQL, type Scope } from './indicator-scope';
+
+/**
+ * Reading the rollups kept by the triggers of migration ActivityRollups (see its doc comment and
+ * docs/indicators.md, "Rollups"): `activity_day_counts` (live activities per network, local day,
+ * group, kind) and `active_member_bitmaps` (per network, local day and block of member ids, one bit
+ * per member with an activity / a contribution that day).
+ */
+
+/** The rollups hold network-wide figures per day; a group or a department reads the raw activities. */
+export function usesRollups(scope: Scope): boolean {
+  return scope.groupIds === null && scope.department === null;
+}
+
+/**
+ * A window split into the whole local days it contains, [firstDay, endDay), and the partial days
+ * around them, read from the raw activities: [from, fullFrom) and [fullTo, to). A window holding no
+ * whole day is all partial: firstDay = endDay and fullFrom = fullTo = to.
+ */
+export interface DaySplit {
+  firstDay: string;
+  endDay: string;
+  fullFrom: Date;
+  fullTo: Date;
+  /** The whole calendar months inside [firstDay, endDay), [firstMonth, endMonth) (first days); empty when equal. */
+  firstMonth: string;
+  endMonth: string;
+}
+
+/** Local midnights are the database's to compute (DST, time-zone rules), once per request. */
+export async function splitIntoDays(db: EntityManager, scope: Scope): Promise<DaySplit> {
+  const [row] = await db.query(
+    `SELECT first_day::text AS "firstDay", end_day::text AS "endDay",
+            first_day::timestamp AT TIME ZONE $3 AS "fullFrom", end_day::timestamp AT TIME ZONE $3 AS "fullTo"
+     FROM (SELECT CASE WHEN ($1::timestamptz AT TIME ZONE $3)::time = '00:00' THEN ($1::timestamptz AT TIME ZONE $3)::date
+                       ELSE ($1::timestamptz AT TIME ZONE $3)::date + 1 END AS first_day,
+                  ($2::timestamptz AT TIME ZONE $3)::date AS end_day) d`,
+    [scope.from, scope.to, scope.timezone],
+  );
+  if (row.firstDay >= row.endDay) return { firstDay: row.endDay, endDay: row.endDay, fullFrom: scope.to, fullTo: scope.to, firstMonth: row.endDay, endMonth: row.endDay };
+  const firstMonth = row.firstDay.endsWith('-01') ? row.firstDay : nextMonth(row.firstDay);
+  const endMonth = `${row.endDay.slice(0, 8)}01`;
+  return firstMonth < endMonth ? { ...row, firstMonth, endMonth } : { ...row, firstMonth: row.endDay, endMonth: row.endDay };
+}
+
+/** The first day of the month after the one of `day` (YYYY-MM-DD). */
+export function nextMonth(day: string): string {
+  const [year, month] = day.split('-').map(Number);
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+}
+
+/**
+ * $1 network, $2 from, $3 to, $4 first whole day, $5 end day (exclusive), $6 fullFrom, $7 fullTo,
+ * $8 first whole month, $9 end month (exclusive): the parameters of every rollup query.
+ */
+export function rollupParams(scope: Scope, split: DaySplit): [number, Date, Date, string, string, Date, Date, string, string] {
+  return [scope.networkId, scope.from, scope.to, split.firstDay, split.endDay, split.fullFrom, split.fullTo, split.firstMonth, split.endMonth];
+}
+
+/** Raw live activities of network $1 in the partial days (alias `a`); two index ranges. */
+export const PARTIAL_DAYS = `(
+  SELECT a.* FROM activities a WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.occurred_at >= $2 AND a.occurred_at < $6
+  UNION ALL
+  SELECT a.* FROM activities a WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.occurred_at >= $7 AND a.occurred_at < $3 AND $6 < $7
+) a`;
+
+/**
+ * Distinct authors over a split window, as CTE `authors(active_members, contributors)`: the bit
+ * counts of the member bitmaps of the whole months and remaining whole days OR-ed per block, plus the authors of the partial days
+ * (CTE `edge` with `kind`, `author_id`) whose bit is not already set.
+ */
+export const AUTHORS_CTE = `whole AS (
+  SELECT block, bit_or(active) AS active, bit_or(contributing) AS contributing FROM (
+    SELECT block, active, contributing FROM active_member_month_bitmaps WHERE network_id = $1 AND month >= $8::date AND month < $9::date
+    UNION ALL
+    SELECT block, active, contributing FROM active_member_bitmaps
+    WHERE network_id = $1 AND ((day >= $4::date AND day < $8::date) OR (day >= $9::date AND day < $5::date))
+  ) x GROUP BY block
+), edge_authors AS (
+  SELECT author_id, bool_or(kind IN ${CONTRIBUTION_KINDS_SQL}) AS contributes FROM edge GROUP BY author_id
+), authors AS (
+  SELECT (SELECT coalesce(sum(bit_count(active)), 0) FROM whole)
+         + (SELECT count(*) FROM edge_authors e LEFT JOIN whole w ON w.block = ${memberBlock('e.author_id')}
+            WHERE w.block IS NULL OR get_bit(w.active, ${memberBitIndex('e.author_id')}) = 0) AS active_members,
+         (SELECT coalesce(sum(bit_count(contributing)), 0) FROM whole)
+         + (SELECT count(*) FROM edge_authors e LEFT JOIN whole w ON w.block = ${memberBlock('e.author_id')}
+            WHERE e.contributes AND (w.block IS NULL OR get_bit(w.contributing, ${memberBitIndex('e.author_id')}) = 0)) AS contributors
+)`;
+
+/** The block of a member id in `active_member_bitmaps` (the block size is the migration's). */
+export function memberBlock(member: string): string {
+  return `(${member} / ${MEMBER_BLOCK_BITS})::integer`;
+}
+
+/** The position of a member id's bit in its block's bitmap. */
+export function memberBitIndex(member: string): string {
+  return `(${member} % ${MEMBER_BLOCK_BITS})::integer`;
+}
