@@ -54,17 +54,44 @@ async function load(url: string, n: number): Promise<void> {
   await db.end();
 }
 
-/** What a BI tool would write over the raw table (no thread links, no partial indexes relied on). */
-const NAIVE: Record<string, (from: string, to: string, group: string | null) => string> = {
-  activity: (f, t, g) => `SELECT kind, count(*), count(DISTINCT author_id) FROM activities WHERE occurred_at >= '${f}' AND occurred_at < '${t}' ${g ? `AND group_id = ${g}` : ''} AND deleted_at IS NULL GROUP BY kind`,
-  responsiveness: (f, t, g) => `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM fr - occurred_at)), count(fr) FROM (
+interface Endpoint {
+  /** The request path under /v1/networks/bench/, for the window and group (null = network-wide). */
+  path: (from: string, to: string, group: string | null) => string;
+  /** What a BI tool would write over the raw table for the same numbers (no thread links, no partial indexes relied on). */
+  naive: (from: string, to: string, group: string | null) => string;
+}
+
+const inGroup = (g: string | null, column = 'group_id') => (g ? `AND ${column} = ${g}` : '');
+const query = (from: string, to: string, group: string | null) => `from=${from}&to=${to}${group ? '&group=g' + group : ''}`;
+
+const ENDPOINTS: Record<string, Endpoint> = {
+  activity: {
+    path: (f, t, g) => `indicators/activity?${query(f, t, g)}`,
+    naive: (f, t, g) => `SELECT kind, count(*), count(DISTINCT author_id) FROM activities WHERE occurred_at >= '${f}' AND occurred_at < '${t}' ${inGroup(g)} AND deleted_at IS NULL GROUP BY kind`,
+  },
+  // engagement is for one day `at` (the day before `to`) whatever the window: 28 days
+  engagement: {
+    path: (_f, t, g) => `indicators/engagement?at=${new Date(Date.parse(t) - 86_400_000).toISOString().slice(0, 10)}${g ? '&group=g' + g : ''}`,
+    naive: (_f, t, g) => `SELECT count(DISTINCT author_id), count(DISTINCT (author_id, (occurred_at AT TIME ZONE 'Europe/Paris')::date)) FROM activities
+       WHERE occurred_at >= '${t}'::timestamptz - interval '28 days' AND occurred_at < '${t}' ${inGroup(g)} AND deleted_at IS NULL`,
+  },
+  responsiveness: {
+    path: (f, t, g) => `indicators/responsiveness?${query(f, t, g)}`,
+    naive: (f, t, g) => `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM fr - occurred_at)), count(fr) FROM (
        SELECT r.id, r.occurred_at, min(x.occurred_at) AS fr
        FROM activities r LEFT JOIN activities x ON x.parent_external_id = r.external_id AND x.kind = 'reply' AND x.author_id <> r.author_id
-       WHERE r.kind IN ('post', 'question') AND r.occurred_at >= '${f}' AND r.occurred_at < '${t}' ${g ? `AND r.group_id = ${g}` : ''}
+       WHERE r.kind IN ('post', 'question') AND r.occurred_at >= '${f}' AND r.occurred_at < '${t}' ${inGroup(g, 'r.group_id')}
        GROUP BY r.id, r.occurred_at) s`,
-  concentration: (f, t, g) => `SELECT count(*), sum(c) FROM (SELECT author_id, count(*) c FROM activities WHERE kind IN ('post','question','reply','share') AND occurred_at >= '${f}' AND occurred_at < '${t}' ${g ? `AND group_id = ${g}` : ''} GROUP BY author_id) x`,
-  diffusion: (f, t, g) => `SELECT ma.department, count(*) FROM activities a JOIN activities p ON p.external_id = a.parent_external_id JOIN members ma ON ma.id = a.author_id JOIN members mp ON mp.id = p.author_id
-     WHERE a.kind IN ('reply','reaction') AND a.occurred_at >= '${f}' AND a.occurred_at < '${t}' ${g ? `AND a.group_id = ${g}` : ''} AND a.author_id <> p.author_id GROUP BY 1`,
+  },
+  concentration: {
+    path: (f, t, g) => `indicators/concentration?${query(f, t, g)}`,
+    naive: (f, t, g) => `SELECT count(*), sum(c) FROM (SELECT author_id, count(*) c FROM activities WHERE kind IN ('post','question','reply','share') AND occurred_at >= '${f}' AND occurred_at < '${t}' ${inGroup(g)} GROUP BY author_id) x`,
+  },
+  diffusion: {
+    path: (f, t, g) => `indicators/diffusion?${query(f, t, g)}`,
+    naive: (f, t, g) => `SELECT ma.department, count(*) FROM activities a JOIN activities p ON p.external_id = a.parent_external_id JOIN members ma ON ma.id = a.author_id JOIN members mp ON mp.id = p.author_id
+     WHERE a.kind IN ('reply','reaction') AND a.occurred_at >= '${f}' AND a.occurred_at < '${t}' ${inGroup(g, 'a.group_id')} AND a.author_id <> p.author_id GROUP BY 1`,
+  },
 };
 
 async function timeIt(reps: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
@@ -102,14 +129,15 @@ async function main(): Promise<void> {
     for (const [label, days] of [['28 d', 28], ['1 y', 365]] as const) {
       const from = new Date(END - days * 86_400_000).toISOString();
       for (const group of [null, '7']) {
-        for (const endpoint of Object.keys(NAIVE)) {
-          const url = `${server.baseUrl}/v1/networks/bench/indicators/${endpoint}?from=${from}&to=${to}${group ? '&group=g' + group : ''}`;
+        for (const [endpoint, { path, naive: naiveSql }] of Object.entries(ENDPOINTS)) {
+          if (endpoint === 'engagement' && label !== '28 d') continue; // its window is always 28 days
+          const url = `${server.baseUrl}/v1/networks/bench/${path(from, to, group)}`;
           const api = await timeIt(REPS, async () => {
             const res = await fetch(url, { headers: { Authorization: `Bearer ${ADMIN_KEY}` } });
             if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
             await res.json();
           });
-          const naive = await timeIt(Math.max(3, Math.floor(REPS / 5)), () => sql.query(NAIVE[endpoint](from, to, group)));
+          const naive = await timeIt(Math.max(3, Math.floor(REPS / 5)), () => sql.query(naiveSql(from, to, group)));
           rows.push({ endpoint, window: label, scope: group ? 'group' : 'network', 'API p50 ms': api.p50, 'API p95 ms': api.p95, 'naive SQL p50 ms': naive.p50, 'naive SQL p95 ms': naive.p95, speedup: (naive.p50 / Math.max(1, api.p50)).toFixed(1) });
           console.log(formatTable(rows.slice(-1)));
         }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { NETWORK_WRITE_LOCK } from '../../migrations/1764400000000-activity-rollups';
 import { ActivityKind, ROOT_KINDS } from './activity.entity';
 import type { ActivityDeletionRow, ActivityRow, GroupRow, MemberRow, MembershipRow, RecordRow } from './record-parser';
 
@@ -41,6 +42,9 @@ export class RecordWriter {
 
   /** Returns one outcome per record, in the order given. */
   async write(rows: RecordRow[]): Promise<Outcome[]> {
+    // One writer per network at a time: the rollup triggers recompute from what is committed, and
+    // taking the lock before any row lock keeps concurrent writers free of deadlocks.
+    if (this.networkId !== null) await this.db.query('SELECT pg_advisory_xact_lock($1, $2)', [NETWORK_WRITE_LOCK, this.networkId]);
     const outcomes = new Map<RecordRow, Outcome>();
     const members = rows.filter((r): r is MemberRow => r.type === 'member');
     const groups = rows.filter((r): r is GroupRow => r.type === 'group');

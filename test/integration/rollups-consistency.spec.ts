@@ -3,7 +3,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 
 /**
  * The rollups kept by triggers (activity_day_counts, active_member_bitmaps and their month ORs,
- * network_members.counted_from) must always equal a recomputation from the raw tables, whatever
+ * thread_facts, network_members.counted_from) must always equal a recomputation from the raw tables, whatever
  * happened: out-of-order arrival, duplicates, edits of kind, author and time (across days, months and
  * a year), deletions before and after arrival, member records arriving after their activities and
  * changing joinedAt. The recomputation below is plain SQL over `activities`, written independently
@@ -29,12 +29,33 @@ WITH live AS (
   FROM active_member_bitmaps WHERE network_id = $1 GROUP BY 1, 2
 ), stored_months AS (
   SELECT month, block, active, contributing FROM active_member_month_bitmaps WHERE network_id = $1
+), roots AS (
+  SELECT id, kind, author_id, group_id, occurred_at FROM activities
+  WHERE network_id = $1 AND deleted_at IS NULL AND kind IN ('post', 'question')
+), first_responses AS (
+  SELECT DISTINCT ON (r.id) r.id, x.occurred_at, x.author_id
+  FROM roots r JOIN activities x ON x.network_id = $1 AND x.root_id = r.id AND x.kind = 'reply' AND x.deleted_at IS NULL AND x.author_id <> r.author_id
+  ORDER BY r.id, x.occurred_at, x.id
+), accepted AS (
+  SELECT DISTINCT ON (q.id) q.id, rep.occurred_at
+  FROM roots q
+  JOIN activities acc ON acc.network_id = $1 AND acc.root_id = q.id AND acc.kind = 'accept' AND acc.deleted_at IS NULL
+  JOIN activities rep ON rep.network_id = $1 AND rep.id = acc.parent_id AND rep.kind = 'reply' AND rep.deleted_at IS NULL AND rep.root_id = q.id
+  WHERE q.kind = 'question'
+  ORDER BY q.id, acc.occurred_at DESC, acc.id DESC
+), threads AS (
+  SELECT r.id, r.kind, r.author_id, r.group_id, r.occurred_at, f.occurred_at AS first_response_at, f.author_id AS responder, a.occurred_at AS accepted_at
+  FROM roots r LEFT JOIN first_responses f ON f.id = r.id LEFT JOIN accepted a ON a.id = r.id
+), stored_threads AS (
+  SELECT root_id, kind, author_id, group_id, occurred_at, first_response_at, first_responder_id, accepted_reply_at FROM thread_facts WHERE network_id = $1
 )
 SELECT 'count missing' AS problem, day::text, kind AS detail FROM (SELECT * FROM counts EXCEPT SELECT * FROM stored_counts) x
 UNION ALL SELECT 'count wrong', day::text, kind FROM (SELECT * FROM stored_counts EXCEPT SELECT * FROM counts) x
 UNION ALL SELECT 'member day missing', day::text, member_id::text FROM (SELECT * FROM member_days EXCEPT SELECT * FROM stored_member_days) x
 UNION ALL SELECT 'member day wrong', day::text, member_id::text FROM (SELECT * FROM stored_member_days EXCEPT SELECT * FROM member_days) x
 UNION ALL SELECT 'month wrong', month::text, block::text FROM (SELECT * FROM stored_months EXCEPT SELECT * FROM months) x
+UNION ALL SELECT 'thread missing', occurred_at::text, id::text FROM (SELECT * FROM threads EXCEPT SELECT * FROM stored_threads) x
+UNION ALL SELECT 'thread wrong', occurred_at::text, root_id::text FROM (SELECT * FROM stored_threads EXCEPT SELECT * FROM threads) x
 UNION ALL SELECT 'counted_from wrong', nm.counted_from::text, m.external_id
   FROM network_members nm JOIN members m ON m.id = nm.member_id
   WHERE nm.network_id = $1 AND nm.counted_from IS DISTINCT FROM coalesce(m.joined_at, nm.created_at)

@@ -15,27 +15,21 @@ export interface ResponsivenessRow {
 }
 
 /**
- * Roots in scope (SPEC §3.3): non-deleted posts and questions created in [from, to), filtered by the
- * root's group and its author's department. $1..$5 as in SCOPED_ACTIVITIES.
+ * Roots in scope (SPEC §3.3) with the facts of their threads: live posts and questions created in
+ * [from, to), filtered by the root's group and its author's department. $1..$5 as in SCOPED_ACTIVITIES.
+ *
+ * `thread_facts` (migration ThreadFacts) holds, per live root, its first response — the earliest live
+ * reply anywhere in its thread (any depth) by a member other than the root's author, at any time,
+ * not bounded by `to`; ties go to the reply ingested first — and, for a question, the occurredAt of
+ * its accepted reply: the live reply of the same thread named by the latest live accept (by
+ * occurredAt). Triggers recompute a thread's row whenever one of its activities changes.
  */
-export const ROOTS_CTE = `roots AS (
-  SELECT r.id, r.external_id, r.kind, r.author_id, r.group_id, r.occurred_at
-  FROM activities r JOIN members m ON m.id = r.author_id
-  WHERE r.network_id = $1 AND r.deleted_at IS NULL AND r.kind IN ('post', 'question')
-    AND r.occurred_at >= $2 AND r.occurred_at < $3
-    AND ($4::bigint[] IS NULL OR r.group_id = ANY($4::bigint[])) AND ($5::text IS NULL OR m.department = $5)
-)`;
-
-/**
- * A root's first response: the earliest non-deleted reply anywhere in its thread (any depth) by a
- * member other than the root's author, at any time — not bounded by `to`. Ties on occurredAt go to
- * the reply ingested first.
- */
-export const FIRST_RESPONSES_CTE = `first_responses AS (
-  SELECT DISTINCT ON (ro.id) ro.id AS root_id, x.author_id AS responder, x.occurred_at
-  FROM roots ro
-  JOIN activities x ON x.network_id = $1 AND x.root_id = ro.id AND x.kind = 'reply' AND x.deleted_at IS NULL AND x.author_id <> ro.author_id
-  ORDER BY ro.id, x.occurred_at, x.id
+export const THREADS_CTE = `threads AS (
+  SELECT f.root_id AS id, f.kind, f.author_id, f.group_id, f.occurred_at, f.first_response_at, f.first_responder_id AS responder, f.accepted_reply_at
+  FROM thread_facts f
+  WHERE f.network_id = $1 AND f.occurred_at >= $2 AND f.occurred_at < $3
+    AND ($4::bigint[] IS NULL OR f.group_id = ANY($4::bigint[]))
+    AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM members m WHERE m.id = f.author_id AND m.department = $5))
 )`;
 
 /**
@@ -49,20 +43,12 @@ export const FIRST_RESPONSES_CTE = `first_responses AS (
  */
 export async function responsiveness(db: EntityManager, scope: Scope, now: Date): Promise<ResponsivenessRow> {
   const [row] = await db.query(
-    `WITH ${ROOTS_CTE}, ${FIRST_RESPONSES_CTE},
-     accepted AS (
-       SELECT DISTINCT ON (q.id) q.id AS root_id, rep.occurred_at AS accepted_at
-       FROM roots q
-       JOIN activities acc ON acc.network_id = $1 AND acc.root_id = q.id AND acc.kind = 'accept' AND acc.deleted_at IS NULL
-       JOIN activities rep ON rep.network_id = $1 AND rep.id = acc.parent_id AND rep.kind = 'reply' AND rep.deleted_at IS NULL AND rep.root_id = q.id
-       WHERE q.kind = 'question'
-       ORDER BY q.id, acc.occurred_at DESC, acc.id DESC
-     ),
+    `WITH ${THREADS_CTE},
      facts AS (
-       SELECT ro.kind, ro.group_id, ro.occurred_at, fr.root_id IS NOT NULL AS responded, fr.responder,
-              extract(epoch FROM fr.occurred_at - ro.occurred_at) AS ttfr,
-              extract(epoch FROM ac.accepted_at - ro.occurred_at) AS ttr
-       FROM roots ro LEFT JOIN first_responses fr ON fr.root_id = ro.id LEFT JOIN accepted ac ON ac.root_id = ro.id
+       SELECT kind, group_id, occurred_at, first_response_at IS NOT NULL AS responded, responder,
+              extract(epoch FROM first_response_at - occurred_at) AS ttfr,
+              extract(epoch FROM accepted_reply_at - occurred_at) AS ttr
+       FROM threads
      )
      SELECT count(*)::int AS roots,
             count(*) FILTER (WHERE responded)::int AS "respondedRoots",
@@ -91,14 +77,15 @@ export interface UnansweredQuestionRow {
 /** The unanswered questions of SPEC §3.3, oldest first (then by ingestion order), one page. */
 export async function unansweredQuestions(db: EntityManager, scope: Scope, now: Date, offset: number, limit: number): Promise<UnansweredQuestionRow[]> {
   return db.query(
-    `WITH ${ROOTS_CTE}, ${FIRST_RESPONSES_CTE}
-     SELECT ro.id::text AS id, ro.external_id AS "externalId", m.external_id AS author, g.external_id AS "group", ro.occurred_at AS "occurredAt"
-     FROM roots ro
-     JOIN members m ON m.id = ro.author_id
-     LEFT JOIN groups g ON g.network_id = $1 AND g.id = ro.group_id
-     WHERE ro.kind = 'question' AND NOT EXISTS (SELECT 1 FROM first_responses fr WHERE fr.root_id = ro.id)
-       AND ro.occurred_at < least($3::timestamptz, $6::timestamptz) - interval '48 hours'
-     ORDER BY ro.occurred_at, ro.id
+    `WITH ${THREADS_CTE}
+     SELECT t.id::text AS id, r.external_id AS "externalId", m.external_id AS author, g.external_id AS "group", t.occurred_at AS "occurredAt"
+     FROM threads t
+     JOIN activities r ON r.network_id = $1 AND r.id = t.id
+     JOIN members m ON m.id = t.author_id
+     LEFT JOIN groups g ON g.network_id = $1 AND g.id = t.group_id
+     WHERE t.kind = 'question' AND t.first_response_at IS NULL
+       AND t.occurred_at < least($3::timestamptz, $6::timestamptz) - interval '48 hours'
+     ORDER BY t.occurred_at, t.id
      OFFSET $7 LIMIT $8`,
     [...windowParams(scope), now, offset, limit],
   );
