@@ -47,20 +47,25 @@ export function windowParams(scope: Scope): [number, Date, Date, string[] | null
 }
 
 /**
- * The activities of a scope: $1 network, $2 from, $3 to, $4 group ids or null, $5 department or null.
- * `a` is the activity and `m` its author. Deleted activities and tombstones never count.
+ * Conditions on `a` for the activities of a scope: $1 network, $2 from, $3 to, $4 group ids or null, $5 department or null.
+ * `a` is the activity. Deleted activities and tombstones never count. The department test is a
+ * subquery rather than a join so that, without a department, the plan reads the activities alone
+ * (the parameters are known when the statement is planned and `NULL IS NULL` folds away).
  */
-export const SCOPED_ACTIVITIES = `
-  activities a JOIN members m ON m.id = a.author_id
-  WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.occurred_at >= $2 AND a.occurred_at < $3
-    AND ($4::bigint[] IS NULL OR a.group_id = ANY($4::bigint[])) AND ($5::text IS NULL OR m.department = $5)`;
+export const IN_SCOPE = `a.network_id = $1 AND a.deleted_at IS NULL AND a.occurred_at >= $2 AND a.occurred_at < $3
+    AND ($4::bigint[] IS NULL OR a.group_id = ANY($4::bigint[]))
+    AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM members m WHERE m.id = a.author_id AND m.department = $5))`;
+
+/** `activities a` restricted to the scope (IN_SCOPE). */
+export const SCOPED_ACTIVITIES = `activities a WHERE ${IN_SCOPE}`;
 
 export const CONTRIBUTION_KINDS_SQL = `('post', 'question', 'reply', 'share')`;
 
 /**
- * True when member `member` leads group `grp` (group record's leaders list or membership role).
- * Pass qualified column names: inside the subquery an unqualified `group_id` would be the membership's own.
+ * CTE `leaders(group_id, member_id)`: who leads which group of network $1 (group record's leaders list
+ * or membership role). A few rows per group: joined by hash, where a per-row EXISTS would probe the
+ * memberships once per activity.
  */
-export const IS_LEADER_SQL = (member: string, grp: string) => `EXISTS (
-  SELECT 1 FROM memberships ld WHERE ld.network_id = $1 AND ld.group_id = ${grp} AND ld.member_id = ${member}
-    AND (ld.is_declared_leader OR ld.role = 'leader'))`;
+export const LEADERS_CTE = `leaders AS (
+  SELECT DISTINCT group_id, member_id FROM memberships WHERE network_id = $1 AND (is_declared_leader OR role = 'leader')
+)`;

@@ -52,11 +52,16 @@ export function nextMonth(day: string): string {
 }
 
 /**
- * $1 network, $2 from, $3 to, $4 first whole day, $5 end day (exclusive), $6 fullFrom, $7 fullTo,
- * $8 first whole month, $9 end month (exclusive): the parameters of every rollup query.
+ * $1 network, $2 from, $3 to, $4 first whole day, $5 end day (exclusive), $6 fullFrom, $7 fullTo:
+ * the parameters of every rollup query.
  */
-export function rollupParams(scope: Scope, split: DaySplit): [number, Date, Date, string, string, Date, Date, string, string] {
-  return [scope.networkId, scope.from, scope.to, split.firstDay, split.endDay, split.fullFrom, split.fullTo, split.firstMonth, split.endMonth];
+export function rollupParams(scope: Scope, split: DaySplit): [number, Date, Date, string, string, Date, Date] {
+  return [scope.networkId, scope.from, scope.to, split.firstDay, split.endDay, split.fullFrom, split.fullTo];
+}
+
+/** $8 first whole month, $9 end month (exclusive), after rollupParams: for AUTHORS_CTE. */
+export function monthParams(split: DaySplit): [string, string] {
+  return [split.firstMonth, split.endMonth];
 }
 
 /** Raw live activities of network $1 in the partial days (alias `a`); two index ranges. */

@@ -203,6 +203,45 @@ describe('indicators equal an independent computation on a generated network', (
     }
   });
 
+  // network-wide weekly and monthly series are read from the rollups: buckets whose first and last
+  // days are partial, a week across the end of March, the DST change inside a week and a month
+  it.each(['week', 'month'])('activity series by %s over a window starting and ending mid-day', async (granularity) => {
+    const { from, to } = unaligned;
+    const window = `from=${encodeURIComponent(new Date(from).toISOString())}&to=${encodeURIComponent(new Date(to).toISOString())}`;
+    const body = await get(`indicators/activity?${window}&granularity=${granularity}`);
+    const bucketOf = (day: string) => {
+      if (granularity === 'month') return day.slice(0, 7);
+      const date = new Date(`${day}T00:00:00Z`);
+      return new Date(date.getTime() - ((date.getUTCDay() + 6) % 7) * DAY).toISOString().slice(0, 10); // the Monday
+    };
+    const acts = d.acts.filter((a) => inScope(a, from, to));
+    const expected = new Map<string, { contributions: number; reactions: number; activeMembers: Set<string>; contributors: Set<string> }>();
+    for (const a of acts) {
+      const key = bucketOf(localDay(a.at));
+      const b = expected.get(key) ?? { contributions: 0, reactions: 0, activeMembers: new Set<string>(), contributors: new Set<string>() };
+      b.activeMembers.add(a.author);
+      if (a.kind === 'reaction') b.reactions++;
+      if (CONTRIB.has(a.kind)) {
+        b.contributions++;
+        b.contributors.add(a.author);
+      }
+      expected.set(key, b);
+    }
+    const got = body.series.map((b: { start: string; contributions: number; reactions: number; activeMembers: number; contributors: number }) => ({
+      bucket: bucketOf(localDay(Date.parse(b.start))),
+      contributions: b.contributions,
+      reactions: b.reactions,
+      activeMembers: b.activeMembers,
+      contributors: b.contributors,
+    }));
+    expect(got).toEqual(
+      [...expected.keys()].sort().map((bucket) => {
+        const b = expected.get(bucket)!;
+        return { bucket, contributions: b.contributions, reactions: b.reactions, activeMembers: b.activeMembers.size, contributors: b.contributors.size };
+      }),
+    );
+  });
+
   it('responsiveness', async () => {
     const body = await get(`indicators/responsiveness?${window}`);
     const now = Date.now();

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { ratio } from '../metrics.registry';
 import type { Granularity } from '../dto/indicator-query.dto';
 import { CONTRIBUTION_KINDS_SQL, Scope, SCOPED_ACTIVITIES, windowParams } from '../indicator-scope';
-import { AUTHORS_CTE, PARTIAL_DAYS, rollupParams, splitIntoDays, usesRollups } from '../rollups';
+import { AUTHORS_CTE, memberBitIndex, memberBlock, monthParams, PARTIAL_DAYS, rollupParams, splitIntoDays, usesRollups } from '../rollups';
 
 export interface ActivityCounts {
   posts: number;
@@ -60,12 +60,17 @@ export async function activityTotals(db: EntityManager, scope: Scope): Promise<A
               (SELECT active_members FROM authors)::int AS "activeMembers",
               (SELECT contributors FROM authors)::int AS contributors
        FROM kinds`,
-      rollupParams(scope, await splitIntoDays(db, scope)),
+      await totalsParams(db, scope),
     );
     return row;
   }
   const [row] = await db.query(`SELECT ${COUNTS_SQL} FROM ${SCOPED_ACTIVITIES}`, windowParams(scope));
   return row;
+}
+
+async function totalsParams(db: EntityManager, scope: Scope) {
+  const split = await splitIntoDays(db, scope);
+  return [...rollupParams(scope, split), ...monthParams(split)];
 }
 
 /**
@@ -74,24 +79,81 @@ export async function activityTotals(db: EntityManager, scope: Scope): Promise<A
  * Buckets are cut on local midnights, so a DST day lasts 23 or 25 hours.
  */
 export async function activitySeries(db: EntityManager, scope: Scope, granularity: Granularity): Promise<ActivityBucket[]> {
+  if (usesRollups(scope)) return activitySeriesFromRollups(db, scope, granularity);
   return db.query(
-    `WITH buckets AS (
-       SELECT b AS local_start FROM generate_series(date_trunc($7, $2::timestamptz AT TIME ZONE $6), $3::timestamptz AT TIME ZONE $6, ('1 ' || $7)::interval) AS b
-       WHERE b < $3::timestamptz AT TIME ZONE $6
-     ), counts AS (
+    `WITH ${bucketsCte('$2', '$3', '$6', '$7')}, counts AS (
        SELECT date_trunc($7, a.occurred_at AT TIME ZONE $6) AS local_start, ${COUNTS_SQL}
        FROM ${SCOPED_ACTIVITIES}
        GROUP BY 1
      )
-     SELECT b.local_start AT TIME ZONE $6 AS start,
+     ${seriesSelect('$6')}`,
+    [...windowParams(scope), scope.timezone, granularity],
+  );
+}
+
+/**
+ * The series network-wide: per bucket, the kind counts of its whole days and the OR of their member
+ * bitmaps per block, plus the partial first and last days from the raw activities (each in its
+ * bucket; an author already set in the bucket's bitmap is not counted twice).
+ */
+async function activitySeriesFromRollups(db: EntityManager, scope: Scope, granularity: Granularity): Promise<ActivityBucket[]> {
+  return db.query(
+    `WITH ${bucketsCte('$2', '$3', '$9', '$8')},
+     edge AS (
+       SELECT a.kind, a.author_id, date_trunc($8, a.occurred_at AT TIME ZONE $9) AS local_start FROM ${PARTIAL_DAYS}
+     ), kinds AS (
+       SELECT date_trunc($8, day::timestamp) AS local_start, kind, sum(activities) AS n FROM activity_day_counts
+       WHERE network_id = $1 AND day >= $4::date AND day < $5::date GROUP BY 1, 2
+       UNION ALL SELECT local_start, kind, count(*) FROM edge GROUP BY 1, 2
+     ), whole AS (
+       SELECT date_trunc($8, day::timestamp) AS local_start, block, bit_or(active) AS active, bit_or(contributing) AS contributing
+       FROM active_member_bitmaps WHERE network_id = $1 AND day >= $4::date AND day < $5::date GROUP BY 1, 2
+     ), edge_authors AS (
+       SELECT local_start, author_id, bool_or(kind IN ${CONTRIBUTION_KINDS_SQL}) AS contributes FROM edge GROUP BY 1, 2
+     ), authors AS (
+       SELECT local_start, sum(active) AS active, sum(contributing) AS contributing FROM (
+         SELECT local_start, bit_count(active) AS active, bit_count(contributing) AS contributing FROM whole
+         UNION ALL
+         SELECT e.local_start, (w.block IS NULL OR get_bit(w.active, ${memberBitIndex('e.author_id')}) = 0)::int,
+                (e.contributes AND (w.block IS NULL OR get_bit(w.contributing, ${memberBitIndex('e.author_id')}) = 0))::int
+         FROM edge_authors e LEFT JOIN whole w ON w.local_start = e.local_start AND w.block = ${memberBlock('e.author_id')}
+       ) x GROUP BY local_start
+     ), counts AS (
+       SELECT k.local_start,
+              coalesce(sum(n) FILTER (WHERE kind = 'post'), 0)::int AS posts,
+              coalesce(sum(n) FILTER (WHERE kind = 'question'), 0)::int AS questions,
+              coalesce(sum(n) FILTER (WHERE kind = 'reply'), 0)::int AS replies,
+              coalesce(sum(n) FILTER (WHERE kind = 'reaction'), 0)::int AS reactions,
+              coalesce(sum(n) FILTER (WHERE kind = 'share'), 0)::int AS shares,
+              coalesce(sum(n) FILTER (WHERE kind = 'accept'), 0)::int AS accepts,
+              coalesce(sum(n) FILTER (WHERE kind IN ${CONTRIBUTION_KINDS_SQL}), 0)::int AS contributions,
+              coalesce(max(au.active), 0)::int AS "activeMembers", coalesce(max(au.contributing), 0)::int AS contributors
+       FROM kinds k LEFT JOIN authors au ON au.local_start = k.local_start
+       GROUP BY k.local_start
+     )
+     ${seriesSelect('$9')}`,
+    [...rollupParams(scope, await splitIntoDays(db, scope)), granularity, scope.timezone],
+  );
+}
+
+/** CTE `buckets(local_start)`: every bucket from the one containing `from` to the last one starting before `to`. */
+function bucketsCte(from: string, to: string, timezone: string, granularity: string): string {
+  return `buckets AS (
+    SELECT b AS local_start
+    FROM generate_series(date_trunc(${granularity}, ${from}::timestamptz AT TIME ZONE ${timezone}), ${to}::timestamptz AT TIME ZONE ${timezone}, ('1 ' || ${granularity})::interval) AS b
+    WHERE b < ${to}::timestamptz AT TIME ZONE ${timezone}
+  )`;
+}
+
+/** Every bucket with its counts (CTE `counts`), zeros for empty ones. */
+function seriesSelect(timezone: string): string {
+  return `SELECT b.local_start AT TIME ZONE ${timezone} AS start,
             coalesce(c.posts, 0) AS posts, coalesce(c.questions, 0) AS questions, coalesce(c.replies, 0) AS replies,
             coalesce(c.reactions, 0) AS reactions, coalesce(c.shares, 0) AS shares, coalesce(c.accepts, 0) AS accepts,
             coalesce(c.contributions, 0) AS contributions, coalesce(c."activeMembers", 0) AS "activeMembers",
             coalesce(c.contributors, 0) AS contributors
      FROM buckets b LEFT JOIN counts c ON c.local_start = b.local_start
-     ORDER BY b.local_start`,
-    [...windowParams(scope), scope.timezone, granularity],
-  );
+     ORDER BY b.local_start`;
 }
 
 /** Contributions in [from − (to − from), from): the denominator of `growth`. */
@@ -103,7 +165,7 @@ export async function previousWindowContributions(db: EntityManager, scope: Scop
       `SELECT ((SELECT coalesce(sum(activities), 0) FROM activity_day_counts
                 WHERE network_id = $1 AND day >= $4::date AND day < $5::date AND kind IN ${CONTRIBUTION_KINDS_SQL})
              + (SELECT count(*) FROM ${PARTIAL_DAYS} WHERE a.kind IN ${CONTRIBUTION_KINDS_SQL}))::int AS n`,
-      rollupParams(previous, await splitIntoDays(db, previous)).slice(0, 7),
+      rollupParams(previous, await splitIntoDays(db, previous)),
     );
     return row.n;
   }

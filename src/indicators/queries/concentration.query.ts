@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { CONTRIBUTION_KINDS_SQL, IS_LEADER_SQL, Scope, SCOPED_ACTIVITIES, windowParams } from '../indicator-scope';
+import { CONTRIBUTION_KINDS_SQL, IN_SCOPE, LEADERS_CTE, Scope, windowParams } from '../indicator-scope';
 
 export interface ConcentrationRow {
   contributors: number;
@@ -21,10 +21,10 @@ export interface ConcentrationRow {
  */
 export async function concentration(db: EntityManager, scope: Scope): Promise<ConcentrationRow> {
   const [row] = await db.query(
-    `WITH counts AS (
-       SELECT a.author_id, count(*) AS c,
-              count(*) FILTER (WHERE a.group_id IS NOT NULL AND ${IS_LEADER_SQL('a.author_id', 'a.group_id')}) AS leader_c
-       FROM ${SCOPED_ACTIVITIES} AND a.kind IN ${CONTRIBUTION_KINDS_SQL}
+    `WITH ${LEADERS_CTE}, counts AS (
+       SELECT a.author_id, count(*) AS c, count(ld.member_id) AS leader_c
+       FROM activities a LEFT JOIN leaders ld ON ld.group_id = a.group_id AND ld.member_id = a.author_id
+       WHERE ${IN_SCOPE} AND a.kind IN ${CONTRIBUTION_KINDS_SQL}
        GROUP BY a.author_id
      ), ranked AS (
        SELECT c, leader_c,

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { IS_LEADER_SQL, Scope, windowParams } from '../indicator-scope';
+import { LEADERS_CTE, Scope, windowParams } from '../indicator-scope';
 
 export interface ResponsivenessRow {
   roots: number;
@@ -43,12 +43,12 @@ export const THREADS_CTE = `threads AS (
  */
 export async function responsiveness(db: EntityManager, scope: Scope, now: Date): Promise<ResponsivenessRow> {
   const [row] = await db.query(
-    `WITH ${THREADS_CTE},
+    `WITH ${THREADS_CTE}, ${LEADERS_CTE},
      facts AS (
-       SELECT kind, group_id, occurred_at, first_response_at IS NOT NULL AS responded, responder,
-              extract(epoch FROM first_response_at - occurred_at) AS ttfr,
-              extract(epoch FROM accepted_reply_at - occurred_at) AS ttr
-       FROM threads
+       SELECT t.kind, t.occurred_at, t.first_response_at IS NOT NULL AS responded, ld.member_id IS NOT NULL AS leader_responded,
+              extract(epoch FROM t.first_response_at - t.occurred_at) AS ttfr,
+              extract(epoch FROM t.accepted_reply_at - t.occurred_at) AS ttr
+       FROM threads t LEFT JOIN leaders ld ON ld.group_id = t.group_id AND ld.member_id = t.responder
      )
      SELECT count(*)::int AS roots,
             count(*) FILTER (WHERE responded)::int AS "respondedRoots",
@@ -59,7 +59,7 @@ export async function responsiveness(db: EntityManager, scope: Scope, now: Date)
             count(ttr)::int AS "resolvedQuestions",
             percentile_cont(0.5) WITHIN GROUP (ORDER BY ttr) AS "medianTimeToResolution",
             count(*) FILTER (WHERE kind = 'question' AND NOT responded AND occurred_at < least($3::timestamptz, $6::timestamptz) - interval '48 hours')::int AS "unansweredQuestions",
-            count(*) FILTER (WHERE responded AND group_id IS NOT NULL AND ${IS_LEADER_SQL('facts.responder', 'facts.group_id')})::int AS "leaderFirstResponses"
+            count(*) FILTER (WHERE leader_responded)::int AS "leaderFirstResponses"
      FROM facts`,
     [...windowParams(scope), now],
   );
