@@ -8,13 +8,20 @@
  * network and group scope. Then it measures freshness: while events are posted at a steady rate,
  * how long until each accepted batch shows in the activity indicator.
  *
- * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the server.
+ * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the server; the
+ * database gets random_page_cost = 1.1 (docs/scaling.md), which the naive SQL runs with too.
+ * BENCH_ENGINE=pglite measures the embedded default instead (no naive SQL: the service holds the
+ * database alone).
  * BENCH_KEEP=1 keeps the loaded database afterwards; BENCH_REUSE=1 reuses a kept one of the same
  * size (pending migrations are applied to it, as on an upgrade) instead of loading again.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
+import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { runMigrations } from '../src/database/migrate';
-import { databaseExists, existingDatabase, formatTable, freshDatabase, startServer } from './support';
+import { databaseExists, existingDatabase, formatTable, freshDatabase, RunningServer, startServer } from './support';
 
 const ADMIN_KEY = 'bench-admin-key-0123456789abcdefghijkl';
 const MEMBERS = 100_000;
@@ -33,22 +40,28 @@ async function load(url: string, n: number): Promise<void> {
   await db.query(`INSERT INTO groups (network_id, external_id, name, visibility) SELECT 1, 'g' || g, 'Group ' || g, 'public' FROM generate_series(1, ${GROUPS}) g`);
   await db.query(`INSERT INTO memberships (network_id, group_id, member_id, role, has_record) SELECT 1, g, g * 37 % ${MEMBERS} + 1, 'leader', true FROM generate_series(1, ${GROUPS}) g`);
   // threads of 10: a root (post or question), 5 replies, 3 reactions to the first reply, 1 accept of it
-  await db.query(
-    `INSERT INTO activities (network_id, id, external_id, kind, author_id, group_id, parent_external_id, parent_id, root_id, occurred_at, text, tags)
-     OVERRIDING SYSTEM VALUE
-     SELECT 1, g, 'a' || g,
-            CASE WHEN g % 10 = 0 THEN (CASE WHEN (g / 10) % 2 = 0 THEN 'post' ELSE 'question' END)
-                 WHEN g % 10 <= 5 THEN 'reply' WHEN g % 10 <= 8 THEN 'reaction' ELSE 'accept' END,
-            (g * 7919) % ${MEMBERS} + 1, (g / 10) % ${GROUPS} + 1,
-            CASE WHEN g % 10 = 0 THEN NULL WHEN g % 10 <= 5 THEN 'a' || (g - g % 10) ELSE 'a' || (g - g % 10 + 1) END,
-            CASE WHEN g % 10 = 0 THEN NULL WHEN g % 10 <= 5 THEN g - g % 10 ELSE g - g % 10 + 1 END,
-            g - g % 10,
-            $1::timestamptz + ((g - g % 10) * interval '1 second' * ${(SPAN_DAYS * 86400) / n}) + (g % 10) * interval '7 minutes',
-            CASE WHEN g % 10 <= 5 THEN 'message ' || g ELSE NULL END,
-            CASE WHEN g % 10 = 0 THEN ARRAY['t' || (g % 40)] ELSE NULL END
-     FROM generate_series(10::bigint, ${n + 9}) g`,
-    [start],
-  );
+  // in slices (10 000, then 100 000) with fresh statistics between them, as the ingestion does: the
+  // rollup triggers join the tables being filled, and the embedded database has no autovacuum
+  await db.query('ANALYZE');
+  for (let first = 10, size = 10_000; first < n + 10; first += size, size = 100_000) {
+    await db.query(
+      `INSERT INTO activities (network_id, id, external_id, kind, author_id, group_id, parent_external_id, parent_id, root_id, occurred_at, text, tags)
+       OVERRIDING SYSTEM VALUE
+       SELECT 1, g, 'a' || g,
+              CASE WHEN g % 10 = 0 THEN (CASE WHEN (g / 10) % 2 = 0 THEN 'post' ELSE 'question' END)
+                   WHEN g % 10 <= 5 THEN 'reply' WHEN g % 10 <= 8 THEN 'reaction' ELSE 'accept' END,
+              (g * 7919) % ${MEMBERS} + 1, (g / 10) % ${GROUPS} + 1,
+              CASE WHEN g % 10 = 0 THEN NULL WHEN g % 10 <= 5 THEN 'a' || (g - g % 10) ELSE 'a' || (g - g % 10 + 1) END,
+              CASE WHEN g % 10 = 0 THEN NULL WHEN g % 10 <= 5 THEN g - g % 10 ELSE g - g % 10 + 1 END,
+              g - g % 10,
+              $1::timestamptz + ((g - g % 10) * interval '1 second' * ${(SPAN_DAYS * 86400) / n}) + (g % 10) * interval '7 minutes',
+              CASE WHEN g % 10 <= 5 THEN 'message ' || g ELSE NULL END,
+              CASE WHEN g % 10 = 0 THEN ARRAY['t' || (g % 40)] ELSE NULL END
+       FROM generate_series(${first}::bigint, ${Math.min(first + size - 1, n + 9)}) g`,
+      [start],
+    );
+    await db.query('ANALYZE');
+  }
   await db.query(`SELECT setval('activities_id_seq', ${n + 10})`);
   await db.query('ANALYZE');
   await db.end();
@@ -107,8 +120,15 @@ async function timeIt(reps: number, fn: () => Promise<unknown>): Promise<{ p50: 
   return { p50: Math.round(at(0.5)), p95: Math.round(at(0.95)) };
 }
 
-async function main(): Promise<void> {
-  const n = Number(process.argv[2] ?? process.env.BENCH_EVENTS ?? 10_000_000);
+interface Target {
+  server: RunningServer;
+  /** A direct connection for the naive SQL; null on the embedded database, which the service holds alone. */
+  sql: Client | null;
+  close: () => Promise<void>;
+}
+
+/** The local PostgreSQL server: a kept database is reused with BENCH_REUSE=1 (pending migrations applied). */
+async function onPostgres(n: number): Promise<Target> {
   const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `cno_bench_indicators_${n}`;
   const reuse = process.env.BENCH_REUSE === '1' && (await databaseExists(adminUrl, name));
@@ -117,12 +137,53 @@ async function main(): Promise<void> {
   if (!reuse) await runMigrations(db.url);
   if (!reuse) await load(db.url, n);
   console.log(`${reuse ? 'reused' : 'loaded'} ${n} events in ${((Date.now() - loadStart) / 1000).toFixed(0)} s`);
+  // the server settings docs/scaling.md recommends (SSD storage): the naive SQL runs with them too
+  const settings = new Client({ connectionString: db.url });
+  await settings.connect();
+  await settings.query(`ALTER DATABASE ${name} SET random_page_cost = 1.1`);
+  await settings.end();
   const migrateStart = Date.now();
   const applied = await runMigrations(db.url);
   if (applied.length > 0) console.log(`applied ${applied.join(', ')} in ${((Date.now() - migrateStart) / 1000).toFixed(0)} s`);
   const server = await startServer({ DATABASE_URL: db.url, ADMIN_API_KEY: ADMIN_KEY }, 3919);
   const sql = new Client({ connectionString: db.url });
   await sql.connect();
+  return {
+    server,
+    sql,
+    close: async () => {
+      await sql.end();
+      await server.stop();
+      if (process.env.BENCH_KEEP !== '1') await db.drop();
+    },
+  };
+}
+
+/** The embedded default (`npm start` without DATABASE_URL): loaded through PGlite here, then served by the service from its data directory. */
+async function onPglite(n: number): Promise<Target> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cno-bench-pglite-'));
+  const loadStart = Date.now();
+  const embedded = await startEmbeddedPostgres(dataDir, 2);
+  await runMigrations(embedded.url);
+  await load(embedded.url, n);
+  await embedded.close();
+  console.log(`loaded ${n} events into PGlite in ${((Date.now() - loadStart) / 1000).toFixed(0)} s`);
+  const server = await startServer({ DATABASE_URL: '', DATA_DIR: dataDir, ADMIN_API_KEY: ADMIN_KEY }, 3919);
+  return {
+    server,
+    sql: null,
+    close: async () => {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const n = Number(process.argv[2] ?? process.env.BENCH_EVENTS ?? 10_000_000);
+  const engine = process.env.BENCH_ENGINE ?? 'postgres';
+  const target = engine === 'pglite' ? await onPglite(n) : await onPostgres(n);
+  const { server, sql } = target;
   const rows: Record<string, string | number>[] = [];
   try {
     const to = new Date(END).toISOString();
@@ -137,8 +198,17 @@ async function main(): Promise<void> {
             if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
             await res.json();
           });
-          const naive = await timeIt(Math.max(3, Math.floor(REPS / 5)), () => sql.query(naiveSql(from, to, group)));
-          rows.push({ endpoint, window: label, scope: group ? 'group' : 'network', 'API p50 ms': api.p50, 'API p95 ms': api.p95, 'naive SQL p50 ms': naive.p50, 'naive SQL p95 ms': naive.p95, speedup: (naive.p50 / Math.max(1, api.p50)).toFixed(1) });
+          const naive = sql ? await timeIt(Math.max(3, Math.floor(REPS / 5)), () => sql.query(naiveSql(from, to, group))) : null;
+          rows.push({
+            endpoint,
+            window: label,
+            scope: group ? 'group' : 'network',
+            'API p50 ms': api.p50,
+            'API p95 ms': api.p95,
+            'naive SQL p50 ms': naive?.p50 ?? '–',
+            'naive SQL p95 ms': naive?.p95 ?? '–',
+            speedup: naive ? (naive.p50 / Math.max(1, api.p50)).toFixed(1) : '–',
+          });
           console.log(formatTable(rows.slice(-1)));
         }
       }
@@ -147,10 +217,10 @@ async function main(): Promise<void> {
     // freshness: post 500 events every 100 ms (5 000 events/s) for 10 s; after each 200, poll the
     // activity indicator until the batch's count shows, and record the lag
     const lags: number[] = [];
-    const base = END + 86_400_000;
+    const base = Date.now(); // a window of its own on every run, also on a reused database
     for (let batch = 0; batch < 100; batch++) {
       const started = Date.now();
-      const events = Array.from({ length: 500 }, (_, i) => ({ type: 'activity', externalId: `f${batch}-${i}`, kind: 'post', author: 'u1', occurredAt: new Date(base + batch * 1000 + i).toISOString() }));
+      const events = Array.from({ length: 500 }, (_, i) => ({ type: 'activity', externalId: `f${base}-${batch}-${i}`, kind: 'post', author: 'u1', occurredAt: new Date(base + batch * 1000 + i).toISOString() }));
       const res = await fetch(`${server.baseUrl}/v1/networks/bench/events`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'application/json' }, body: JSON.stringify(events) });
       if (!res.ok) throw new Error(`ingest ${res.status}`);
       const acked = Date.now();
@@ -169,9 +239,7 @@ async function main(): Promise<void> {
     console.log(formatTable(rows));
     console.log(`\nfreshness (ack → visible in indicators/activity) over ${lags.length} batches of 500 events at up to 5 000 events/s: p50 ${lags[Math.floor(lags.length / 2)]} ms, max ${lags[lags.length - 1]} ms`);
   } finally {
-    await sql.end();
-    await server.stop();
-    if (process.env.BENCH_KEEP !== '1') await db.drop();
+    await target.close();
   }
 }
 

@@ -7,14 +7,18 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * live reply of the same thread named by the latest live accept). Responsiveness then reads one row
  * per root instead of walking every thread of the window.
  *
- * Kept exact by statement-level triggers on `activities`, in the writing transaction: every thread
+ * Kept exact by statement-level triggers on `activities`, in the writing transaction (writers of a
+ * network take turns: NETWORK_WRITE_LOCK in migration ActivityRollups): every thread
  * touched by a statement (the root ids of the rows before and after it) is recomputed from its
  * activities. A deleted first response therefore moves the first response to the next reply; a moved
  * accept moves the resolution; a reply linked to its thread later (out-of-order arrival, root
  * propagation) counts from then on.
  */
 // Set-based rather than LATERAL … LIMIT 1: with no statistics yet (the embedded database has no
-// autovacuum) the planner would walk the (network, time) index once per root for the LIMIT.
+// autovacuum) the planner would walk the (network, time) index once per root for the LIMIT. The
+// trigger functions also run with enable_seqscan = off (their own setting, not the transaction's):
+// every table they read is reached by key, and without statistics a first bulk insert was planned
+// as a sequential scan of the activities per root.
 const ROOT_FACTS = `
   WITH roots AS (
     SELECT r.network_id, r.id, r.kind, r.author_id, r.group_id, r.occurred_at
@@ -41,7 +45,6 @@ function refreshThreads(rootIds: string): string {
   const touched = `touched AS (SELECT DISTINCT network_id, root_id FROM (${rootIds}) x WHERE root_id IS NOT NULL)`;
   return `
 BEGIN
-  PERFORM pg_advisory_xact_lock(727002, network_id) FROM (SELECT DISTINCT network_id FROM (${rootIds}) s ORDER BY 1) n; -- the per-network write lock
   WITH ${touched}
   DELETE FROM thread_facts f USING touched t WHERE f.network_id = t.network_id AND f.root_id = t.root_id;
   INSERT INTO thread_facts (${COLUMNS}) WITH ${touched}, ${ROOT_FACTS.trim().slice('WITH '.length)};
@@ -66,7 +69,7 @@ export class ThreadFacts1764500000000 implements MigrationInterface {
       ['delete', 'DELETE', `REFERENCING OLD TABLE AS old_rows`, `SELECT network_id, root_id FROM old_rows`],
     ];
     for (const [name, event, referencing, rootIds] of triggers) {
-      await queryRunner.query(`CREATE FUNCTION thread_facts_after_${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$${refreshThreads(rootIds)}$fn$`);
+      await queryRunner.query(`CREATE FUNCTION thread_facts_after_${name}() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off AS $fn$${refreshThreads(rootIds)}$fn$`);
       await queryRunner.query(`CREATE TRIGGER thread_facts_${name} AFTER ${event} ON activities ${referencing} FOR EACH STATEMENT EXECUTE FUNCTION thread_facts_after_${name}()`);
     }
     // backfill: every live root

@@ -3,10 +3,13 @@ import { MEMBER_BLOCK_BITS } from '../../migrations/1764400000000-activity-rollu
 import { CONTRIBUTION_KINDS_SQL, type Scope } from './indicator-scope';
 
 /**
- * Reading the rollups kept by the triggers of migration ActivityRollups (see its doc comment and
- * docs/indicators.md, "Rollups"): `activity_day_counts` (live activities per network, local day,
- * group, kind) and `active_member_bitmaps` (per network, local day and block of member ids, one bit
- * per member with an activity / a contribution that day).
+ * Reading the per-day rollups kept by the triggers of migrations ActivityRollups and
+ * InteractionRollups (see their doc comments and docs/indicators.md): `activity_day_counts` (live
+ * activities per network, local day and kind), `active_member_bitmaps` and
+ * `active_member_month_bitmaps` (per network, local day or month and block of member ids, one bit per
+ * member with an activity / a contribution), `interaction_day_counts`. A window rarely starts and
+ * ends on local midnights: its whole days come from the rollups, its partial first and last days from
+ * the raw activities.
  */
 
 /** The rollups hold network-wide figures per day; a group or a department reads the raw activities. */
@@ -73,8 +76,8 @@ export const PARTIAL_DAYS = `(
 
 /**
  * Distinct authors over a split window, as CTE `authors(active_members, contributors)`: the bit
- * counts of the member bitmaps of the whole months and remaining whole days OR-ed per block, plus the authors of the partial days
- * (CTE `edge` with `kind`, `author_id`) whose bit is not already set.
+ * counts of the member bitmaps of the whole months and remaining whole days OR-ed per block, plus
+ * the authors of the partial days (CTE `edge` with `kind`, `author_id`) whose bit is not set yet.
  */
 export const AUTHORS_CTE = `whole AS (
   SELECT block, bit_or(active) AS active, bit_or(contributing) AS contributing FROM (

@@ -15,6 +15,8 @@ export const MAX_JSON_ARRAY_RECORDS = 10_000;
 const PROGRESS_EVERY = 100_000;
 /** Loads at least this large refresh the planner statistics before the response. */
 const ANALYZE_AFTER_RECORDS = 1_000;
+/** During loads: the first refresh after this many records, then each time they double. */
+const FIRST_ANALYZE_DURING_LOAD = 100;
 
 interface PendingRecord {
   line: number;
@@ -167,12 +169,12 @@ export class IngestionService {
 
   /**
    * During a load too: the rollup triggers join the tables being written, so each time the records
-   * written by this instance double (1 000, 2 000, 4 000, …) the statistics are refreshed — a
+   * written by this instance double (100, 200, 400, …) the statistics are refreshed — a
    * logarithmic number of ANALYZEs keeps the embedded database's plans right from the first chunks.
    */
   private async refreshStatisticsDuringLoad(written: number): Promise<void> {
     this.writtenByInstance += written;
-    if (this.writtenByInstance < Math.max(ANALYZE_AFTER_RECORDS, 2 * this.writtenAtLastAnalyze)) return;
+    if (this.writtenByInstance < Math.max(FIRST_ANALYZE_DURING_LOAD, 2 * this.writtenAtLastAnalyze)) return;
     await this.analyze();
   }
 

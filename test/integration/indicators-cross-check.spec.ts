@@ -323,11 +323,18 @@ describe('indicators equal an independent computation on a generated network', (
     });
   });
 
-  it('diffusion', async () => {
-    const body = await get(`indicators/diffusion?${window}`);
+  // network-wide diffusion reads per-day rollups: also over a window starting and ending mid-day, and for one department
+  it.each([
+    ['aligned', undefined],
+    ['unaligned', undefined],
+    ['unaligned', 'Sales'],
+  ])('diffusion (%s window, department %s)', async (which, department) => {
+    const w = which === 'aligned' ? { from, to } : unaligned;
+    const q = `from=${encodeURIComponent(new Date(w.from).toISOString())}&to=${encodeURIComponent(new Date(w.to).toISOString())}`;
+    const body = await get(`indicators/diffusion?${q}${department ? `&department=${department}` : ''}`);
     const index = byId();
     const perDept = new Map<string, { n: number; e: number }>();
-    for (const a of d.acts.filter((x) => inScope(x) && (x.kind === 'reply' || x.kind === 'reaction'))) {
+    for (const a of d.acts.filter((x) => inScope(x, w.from, w.to, undefined, department) && (x.kind === 'reply' || x.kind === 'reaction'))) {
       const p = a.parent ? index.get(a.parent) : undefined;
       if (!p || p.deleted || p.author === a.author) continue;
       const [from_, to_] = [deptOf(a.author), deptOf(p.author)];

@@ -3,10 +3,10 @@ import { startTestApp, TestApp } from '../support/test-app';
 
 /**
  * The rollups kept by triggers (activity_day_counts, active_member_bitmaps and their month ORs,
- * thread_facts, network_members.counted_from) must always equal a recomputation from the raw tables, whatever
+ * thread_facts, interaction_day_counts, network_members.counted_from) must always equal a recomputation from the raw tables, whatever
  * happened: out-of-order arrival, duplicates, edits of kind, author and time (across days, months and
- * a year), deletions before and after arrival, member records arriving after their activities and
- * changing joinedAt. The recomputation below is plain SQL over `activities`, written independently
+ * a year), deletions before and after arrival (of parents too), member records arriving after their
+ * activities and changing joinedAt and department. The recomputation below is plain SQL over `activities`, written independently
  * of the triggers.
  */
 const DIFF_SQL = `
@@ -46,6 +46,16 @@ WITH live AS (
 ), threads AS (
   SELECT r.id, r.kind, r.author_id, r.group_id, r.occurred_at, f.occurred_at AS first_response_at, f.author_id AS responder, a.occurred_at AS accepted_at
   FROM roots r LEFT JOIN first_responses f ON f.id = r.id LEFT JOIN accepted a ON a.id = r.id
+), interactions AS (
+  SELECT (a.occurred_at AT TIME ZONE n.timezone)::date AS day, ma.department AS author_department, mp.department AS parent_department, count(*)::int AS n
+  FROM activities a JOIN networks n ON n.id = a.network_id
+  JOIN activities p ON p.network_id = a.network_id AND p.id = a.parent_id AND p.deleted_at IS NULL
+  JOIN members ma ON ma.id = a.author_id JOIN members mp ON mp.id = p.author_id
+  WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.kind IN ('reply', 'reaction') AND p.author_id <> a.author_id
+    AND ma.department IS NOT NULL AND mp.department IS NOT NULL
+  GROUP BY 1, 2, 3
+), stored_interactions AS (
+  SELECT day, author_department, parent_department, interactions FROM interaction_day_counts WHERE network_id = $1 AND interactions > 0
 ), stored_threads AS (
   SELECT root_id, kind, author_id, group_id, occurred_at, first_response_at, first_responder_id, accepted_reply_at FROM thread_facts WHERE network_id = $1
 )
@@ -56,6 +66,8 @@ UNION ALL SELECT 'member day wrong', day::text, member_id::text FROM (SELECT * F
 UNION ALL SELECT 'month wrong', month::text, block::text FROM (SELECT * FROM stored_months EXCEPT SELECT * FROM months) x
 UNION ALL SELECT 'thread missing', occurred_at::text, id::text FROM (SELECT * FROM threads EXCEPT SELECT * FROM stored_threads) x
 UNION ALL SELECT 'thread wrong', occurred_at::text, root_id::text FROM (SELECT * FROM stored_threads EXCEPT SELECT * FROM threads) x
+UNION ALL SELECT 'interactions missing', day::text, author_department || '→' || parent_department FROM (SELECT * FROM interactions EXCEPT SELECT * FROM stored_interactions) x
+UNION ALL SELECT 'interactions wrong', day::text, author_department || '→' || parent_department FROM (SELECT * FROM stored_interactions EXCEPT SELECT * FROM interactions) x
 UNION ALL SELECT 'counted_from wrong', nm.counted_from::text, m.external_id
   FROM network_members nm JOIN members m ON m.id = nm.member_id
   WHERE nm.network_id = $1 AND nm.counted_from IS DISTINCT FROM coalesce(m.joined_at, nm.created_at)
@@ -76,7 +88,11 @@ describe('rollups equal a recomputation from the raw activities', () => {
   const activity = (i: number, kind: string, author: string, occurredAt: string, fields: RawRecord = {}) =>
     newActivity(`a${i}`, i === 0 ? 'post' : kind, author, occurredAt, kind === 'post' || kind === 'question' || i === 0 ? fields : { ...fields, parent: `a${Math.floor(i / 2)}` });
 
-  const diff = async () => t.db.query(DIFF_SQL, [networkId]);
+  // interaction counts are recomputed for the days marked stale when diffusion is read
+  const diff = async () => {
+    await t.db.query('SELECT refresh_interaction_days($1)', [networkId]);
+    return t.db.query(DIFF_SQL, [networkId]);
+  };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -90,7 +106,8 @@ describe('rollups equal a recomputation from the raw activities', () => {
       activity(i, KINDS[Math.floor(rnd() * KINDS.length)], member(Math.floor(rnd() * 60)), at(), rnd() < 0.8 ? { group: `g${i % 4}` } : {}),
     );
     const deletions = activities.filter(() => rnd() < 0.05).map((a) => ({ type: 'activity', externalId: a.externalId, deleted: true }));
-    const members = Array.from({ length: 40 }, (_, i) => newMember(member(i), i % 3 === 0 ? { joinedAt: '2025-06-01T00:00:00Z' } : {}));
+    const departments = ['R&D', 'Sales', 'Ops'];
+    const members = Array.from({ length: 40 }, (_, i) => newMember(member(i), { department: departments[i % 3], ...(i % 3 === 0 ? { joinedAt: '2025-06-01T00:00:00Z' } : {}) }));
     const records = shuffled([...activities, ...activities.slice(0, 200), ...deletions, ...members], 3);
     for (let i = 0; i < records.length; i += 400) expect((await ingest(t, key, records.slice(i, i + 400))).body.rejected).toEqual([]);
     expect(await diff()).toEqual([]);
@@ -110,7 +127,8 @@ describe('rollups equal a recomputation from the raw activities', () => {
       );
     }
     const deletions = Array.from({ length: 60 }, (_, i) => ({ type: 'activity', externalId: `a${i * 23}`, deleted: true }));
-    const joins = Array.from({ length: 60 }, (_, i) => newMember(member(i), { joinedAt: i % 2 ? '2026-02-01T00:00:00Z' : null }));
+    // joinedAt and department changes; members 40–59 were placeholders until now
+    const joins = Array.from({ length: 60 }, (_, i) => newMember(member(i), { joinedAt: i % 2 ? '2026-02-01T00:00:00Z' : null, department: i % 4 ? ['R&D', 'Sales', 'Ops'][i % 3] : 'Legal' }));
     const records = shuffled([...edits, ...deletions, ...joins], 5);
     for (let i = 0; i < records.length; i += 100) expect((await ingest(t, key, records.slice(i, i + 100))).body.rejected).toEqual([]);
     expect(await diff()).toEqual([]);
