@@ -9,8 +9,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * so instead of deltas the triggers mark the local days whose counts may have changed
  * (`interaction_days_stale`): the days of every changed reply or reaction, of the children of every
  * changed activity (a parent deleted, edited or linked late), and of every interaction written by
- * or to a member whose department changed. `refresh_interaction_days(network)`, called by the
- * diffusion query before it reads, recomputes exactly those days from the activities. Writes stay
+ * or to a member whose department changed. `refresh_interaction_days(network, first, end)`, called
+ * by the diffusion query before it reads, recomputes those of the window's days from the activities. Writes stay
  * cheap (a bulk load marks each day once) and reads stay exact.
  */
 const INTERACTIONS_OF_DAYS = (days: string) => `
@@ -76,14 +76,15 @@ export class InteractionRollups1764600000000 implements MigrationInterface {
       `CREATE TRIGGER interaction_days_department AFTER UPDATE OF department ON members FOR EACH ROW
        WHEN (OLD.department IS DISTINCT FROM NEW.department) EXECUTE FUNCTION interaction_days_after_department()`,
     );
-    // recomputes the stale days of a network; the stale marks are taken first, so a day marked again
-    // by a writer committing meanwhile is recomputed by the next call
+    // recomputes the stale days of a network inside [p_first, p_end) — a read pays only for the days
+    // it reads; the stale marks are taken first, so a day marked again by a writer committing
+    // meanwhile is recomputed by the next call
     await queryRunner.query(
-      `CREATE FUNCTION refresh_interaction_days(p_network integer) RETURNS integer LANGUAGE plpgsql SET enable_seqscan = off AS $fn$
+      `CREATE FUNCTION refresh_interaction_days(p_network integer, p_first date, p_end date) RETURNS integer LANGUAGE plpgsql AS $fn$
        DECLARE
          stale date[];
        BEGIN
-         WITH taken AS (DELETE FROM interaction_days_stale WHERE network_id = p_network RETURNING day)
+         WITH taken AS (DELETE FROM interaction_days_stale WHERE network_id = p_network AND day >= p_first AND day < p_end RETURNING day)
          SELECT array_agg(day) INTO stale FROM taken;
          IF stale IS NULL THEN RETURN 0; END IF;
          DELETE FROM interaction_day_counts WHERE network_id = p_network AND day = ANY(stale);
@@ -108,7 +109,7 @@ export class InteractionRollups1764600000000 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP FUNCTION refresh_interaction_days(integer)`);
+    await queryRunner.query(`DROP FUNCTION refresh_interaction_days(integer, date, date)`);
     await queryRunner.query(`DROP TRIGGER interaction_days_department ON members`);
     await queryRunner.query(`DROP FUNCTION interaction_days_after_department()`);
     for (const name of ['insert', 'update', 'delete']) {

@@ -90,7 +90,7 @@ describe('rollups equal a recomputation from the raw activities', () => {
 
   // interaction counts are recomputed for the days marked stale when diffusion is read
   const diff = async () => {
-    await t.db.query('SELECT refresh_interaction_days($1)', [networkId]);
+    await t.db.query(`SELECT refresh_interaction_days($1, '2000-01-01', '2100-01-01')`, [networkId]);
     return t.db.query(DIFF_SQL, [networkId]);
   };
 

@@ -35,11 +35,12 @@ export async function diffusionByDepartment(db: EntityManager, scope: Scope): Pr
 
 /**
  * Network-wide: the whole local days from `interaction_day_counts` (migration InteractionRollups),
- * after recomputing the days marked stale since the last read, and the partial first and last days
- * from the raw activities.
+ * after recomputing those of them marked stale since the last read, and the partial first and last
+ * days from the raw activities.
  */
 async function diffusionFromRollups(db: EntityManager, scope: Scope): Promise<DiffusionDepartmentRow[]> {
-  await db.query('SELECT refresh_interaction_days($1)', [scope.networkId]);
+  const split = await splitIntoDays(db, scope);
+  await db.query('SELECT refresh_interaction_days($1, $2, $3)', [scope.networkId, split.firstDay, split.endDay]);
   return db.query(
     `WITH counts AS (
        SELECT author_department AS department, interactions AS n, author_department <> parent_department AS crossing
@@ -56,6 +57,6 @@ async function diffusionFromRollups(db: EntityManager, scope: Scope): Promise<Di
      )
      SELECT department, sum(n)::int AS interactions, coalesce(sum(n) FILTER (WHERE crossing), 0)::int AS cross
      FROM counts GROUP BY department ORDER BY department`,
-    [...rollupParams(scope, await splitIntoDays(db, scope)), scope.department],
+    [...rollupParams(scope, split), scope.department],
   );
 }
