@@ -31,6 +31,16 @@ const COUNTS_SQL = `
   count(DISTINCT a.author_id)::int AS "activeMembers",
   count(DISTINCT a.author_id) FILTER (WHERE a.kind IN ${CONTRIBUTION_KINDS_SQL})::int AS contributors`;
 
+/** The per-kind counts and contributions from rows (kind, n) of the rollup and the partial days. */
+const KIND_SUMS_SQL = `
+  coalesce(sum(n) FILTER (WHERE kind = 'post'), 0)::int AS posts,
+  coalesce(sum(n) FILTER (WHERE kind = 'question'), 0)::int AS questions,
+  coalesce(sum(n) FILTER (WHERE kind = 'reply'), 0)::int AS replies,
+  coalesce(sum(n) FILTER (WHERE kind = 'reaction'), 0)::int AS reactions,
+  coalesce(sum(n) FILTER (WHERE kind = 'share'), 0)::int AS shares,
+  coalesce(sum(n) FILTER (WHERE kind = 'accept'), 0)::int AS accepts,
+  coalesce(sum(n) FILTER (WHERE kind IN ${CONTRIBUTION_KINDS_SQL}), 0)::int AS contributions`;
+
 /**
  * SPEC §3.1 counts over [from, to): posts, questions, replies, reactions, shares, accepts,
  * contributions (post + question + reply + share), activeMembers (distinct authors of any
@@ -50,13 +60,7 @@ export async function activityTotals(db: EntityManager, scope: Scope): Promise<A
          SELECT kind, activities AS n FROM activity_day_counts WHERE network_id = $1 AND day >= $4::date AND day < $5::date
          UNION ALL SELECT kind, count(*) FROM edge GROUP BY kind
        ), ${AUTHORS_CTE}
-       SELECT coalesce(sum(n) FILTER (WHERE kind = 'post'), 0)::int AS posts,
-              coalesce(sum(n) FILTER (WHERE kind = 'question'), 0)::int AS questions,
-              coalesce(sum(n) FILTER (WHERE kind = 'reply'), 0)::int AS replies,
-              coalesce(sum(n) FILTER (WHERE kind = 'reaction'), 0)::int AS reactions,
-              coalesce(sum(n) FILTER (WHERE kind = 'share'), 0)::int AS shares,
-              coalesce(sum(n) FILTER (WHERE kind = 'accept'), 0)::int AS accepts,
-              coalesce(sum(n) FILTER (WHERE kind IN ${CONTRIBUTION_KINDS_SQL}), 0)::int AS contributions,
+       SELECT ${KIND_SUMS_SQL},
               (SELECT active_members FROM authors)::int AS "activeMembers",
               (SELECT contributors FROM authors)::int AS contributors
        FROM kinds`,
@@ -119,14 +123,7 @@ async function activitySeriesFromRollups(db: EntityManager, scope: Scope, granul
          FROM edge_authors e LEFT JOIN whole w ON w.local_start = e.local_start AND w.block = ${memberBlock('e.author_id')}
        ) x GROUP BY local_start
      ), counts AS (
-       SELECT k.local_start,
-              coalesce(sum(n) FILTER (WHERE kind = 'post'), 0)::int AS posts,
-              coalesce(sum(n) FILTER (WHERE kind = 'question'), 0)::int AS questions,
-              coalesce(sum(n) FILTER (WHERE kind = 'reply'), 0)::int AS replies,
-              coalesce(sum(n) FILTER (WHERE kind = 'reaction'), 0)::int AS reactions,
-              coalesce(sum(n) FILTER (WHERE kind = 'share'), 0)::int AS shares,
-              coalesce(sum(n) FILTER (WHERE kind = 'accept'), 0)::int AS accepts,
-              coalesce(sum(n) FILTER (WHERE kind IN ${CONTRIBUTION_KINDS_SQL}), 0)::int AS contributions,
+       SELECT k.local_start, ${KIND_SUMS_SQL},
               coalesce(max(au.active), 0)::int AS "activeMembers", coalesce(max(au.contributing), 0)::int AS contributors
        FROM kinds k LEFT JOIN authors au ON au.local_start = k.local_start
        GROUP BY k.local_start
