@@ -47,9 +47,9 @@ export function windowParams(scope: Scope): [number, Date, Date, string[] | null
 }
 
 /**
- * Conditions on `a` for the activities of a scope: $1 network, $2 from, $3 to, $4 group ids or null, $5 department or null.
- * `a` is the activity. Deleted activities and tombstones never count. The department test is a
- * subquery rather than a join so that, without a department, the plan reads the activities alone
+ * Conditions on `a` for the activities of a scope: $1 network, $2 from, $3 to, $4 group ids or
+ * null, $5 department or null. Deleted activities and tombstones never count. The department test
+ * is a subquery rather than a join so that, without a department, the plan reads the activities alone
  * (the parameters are known when the statement is planned and `NULL IS NULL` folds away).
  */
 export const IN_SCOPE = `a.network_id = $1 AND a.deleted_at IS NULL AND a.occurred_at >= $2 AND a.occurred_at < $3

@@ -172,9 +172,9 @@ export async function previousWindowContributions(db: EntityManager, scope: Scop
 
 /**
  * Members at `to` (SPEC §3.1): without groups, members ingested through the network whose
- * joinedAt (or ingestion time when absent) is ≤ to — `counted_from`, kept by triggers; with groups, the distinct members of those
- * groups whose joinedAt (or ingestion time) ≤ to and leftAt is null or > to. `department` keeps
- * that department.
+ * joinedAt (or ingestion time when absent) is ≤ to — `counted_from`, kept by triggers; with groups,
+ * the distinct members of those groups whose joinedAt (or ingestion time) ≤ to and leftAt is null or
+ * > to. `department` keeps that department.
  */
 export async function membersAt(db: EntityManager, scope: Scope): Promise<number> {
   const [row] = scope.groupIds === null

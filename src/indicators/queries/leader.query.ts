@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { CONTRIBUTION_KINDS_SQL, Scope, windowParams } from '../indicator-scope';
+import { CONTRIBUTION_KINDS_SQL, Scope, SCOPED_ACTIVITIES, windowParams } from '../indicator-scope';
 import { THREADS_CTE } from './responsiveness.query';
 
 export interface LeaderRow {
@@ -29,10 +29,7 @@ export async function leadersOf(db: EntityManager, networkId: number): Promise<L
 export async function leaderContributions(db: EntityManager, scope: Scope, memberId: string): Promise<{ ownContributions: number; firstResponses: number }> {
   const [row] = await db.query(
     `WITH ${THREADS_CTE}
-     SELECT (SELECT count(*) FROM activities a JOIN members m ON m.id = a.author_id
-             WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.author_id = $6 AND a.group_id = ANY($4::bigint[])
-               AND a.kind IN ${CONTRIBUTION_KINDS_SQL} AND a.occurred_at >= $2 AND a.occurred_at < $3
-               AND ($5::text IS NULL OR m.department = $5))::int AS "ownContributions",
+     SELECT (SELECT count(*) FROM ${SCOPED_ACTIVITIES} AND a.author_id = $6 AND a.kind IN ${CONTRIBUTION_KINDS_SQL})::int AS "ownContributions",
             (SELECT count(*) FROM threads WHERE responder = $6)::int AS "firstResponses"`,
     [...windowParams(scope), memberId],
   );
