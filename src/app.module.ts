@@ -4,12 +4,14 @@ import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { ENVIRONMENT, Environment } from './common/config/environment';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
+import { AlignmentModule } from './alignment/alignment.module';
 import { DatabaseConnection, DatabaseModule } from './database/database.module';
 import { GovernanceModule } from './governance/governance.module';
 import { HealthModule } from './health/health.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { IngestionModule } from './ingestion/ingestion.module';
 import { NetworksModule } from './networks/networks.module';
+import { TopicsModule } from './topics/topics.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -41,6 +43,8 @@ export class AppModule {
         NetworksModule,
         IngestionModule,
         IndicatorsModule,
+        AlignmentModule,
+        TopicsModule,
       ],
       providers: [
         { provide: ENVIRONMENT, useValue: env },

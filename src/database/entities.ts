@@ -1,3 +1,5 @@
+import { ObjectiveKeyword } from '../alignment/objective-keyword.entity';
+import { Objective } from '../alignment/objective.entity';
 import { ApiKey } from '../governance/api-key.entity';
 import { AuditEntry } from '../governance/audit-entry.entity';
 import { Activity } from '../ingestion/activity.entity';
@@ -8,4 +10,4 @@ import { NetworkMember } from '../ingestion/network-member.entity';
 import { Network } from '../networks/network.entity';
 
 /** Every entity, for the data source and the entity/migration drift check. */
-export const ENTITIES = [Network, Member, NetworkMember, Group, Membership, Activity, ApiKey, AuditEntry];
+export const ENTITIES = [Network, Member, NetworkMember, Group, Membership, Activity, ApiKey, AuditEntry, Objective, ObjectiveKeyword];

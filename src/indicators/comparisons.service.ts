@@ -7,6 +7,7 @@ import { ComparisonQuery } from './dto/comparison.dto';
 import { Scope, ScopeResolver } from './indicator-scope';
 import { byCodePoint, ratio, seconds } from './metrics.registry';
 import { activitySummary } from './queries/activity.query';
+import { alignedContributions } from './queries/alignment.query';
 import { groupLeaderActive, leaderContributions, leadersOf } from './queries/leader.query';
 import { responsiveness } from './queries/responsiveness.query';
 
@@ -23,7 +24,7 @@ export interface ComparisonPage {
 
 /**
  * SPEC §3.7: one row per group, leader, department or network over the same window, each with the
- * §3.1 totals of its scope, responseRate and medianTimeToFirstResponse (from the same query modules
+ * §3.1 totals of its scope, responseRate, medianTimeToFirstResponse and alignmentRate (from the same query modules
  * as the single-scope endpoints, so the numbers agree), sorted with a rank for the sort field.
  */
 @Injectable()
@@ -104,13 +105,17 @@ export class ComparisonsService {
     return page(window ?? { from: query.from ? new Date(query.from) : new Date(to.getTime() - 28 * 86_400_000), to }, rows, query);
   }
 
-  /** The §3.1 totals of a scope plus responseRate and medianTimeToFirstResponse. */
+  /** The §3.1 totals of a scope plus responseRate, medianTimeToFirstResponse and the §3.6 alignment. */
   private async scopeFigures(scope: Scope, now: Date): Promise<Record<string, unknown>> {
     const r = await responsiveness(this.db, scope, now);
+    const summary = await activitySummary(this.db, scope);
+    const aligned = await alignedContributions(this.db, scope);
     return {
-      ...(await activitySummary(this.db, scope)),
+      ...summary,
       responseRate: ratio(r.respondedRoots, r.roots),
       medianTimeToFirstResponse: seconds(r.medianTimeToFirstResponse),
+      alignedContributions: aligned,
+      alignmentRate: ratio(aligned, summary.contributions),
     };
   }
 }

@@ -3,10 +3,11 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { ApiProblems } from '../common/http/api-problems.decorator';
 import { CurrentPrincipal, NetworkParam, Roles } from '../governance/auth.decorators';
 import type { Principal } from '../governance/principal';
+import { AlignmentIndicatorsService } from './alignment.service';
 import { ComparisonPage, ComparisonsService } from './comparisons.service';
 import { ComparisonPageView, ComparisonQuery } from './dto/comparison.dto';
-import { ActivityQuery, EngagementQuery, UnansweredQuery, WindowQuery } from './dto/indicator-query.dto';
-import { ActivityView, ConcentrationView, DiffusionView, EngagementView, MetricList, ResponsivenessView, UnansweredQuestionPage } from './dto/indicator-views.dto';
+import { ActivityQuery, DriftQuery, EngagementQuery, UnansweredQuery, WindowQuery } from './dto/indicator-query.dto';
+import { ActivityView, AlignmentDriftPage, AlignmentView, ConcentrationView, DiffusionView, EngagementView, MetricList, ResponsivenessView, UnansweredQuestionPage } from './dto/indicator-views.dto';
 import { IndicatorsService } from './indicators.service';
 import { METRICS } from './metrics.registry';
 
@@ -16,7 +17,11 @@ import { METRICS } from './metrics.registry';
 @NetworkParam()
 @Controller('v1/networks/:key')
 export class IndicatorsController {
-  constructor(private readonly indicators: IndicatorsService, private readonly comparisons: ComparisonsService) {}
+  constructor(
+    private readonly indicators: IndicatorsService,
+    private readonly comparisons: ComparisonsService,
+    private readonly alignments: AlignmentIndicatorsService,
+  ) {}
 
   @Get('indicators/activity')
   @ApiOperation({ summary: 'Activity counts, members and participation over [from, to), with a series per day, week or month (SPEC §3.1)' })
@@ -58,8 +63,27 @@ export class IndicatorsController {
     return this.indicators.concentration(key, query);
   }
 
+  @Get('indicators/alignment')
+  @ApiOperation({
+    summary: 'Alignment of contributions with the business objectives\' keywords, per objective and keyword, with a series (SPEC §3.6)',
+    description: 'Keywords are matched once per contribution at ingestion (docs/alignment.md); `final: false` while an objective change is being applied to existing activities.',
+  })
+  @ApiOkResponse({ type: AlignmentView })
+  @ApiProblems(400, 401, 403, 404)
+  alignment(@Param('key') key: string, @Query() query: ActivityQuery): Promise<AlignmentView> {
+    return this.alignments.alignment(key, query);
+  }
+
+  @Get('indicators/alignment/drift')
+  @ApiOperation({ summary: 'Per group, alignmentRate of the window beside the previous window of the same length; the largest drops first' })
+  @ApiOkResponse({ type: AlignmentDriftPage })
+  @ApiProblems(400, 401, 403, 404)
+  alignmentDrift(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Query() query: DriftQuery): Promise<AlignmentDriftPage> {
+    return this.alignments.drift(principal, key, query);
+  }
+
   @Get('comparisons/groups')
-  @ApiOperation({ summary: 'One row per group: §3.1 totals, responseRate, medianTimeToFirstResponse, leaderInactive, rank (SPEC §3.7)' })
+  @ApiOperation({ summary: 'One row per group: §3.1 totals, responseRate, medianTimeToFirstResponse, alignmentRate, leaderInactive, rank (SPEC §3.7)' })
   @ApiOkResponse({ type: ComparisonPageView })
   @ApiProblems(400, 401, 403, 404)
   compareGroups(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Query() query: ComparisonQuery): Promise<ComparisonPage> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NetworksModule } from '../networks/networks.module';
+import { AlignmentIndicatorsService } from './alignment.service';
 import { ComparisonsService } from './comparisons.service';
 import { IndicatorsController, MetricsController, NetworkComparisonsController } from './indicators.controller';
 import { IndicatorsService } from './indicators.service';
@@ -8,6 +9,6 @@ import { ScopeResolver } from './indicator-scope';
 @Module({
   imports: [NetworksModule],
   controllers: [IndicatorsController, NetworkComparisonsController, MetricsController],
-  providers: [IndicatorsService, ComparisonsService, ScopeResolver],
+  providers: [IndicatorsService, ComparisonsService, AlignmentIndicatorsService, ScopeResolver],
 })
 export class IndicatorsModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { ValidationFailed } from '../common/errors/domain-errors';
-import { parseIsoDateTime } from '../common/validation/iso-date-time';
+import { isCalendarDate, localDate } from '../common/validation/calendar-date';
 import { decodeCursor, encodeCursor } from '../common/pagination/pagination';
 import { NetworksService } from '../networks/networks.service';
 import { ActivityQuery, EngagementQuery, UnansweredQuery, WindowQuery } from './dto/indicator-query.dto';
@@ -129,14 +129,4 @@ export class IndicatorsService {
         .sort((a, b) => byCodePoint(a.department, b.department)),
     };
   }
-}
-
-/** Today's date in a time zone, YYYY-MM-DD. */
-function localDate(now: Date, timezone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-/** A real calendar day (2026-02-30 is not), by the same strict parser as every date-time input. */
-function isCalendarDate(value: string): boolean {
-  return parseIsoDateTime(`${value}T00:00:00Z`) !== null;
 }

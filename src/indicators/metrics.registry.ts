@@ -9,7 +9,7 @@ export type Better = 'higher' | 'lower' | 'neutral';
 
 export interface MetricDefinition {
   name: string;
-  endpoint: 'activity' | 'engagement' | 'responsiveness' | 'concentration' | 'diffusion';
+  endpoint: 'activity' | 'engagement' | 'responsiveness' | 'concentration' | 'diffusion' | 'alignment';
   unit: MetricUnit;
   better: Better;
   /** What an empty window (or a zero denominator) returns. */
@@ -72,6 +72,28 @@ export const METRICS: readonly MetricDefinition[] = [
   { name: 'crossDepartmentInteractions', endpoint: 'diffusion', unit: 'count', better: 'higher', empty: 0, formula: 'interactions whose author and parent author are in different departments (E)' },
   { name: 'crossDepartmentRate', endpoint: 'diffusion', unit: 'rate', better: 'higher', empty: null, formula: 'crossDepartmentInteractions / interactions' },
   { name: 'eiIndex', endpoint: 'diffusion', unit: 'index', better: 'higher', empty: null, formula: '(E − I) / (E + I), Krackhardt; I = same-department interactions' },
+  // 3.6 alignment (keywords matched after SPEC §3.6 normalisation; docs/alignment.md)
+  { name: 'contributions', endpoint: 'alignment', unit: 'count', better: 'higher', empty: 0, formula: `${CONTRIBUTIONS} in the window (as the activity indicator)` },
+  {
+    name: 'alignedContributions',
+    endpoint: 'alignment',
+    unit: 'count',
+    better: 'higher',
+    empty: 0,
+    formula: 'contributions matching ≥ 1 keyword of ≥ 1 active objective that applies to the network (the keyword\'s tokens occur contiguously in the text or in one tag)',
+  },
+  { name: 'alignmentRate', endpoint: 'alignment', unit: 'rate', better: 'higher', empty: null, formula: 'alignedContributions / contributions' },
+  { name: 'matches', endpoint: 'alignment', unit: 'count', better: 'higher', empty: 0, formula: 'per objective: contributions matching ≥ 1 of its keywords; per keyword: contributions matching it' },
+  { name: 'share', endpoint: 'alignment', unit: 'rate', better: 'higher', empty: null, formula: 'objective matches / contributions' },
+  { name: 'weightedMatches', endpoint: 'alignment', unit: 'ratio', better: 'higher', empty: 0, formula: 'Σ over the objective\'s keywords of weight × keyword matches (the service\'s own)' },
+  {
+    name: 'change',
+    endpoint: 'alignment',
+    unit: 'ratio',
+    better: 'higher',
+    empty: null,
+    formula: 'drift: alignmentRate − alignmentRate of [from − (to − from), from); null when either is null',
+  },
 ];
 
 /** The OpenAPI description of a field: its formula, unit and empty value, from the registry. */

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { NETWORK_WRITE_LOCK } from '../../migrations/1764400000000-activity-rollups';
+import { deleteMatchesOf, loadMatcher, rewriteMatches } from '../alignment/keyword-matches';
 import { ActivityKind, ROOT_KINDS } from './activity.entity';
 import type { ActivityDeletionRow, ActivityRow, GroupRow, MemberRow, MembershipRow, RecordRow } from './record-parser';
 
@@ -66,6 +67,7 @@ export class RecordWriter {
     const created = await this.deleteActivities(deletions, outcomes);
     const written = await this.upsertActivities(activities, groupIds, memberIds, outcomes);
     await this.resolveThreads([...created, ...written.created], written.relink, written.moved);
+    await this.matchKeywords(deletions, activities, written.ids, groupIds, memberIds);
     return rows.map((r) => outcomes.get(r) as Outcome);
   }
 
@@ -283,8 +285,8 @@ export class RecordWriter {
     groupIds: Map<string, string>,
     memberIds: Map<string, string>,
     outcomes: Map<RecordRow, Outcome>,
-  ): Promise<{ created: string[]; relink: string[]; moved: string[] }> {
-    if (rows.length === 0) return { created: [], relink: [], moved: [] };
+  ): Promise<{ created: string[]; relink: string[]; moved: string[]; ids: Map<string, string> }> {
+    if (rows.length === 0) return { created: [], relink: [], moved: [], ids: new Map() };
     const lookup = [...new Set([...rows.map((r) => r.externalId), ...rows.flatMap((r) => (r.parent === null ? [] : [r.parent]))])];
     const stored: StoredActivity[] = await this.db.query(
       `SELECT external_id, id::text, kind, parent_external_id, root_id::text FROM activities WHERE network_id = $1 AND external_id = ANY($2::text[])`,
@@ -299,7 +301,7 @@ export class RecordWriter {
     fresh.forEach((r, i) => idOf.set(r.externalId, ids[i].id));
     const links = resolveLinks(rows, idOf, byExternalId);
 
-    const result: { key: string; id: string }[] = await this.db.query(
+    const result: { key: string; id: string; deleted: boolean }[] = await this.db.query(
       `INSERT INTO activities AS a (network_id, id, external_id, kind, author_id, group_id, parent_external_id, parent_id, root_id, occurred_at, text, tags, reaction)
        OVERRIDING SYSTEM VALUE
        SELECT $1, t.id, t.external_id, t.kind, t.author_id, t.group_id, t.parent_external_id, t.parent_id, t.root_id, t.occurred_at, t.text,
@@ -314,7 +316,7 @@ export class RecordWriter {
          updated_at = now()
        WHERE (a.kind, a.author_id, a.group_id, a.parent_external_id, a.occurred_at, a.text, a.tags, a.reaction)
          IS DISTINCT FROM (excluded.kind, excluded.author_id, excluded.group_id, excluded.parent_external_id, excluded.occurred_at, excluded.text, excluded.tags, excluded.reaction)
-       RETURNING a.external_id AS key, a.id::text AS id`,
+       RETURNING a.external_id AS key, a.id::text AS id, a.deleted_at IS NOT NULL AS deleted`,
       [
         this.networkId,
         rows.map((r) => idOf.get(r.externalId)),
@@ -348,7 +350,40 @@ export class RecordWriter {
       const wasRoot = before.kind !== null && ROOT_KINDS.includes(before.kind as ActivityKind);
       if (before.kind === null || before.parent_external_id !== row.parent || wasRoot !== ROOT_KINDS.includes(row.kind)) relink.push(row.externalId);
     }
-    return { created, relink, moved };
+    // a tombstone stays deleted when its activity arrives: it is written but must not match
+    const live = new Map(result.filter((r) => !r.deleted).map((r) => [r.key, r.id]));
+    return { created, relink, moved, ids: live };
+  }
+
+  /**
+   * SPEC §3.6 matching, once per written activity: the activities this call inserted or changed get
+   * their keyword matches rewritten, deleted ones lose theirs. Keywords are read after the network
+   * lock, and objective changes take the same lock, so they are the ones in force at commit.
+   */
+  private async matchKeywords(
+    deletions: ActivityDeletionRow[],
+    activities: ActivityRow[],
+    writtenIds: Map<string, string>,
+    groupIds: Map<string, string>,
+    memberIds: Map<string, string>,
+  ): Promise<void> {
+    if (this.networkId === null || (deletions.length === 0 && writtenIds.size === 0)) return;
+    const matcher = await loadMatcher(this.db, this.networkId);
+    if (matcher.isEmpty) return;
+    await deleteMatchesOf(this.db, this.networkId, deletions.map((d) => d.externalId));
+    const written = activities
+      .filter((a) => writtenIds.has(a.externalId))
+      .map((a) => ({
+        id: writtenIds.get(a.externalId) as string,
+        kind: a.kind,
+        text: a.text,
+        tags: a.tags,
+        occurredAt: a.occurredAt,
+        groupId: a.group ? (groupIds.get(a.group) ?? null) : null,
+        authorId: memberIds.get(a.author) ?? null,
+        deleted: false,
+      }));
+    await rewriteMatches(this.db, this.networkId, written, matcher);
   }
 
   /**

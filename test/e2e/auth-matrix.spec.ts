@@ -20,6 +20,8 @@ interface Ctx {
   member: string;
   /** id of an existing API key */
   keyId: string;
+  /** network A, the one scoped keys may act on */
+  network: string;
 }
 
 interface RouteRow {
@@ -83,6 +85,21 @@ const MATRIX: RouteRow[] = [
   { method: 'get', path: '/v1/networks/{key}/comparisons/leaders', allowed: CNO, networkScoped: true },
   { method: 'get', path: '/v1/networks/{key}/comparisons/departments', allowed: CNO, networkScoped: true },
   { method: 'get', path: '/v1/comparisons/networks', allowed: CNO, networkScoped: false },
+  { method: 'get', path: '/v1/networks/{key}/indicators/alignment', allowed: CNO, networkScoped: true },
+  { method: 'get', path: '/v1/networks/{key}/indicators/alignment/drift', allowed: CNO, networkScoped: true },
+  { method: 'get', path: '/v1/networks/{key}/emerging-topics', allowed: CNO, networkScoped: true },
+  // business objectives (SPEC §2): cno and admin; keys limited to networks manage objectives of those networks only
+  { method: 'get', path: '/v1/objectives', allowed: CNO, networkScoped: false },
+  {
+    method: 'put',
+    path: '/v1/objectives/{key}',
+    allowed: CNO,
+    networkScoped: false,
+    params: { key: () => uniqueKey('o') },
+    body: (c) => ({ name: 'Matrix objective', keywords: [{ term: 'matrix', weight: 1 }], networks: [c.network] }),
+  },
+  { method: 'get', path: '/v1/objectives/{key}', allowed: CNO, networkScoped: false, params: { key: () => uniqueKey('o') } },
+  { method: 'delete', path: '/v1/objectives/{key}', allowed: CNO, networkScoped: false, params: { key: () => uniqueKey('o') } },
 ];
 
 const routeId = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
@@ -140,7 +157,7 @@ describe('auth matrix: role × route × network', () => {
     scopedToA.integrator = integrator.secret;
     scopedToA.cno = (await createKey({ role: 'cno', networks: [netA] })).secret;
     scopedToA.hr = (await createKey({ role: 'hr', networks: [netA] })).secret;
-    ctx = { member, keyId: integrator.id };
+    ctx = { member, keyId: integrator.id, network: netA };
   });
   afterAll(() => t.close());
 

@@ -9,6 +9,7 @@ export const COMPARISON_SORT_FIELDS = [
   ...METRICS.filter((m) => m.endpoint === 'activity').map((m) => m.name),
   'responseRate',
   'medianTimeToFirstResponse',
+  'alignmentRate',
   'groupsLed',
   'ownContributions',
   'firstResponses',
@@ -37,9 +38,9 @@ export class ComparisonPageView extends PageMeta {
     items: { type: 'object', additionalProperties: true },
     description:
       'One row per entity: its identity (group + name + visibility + leaderInactive; member + displayName + department + groupsLed + ownContributions + firstResponses; department; network + name), ' +
-      'the SPEC §3.1 totals of its scope (posts … growth), responseRate, medianTimeToFirstResponse, and rank (competition ranking on the sort field; null for null values). ' +
+      'the SPEC §3.1 totals of its scope (posts … growth), responseRate, medianTimeToFirstResponse, alignedContributions and alignmentRate (SPEC §3.6 over the scope), and rank (competition ranking on the sort field; null for null values). ' +
       'Confidential group names are null for keys not allowed to see them.',
-    example: [{ group: 'g-cloud', name: 'Cloud', visibility: 'public', posts: 4, contributions: 21, members: 30, participationRate: 0.3, responseRate: 0.75, medianTimeToFirstResponse: 1800, leaderInactive: false, rank: 1 }],
+    example: [{ group: 'g-cloud', name: 'Cloud', visibility: 'public', posts: 4, contributions: 21, members: 30, participationRate: 0.3, responseRate: 0.75, medianTimeToFirstResponse: 1800, alignedContributions: 7, alignmentRate: 0.3333, leaderInactive: false, rank: 1 }],
   })
   items: Record<string, unknown>[];
 }

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { PageQuery } from '../../common/pagination/pagination';
 import { IsIsoDateTime } from '../../common/validation/iso-date-time';
@@ -47,3 +47,6 @@ export class EngagementQuery {
 
 /** The window filters plus limit/cursor (validation and docs of both, merged). */
 export class UnansweredQuery extends IntersectionType(WindowQuery, PageQuery) {}
+
+/** The window, department and paging: drift has one row per group, so no `group` filter. */
+export class DriftQuery extends IntersectionType(OmitType(WindowQuery, ['group'] as const), PageQuery) {}

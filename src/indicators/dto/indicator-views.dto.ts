@@ -114,3 +114,60 @@ export class MetricView {
 export class MetricList {
   @ApiProperty({ type: [MetricView] }) items: MetricView[];
 }
+
+export class AlignmentKeywordView {
+  @ApiProperty({ example: 'mot de passe', description: 'The keyword as written in the objective' }) term: string;
+  @ApiProperty({ example: 1 }) weight: number;
+  @count('alignment', 'matches', 4) matches: number;
+}
+
+export class AlignmentObjectiveView {
+  @ApiProperty({ example: 'cyber' }) key: string;
+  @ApiProperty({ example: 'Cybersecurity' }) name: string;
+  @count('alignment', 'matches', 6) matches: number;
+  @nullableNumber('alignment', 'share', 0.1132) share: number | null;
+  @ApiProperty({ type: 'number', example: 10, description: d('alignment', 'weightedMatches') }) weightedMatches: number;
+  @ApiProperty({ type: [AlignmentKeywordView], description: 'In the order the objective declares them' }) keywords: AlignmentKeywordView[];
+}
+
+export class AlignmentBucketView {
+  @ApiProperty({ example: '2026-03-01T23:00:00.000Z', description: 'Local start of the bucket, in UTC (as the activity series)' }) start: string;
+  @count('alignment', 'contributions', 5) contributions: number;
+  @count('alignment', 'alignedContributions', 2) alignedContributions: number;
+  @nullableNumber('alignment', 'alignmentRate', 0.4) alignmentRate: number | null;
+}
+
+export class AlignmentView extends WindowView {
+  @ApiProperty({ enum: GRANULARITIES }) granularity: string;
+  @ApiProperty({ example: 'Europe/Paris' }) timezone: string;
+  @count('alignment', 'contributions', 53) contributions: number;
+  @count('alignment', 'alignedContributions', 9) alignedContributions: number;
+  @nullableNumber('alignment', 'alignmentRate', 0.1698) alignmentRate: number | null;
+  @ApiProperty({ type: [AlignmentObjectiveView], description: 'Every active objective that applies to the network, by key; inactive ones and those of other networks are not listed' })
+  objectives: AlignmentObjectiveView[];
+  @ApiProperty({ type: [AlignmentBucketView] }) series: AlignmentBucketView[];
+  @ApiProperty({ example: true, description: 'false while existing activities are being re-matched after an objective change (see `rematching`)' }) final: boolean;
+  @ApiProperty({ type: [String], example: [], description: 'Keys of the objectives whose re-matching is not done yet' }) rematching: string[];
+}
+
+export class AlignmentDriftRowView {
+  @ApiProperty({ example: 'g-cloud' }) group: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Cloud', description: 'null for a confidential group the key may not see' }) name: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['public', 'private', 'confidential'], example: 'public' }) visibility: string | null;
+  @count('alignment', 'contributions', 20) contributions: number;
+  @count('alignment', 'alignedContributions', 4) alignedContributions: number;
+  @nullableNumber('alignment', 'alignmentRate', 0.2) alignmentRate: number | null;
+  @ApiProperty({ type: 'integer', example: 25, description: 'contributions of the previous window' }) previousContributions: number;
+  @ApiProperty({ type: 'integer', example: 10, description: 'alignedContributions of the previous window' }) previousAlignedContributions: number;
+  @ApiProperty({ type: 'number', nullable: true, example: 0.4, description: 'alignmentRate of the previous window' }) previousAlignmentRate: number | null;
+  @nullableNumber('alignment', 'change', -0.2) change: number | null;
+}
+
+export class AlignmentDriftPage extends PageMeta {
+  @ApiProperty({ example: '2026-03-01T00:00:00.000Z' }) from: string;
+  @ApiProperty({ example: '2026-03-29T00:00:00.000Z' }) to: string;
+  @ApiProperty({ example: '2026-02-01T00:00:00.000Z', description: 'Start of the previous window: from − (to − from)' }) previousFrom: string;
+  @ApiProperty({ example: true, description: 'false while an objective of the network is being re-matched' }) final: boolean;
+  @ApiProperty({ type: [String], example: [] }) rematching: string[];
+  @ApiProperty({ type: [AlignmentDriftRowView], description: 'Groups by change, largest drop first; nulls last; ties by group' }) items: AlignmentDriftRowView[];
+}

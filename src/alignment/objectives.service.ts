@@ -1,0 +1,213 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { NETWORK_WRITE_LOCK } from '../../migrations/1764400000000-activity-rollups';
+import { FieldError, Forbidden, NotFound, ValidationFailed } from '../common/errors/domain-errors';
+import { decodeCursor, PageQuery, toPage } from '../common/pagination/pagination';
+import { AuditService } from '../governance/audit.service';
+import type { Principal } from '../governance/principal';
+import { ObjectivePage, ObjectiveView, OBJECTIVE_KEY_PATTERN, PutObjectiveDto } from './dto/objective.dto';
+import { normaliseTokens } from './normalise';
+import { RematchService } from './rematch.service';
+
+interface ObjectiveRow {
+  id: number;
+  key: string;
+  name: string;
+  active: boolean;
+  network_ids: number[] | null;
+  rematch_state: string;
+  rematch_done: number;
+  rematch_total: number;
+  rematch_started_at: Date | null;
+  rematch_finished_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/**
+ * Business objectives (SPEC §2): create or replace, read, list, delete. A change of keywords or
+ * networks is applied under the write lock of every network it touches, the same lock ingestion
+ * takes, so an ingestion transaction matches either the old keywords or the new ones, never a mix,
+ * and never a keyword deleted under its feet. Matches of removed keywords and networks go in the same
+ * transaction; new keywords and networks are matched against existing activities by RematchService.
+ */
+@Injectable()
+export class ObjectivesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly rematch: RematchService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async put(principal: Principal, key: string, dto: PutObjectiveDto, requestId?: string): Promise<{ created: boolean; objective: ObjectiveView }> {
+    requireKey(key);
+    const keywords = normaliseKeywords(dto);
+    requireWithinScope(principal, dto.networks ?? null);
+    const { created, rematch } = await this.db.transaction(async (m) => {
+      await lockAllNetworks(m);
+      const networkIds = await resolveNetworks(m, dto.networks ?? null);
+      const [existing]: ObjectiveRow[] = await m.query(`SELECT * FROM objectives WHERE key = $1 FOR UPDATE`, [key]);
+      if (existing) requireWithinScope(principal, await networkKeys(m, existing.network_ids));
+
+      const [row]: { id: number }[] = await m.query(
+        `INSERT INTO objectives (key, name, active, network_ids) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (key) DO UPDATE SET name = excluded.name, active = excluded.active, network_ids = excluded.network_ids, updated_at = now()
+         RETURNING id`,
+        [key, dto.name, dto.active ?? true, networkIds],
+      );
+      const stored: { id: number; tokens: string }[] = await m.query(`SELECT id, tokens FROM objective_keywords WHERE objective_id = $1`, [row.id]);
+      const wanted = new Set(keywords.map((k) => k.tokens));
+      const gone = stored.filter((s) => !wanted.has(s.tokens)).map((s) => s.id);
+      if (gone.length > 0) await m.query(`DELETE FROM objective_keywords WHERE id = ANY($1::integer[])`, [gone]); // their matches cascade
+      const upserted: { inserted: boolean }[] = await m.query(
+        `INSERT INTO objective_keywords (objective_id, term, tokens, weight, position)
+         SELECT $1, t.* FROM unnest($2::text[], $3::text[], $4::float8[], $5::integer[]) AS t
+         ON CONFLICT (objective_id, tokens) DO UPDATE SET term = excluded.term, weight = excluded.weight, position = excluded.position
+         RETURNING (xmax = 0) AS inserted`,
+        [row.id, keywords.map((k) => k.term), keywords.map((k) => k.tokens), keywords.map((k) => k.weight), keywords.map((_, i) => i)],
+      );
+      const added = upserted.filter((r) => r.inserted).length;
+      if (existing && networkIds !== null) {
+        // networks the objective no longer applies to lose its matches now
+        await m.query(
+          `DELETE FROM keyword_matches WHERE keyword_id IN (SELECT id FROM objective_keywords WHERE objective_id = $1) AND NOT (network_id = ANY($2::integer[]))`,
+          [row.id, networkIds],
+        );
+      }
+      const gainedNetworks = existing !== undefined && existing.network_ids !== null && (networkIds === null || networkIds.some((id) => !existing.network_ids?.includes(id)));
+      const rematch = !existing || added > 0 || gainedNetworks;
+      if (rematch) {
+        await m.query(
+          `UPDATE objectives SET rematch_generation = rematch_generation + 1, rematch_state = 'pending', rematch_done = 0, rematch_total = 0,
+                  rematch_started_at = NULL, rematch_finished_at = NULL WHERE id = $1`,
+          [row.id],
+        );
+      }
+      await this.audit.record(principal, { action: existing ? 'objective.replace' : 'objective.create', target: key, details: { keywords: keywords.length, networks: dto.networks ?? null, rematch }, requestId }, m);
+      return { created: !existing, rematch: rematch ? row.id : null };
+    });
+    if (rematch !== null) this.rematch.enqueue(rematch);
+    return { created, objective: await this.get(principal, key) };
+  }
+
+  async get(principal: Principal, key: string): Promise<ObjectiveView> {
+    requireKey(key);
+    const [row]: ObjectiveRow[] = await this.db.query(`SELECT * FROM objectives WHERE key = $1`, [key]);
+    if (!row || !(await this.visibleTo(principal, row))) throw new NotFound(`No objective with key "${key}"`);
+    return (await this.views([row]))[0];
+  }
+
+  async list(principal: Principal, page: PageQuery): Promise<ObjectivePage> {
+    const after = decodeCursor(page.cursor);
+    const scoped = principal.role !== 'admin' && principal.networks !== null;
+    const rows: ObjectiveRow[] = await this.db.query(
+      `SELECT * FROM objectives o
+       WHERE o.id > $1 AND (NOT $2 OR o.network_ids IS NULL OR o.network_ids && (SELECT array_agg(id) FROM networks WHERE key = ANY($3::text[])))
+       ORDER BY o.id LIMIT $4`,
+      [Number(after ?? 0), scoped, principal.networks ?? [], page.limit + 1],
+    );
+    const views = await this.views(rows);
+    return toPage(rows.map((r, i) => ({ id: r.id, view: views[i] })), page.limit, (r) => r.id, (r) => r.view);
+  }
+
+  async delete(principal: Principal, key: string, requestId?: string): Promise<void> {
+    requireKey(key);
+    await this.db.transaction(async (m) => {
+      await lockAllNetworks(m);
+      const [row]: ObjectiveRow[] = await m.query(`SELECT * FROM objectives WHERE key = $1 FOR UPDATE`, [key]);
+      if (!row || !(await this.visibleTo(principal, row, m))) throw new NotFound(`No objective with key "${key}"`);
+      requireWithinScope(principal, await networkKeys(m, row.network_ids));
+      await m.query(`DELETE FROM objectives WHERE id = $1`, [row.id]); // keywords and matches cascade
+      await this.audit.record(principal, { action: 'objective.delete', target: key, requestId }, m);
+    });
+  }
+
+  /** A key limited to networks sees the objectives of every network and those of one of its networks. */
+  private async visibleTo(principal: Principal, row: ObjectiveRow, m: EntityManager = this.db.manager): Promise<boolean> {
+    if (principal.role === 'admin' || principal.networks === null || row.network_ids === null) return true;
+    const keys = (await networkKeys(m, row.network_ids)) ?? [];
+    return keys.some((k) => principal.networks?.includes(k));
+  }
+
+  private async views(rows: ObjectiveRow[]): Promise<ObjectiveView[]> {
+    if (rows.length === 0) return [];
+    const keywords: { objective_id: number; term: string; weight: number }[] = await this.db.query(
+      `SELECT objective_id, term, weight FROM objective_keywords WHERE objective_id = ANY($1::integer[]) ORDER BY objective_id, position`,
+      [rows.map((r) => r.id)],
+    );
+    const networks: { id: number; key: string }[] = await this.db.query(`SELECT id, key FROM networks WHERE id = ANY($1::integer[])`, [
+      rows.flatMap((r) => r.network_ids ?? []),
+    ]);
+    const keyOf = new Map(networks.map((n) => [n.id, n.key]));
+    return rows.map((r) => ({
+      key: r.key,
+      name: r.name,
+      active: r.active,
+      networks: r.network_ids === null ? null : r.network_ids.map((id) => keyOf.get(id) as string).sort(),
+      keywords: keywords.filter((k) => k.objective_id === r.id).map((k) => ({ term: k.term, weight: Number(k.weight) })),
+      createdAt: r.created_at.toISOString(),
+      updatedAt: r.updated_at.toISOString(),
+      rematch: {
+        state: r.rematch_state as ObjectiveView['rematch']['state'],
+        done: r.rematch_done,
+        total: r.rematch_total,
+        startedAt: r.rematch_started_at?.toISOString() ?? null,
+        finishedAt: r.rematch_finished_at?.toISOString() ?? null,
+      },
+    }));
+  }
+}
+
+function requireKey(key: string): void {
+  if (!OBJECTIVE_KEY_PATTERN.test(key)) throw new ValidationFailed([{ path: 'key', message: 'key must be 1–200 characters of A–Z, a–z, 0–9, ".", "_" and "-"' }]);
+}
+
+/** Each term's SPEC §3.6 tokens; a term with none, or two terms with the same tokens, is a 400. */
+function normaliseKeywords(dto: PutObjectiveDto): { term: string; tokens: string; weight: number }[] {
+  const errors: FieldError[] = [];
+  const firstIndex = new Map<string, number>();
+  const keywords = dto.keywords.map((k, i) => {
+    const tokens = normaliseTokens(k.term).join(' ');
+    if (tokens === '') errors.push({ path: `keywords[${i}].term`, message: 'term must hold at least one letter or digit' });
+    else if (firstIndex.has(tokens)) {
+      errors.push({ path: `keywords[${i}].term`, message: `term duplicates keywords[${firstIndex.get(tokens)}].term (both normalise to "${tokens}")` });
+    } else firstIndex.set(tokens, i);
+    return { term: k.term, tokens, weight: k.weight };
+  });
+  if (errors.length > 0) throw new ValidationFailed(errors);
+  return keywords;
+}
+
+/** Keys limited to some networks may only manage objectives confined to those networks. */
+function requireWithinScope(principal: Principal, networks: string[] | null): void {
+  if (principal.role === 'admin' || principal.networks === null) return;
+  const allowed = principal.networks;
+  if (networks === null || networks.some((n) => !allowed.includes(n))) {
+    throw new Forbidden('This API key is limited to some networks: it may only manage objectives whose networks are all among them');
+  }
+}
+
+async function resolveNetworks(m: EntityManager, keys: string[] | null): Promise<number[] | null> {
+  if (keys === null) return null;
+  const rows: { id: number; key: string }[] = await m.query(`SELECT id, key FROM networks WHERE key = ANY($1::text[])`, [keys]);
+  const idOf = new Map(rows.map((r) => [r.key, r.id]));
+  const errors = keys.flatMap((k, i) => (idOf.has(k) ? [] : [{ path: `networks[${i}]`, message: `network "${k}" does not exist` }]));
+  if (errors.length > 0) throw new ValidationFailed(errors);
+  return keys.map((k) => idOf.get(k) as number).sort((a, b) => a - b);
+}
+
+async function networkKeys(m: EntityManager, ids: number[] | null): Promise<string[] | null> {
+  if (ids === null) return null;
+  const rows: { key: string }[] = await m.query(`SELECT key FROM networks WHERE id = ANY($1::integer[])`, [ids]);
+  return rows.map((r) => r.key);
+}
+
+/**
+ * Takes NETWORK_WRITE_LOCK of every network, in id order, before any row lock: ingestion and re-match
+ * batches take a network lock first too, so nobody waits for a row lock while holding a network lock
+ * someone else needs. Objective changes are rare; ingestion waits for one of them at most.
+ */
+async function lockAllNetworks(m: EntityManager): Promise<void> {
+  await m.query(`SELECT pg_advisory_xact_lock($1, id) FROM (SELECT id FROM networks ORDER BY id) AS n`, [NETWORK_WRITE_LOCK]);
+}
