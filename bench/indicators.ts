@@ -22,50 +22,7 @@ import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { runMigrations } from '../src/database/migrate';
 import { databaseExists, existingDatabase, formatTable, freshDatabase, RunningServer, startServer } from './support';
-
-const ADMIN_KEY = 'bench-admin-key-0123456789abcdefghijkl';
-const MEMBERS = 100_000;
-const GROUPS = 200;
-const END = Date.parse('2026-11-01T00:00:00Z');
-const SPAN_DAYS = 730;
-const REPS = Number(process.env.BENCH_REPS ?? 15);
-
-async function load(url: string, n: number): Promise<void> {
-  const db = new Client({ connectionString: url });
-  await db.connect();
-  const start = new Date(END - SPAN_DAYS * 86_400_000).toISOString();
-  await db.query(`INSERT INTO networks (key, name, timezone) VALUES ('bench', 'Bench', 'Europe/Paris')`);
-  await db.query(`INSERT INTO members (external_id, display_name, department, site) SELECT 'u' || g, 'Member ' || g, 'D' || (g % 12), 'S' || (g % 5) FROM generate_series(1, ${MEMBERS}) g`);
-  await db.query(`INSERT INTO network_members (network_id, member_id) SELECT 1, id FROM members`);
-  await db.query(`INSERT INTO groups (network_id, external_id, name, visibility) SELECT 1, 'g' || g, 'Group ' || g, 'public' FROM generate_series(1, ${GROUPS}) g`);
-  await db.query(`INSERT INTO memberships (network_id, group_id, member_id, role, has_record) SELECT 1, g, g * 37 % ${MEMBERS} + 1, 'leader', true FROM generate_series(1, ${GROUPS}) g`);
-  // threads of 10: a root (post or question), 5 replies, 3 reactions to the first reply, 1 accept of it
-  // in slices (10 000, then 100 000) with fresh statistics between them, as the ingestion does: the
-  // rollup triggers join the tables being filled, and the embedded database has no autovacuum
-  await db.query('ANALYZE');
-  for (let first = 10, size = 10_000; first < n + 10; first += size, size = 100_000) {
-    await db.query(
-      `INSERT INTO activities (network_id, id, external_id, kind, author_id, group_id, parent_external_id, parent_id, root_id, occurred_at, text, tags)
-       OVERRIDING SYSTEM VALUE
-       SELECT 1, g, 'a' || g,
-              CASE WHEN g % 10 = 0 THEN (CASE WHEN (g / 10) % 2 = 0 THEN 'post' ELSE 'question' END)
-                   WHEN g % 10 <= 5 THEN 'reply' WHEN g % 10 <= 8 THEN 'reaction' ELSE 'accept' END,
-              (g * 7919) % ${MEMBERS} + 1, (g / 10) % ${GROUPS} + 1,
-              CASE WHEN g % 10 = 0 THEN NULL WHEN g % 10 <= 5 THEN 'a' || (g - g % 10) ELSE 'a' || (g - g % 10 + 1) END,
-              CASE WHEN g % 10 = 0 THEN NULL WHEN g % 10 <= 5 THEN g - g % 10 ELSE g - g % 10 + 1 END,
-              g - g % 10,
-              $1::timestamptz + ((g - g % 10) * interval '1 second' * ${(SPAN_DAYS * 86400) / n}) + (g % 10) * interval '7 minutes',
-              CASE WHEN g % 10 <= 5 THEN 'message ' || g ELSE NULL END,
-              CASE WHEN g % 10 = 0 THEN ARRAY['t' || (g % 40)] ELSE NULL END
-       FROM generate_series(${first}::bigint, ${Math.min(first + size - 1, n + 9)}) g`,
-      [start],
-    );
-    await db.query('ANALYZE');
-  }
-  await db.query(`SELECT setval('activities_id_seq', ${n + 10})`);
-  await db.query('ANALYZE');
-  await db.end();
-}
+import { ADMIN_KEY, END, load, timeIt } from './synthetic-network';
 
 interface Endpoint {
   /** The request path under /v1/networks/bench/, for the window and group (null = network-wide). */
@@ -73,6 +30,8 @@ interface Endpoint {
   /** What a BI tool would write over the raw table for the same numbers (no thread links, no partial indexes relied on). */
   naive: (from: string, to: string, group: string | null) => string;
 }
+
+const REPS = Number(process.env.BENCH_REPS ?? 15);
 
 const inGroup = (g: string | null, column = 'group_id') => (g ? `AND ${column} = ${g}` : '');
 const query = (from: string, to: string, group: string | null) => `from=${from}&to=${to}${group ? '&group=g' + group : ''}`;
@@ -106,19 +65,6 @@ const ENDPOINTS: Record<string, Endpoint> = {
      WHERE a.kind IN ('reply','reaction') AND a.occurred_at >= '${f}' AND a.occurred_at < '${t}' ${inGroup(g, 'a.group_id')} AND a.author_id <> p.author_id GROUP BY 1`,
   },
 };
-
-async function timeIt(reps: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  const ms: number[] = [];
-  await fn(); // warm-up
-  for (let i = 0; i < reps; i++) {
-    const t0 = process.hrtime.bigint();
-    await fn();
-    ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  ms.sort((a, b) => a - b);
-  const at = (p: number) => ms[Math.min(ms.length - 1, Math.ceil(p * ms.length) - 1)];
-  return { p50: Math.round(at(0.5)), p95: Math.round(at(0.95)) };
-}
 
 interface Target {
   server: RunningServer;

@@ -8,7 +8,7 @@ import { AlignmentDriftPage, AlignmentDriftRowView, AlignmentView } from './dto/
 import { Scope, ScopeResolver } from './indicator-scope';
 import { ratio, round } from './metrics.registry';
 import { activitySeries, activityTotals } from './queries/activity.query';
-import { alignedByGroup, alignedSeries, alignmentMatchCounts, contributionsByGroup, objectivesInForce } from './queries/alignment.query';
+import { alignedByGroup, contributionsByGroup, keywordSetCounts, keywordSetSeries, objectivesInForce, tally } from './queries/alignment.query';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -29,9 +29,13 @@ export class AlignmentIndicatorsService {
     const granularity = query.granularity ?? 'day';
     const objectives = await objectivesInForce(this.db, scope.networkId);
     const { contributions } = await activityTotals(this.db, scope);
-    const counts = await alignmentMatchCounts(this.db, scope);
+    const counts = tally(await keywordSetCounts(this.db, scope), objectives);
     const buckets = await activitySeries(this.db, scope, granularity);
-    const aligned = await alignedSeries(this.db, scope, granularity);
+    const aligned = new Map<string, number>();
+    for (const set of await keywordSetSeries(this.db, scope, granularity)) {
+      const start = iso(set.start);
+      aligned.set(start, (aligned.get(start) ?? 0) + tally([set], objectives).alignedContributions);
+    }
     return {
       from: iso(scope.from),
       to: iso(scope.to),

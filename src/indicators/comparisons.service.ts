@@ -7,7 +7,7 @@ import { ComparisonQuery } from './dto/comparison.dto';
 import { Scope, ScopeResolver } from './indicator-scope';
 import { byCodePoint, ratio, seconds } from './metrics.registry';
 import { activitySummary } from './queries/activity.query';
-import { alignedContributions } from './queries/alignment.query';
+import { alignedContributions, objectivesInForce } from './queries/alignment.query';
 import { groupLeaderActive, leaderContributions, leadersOf } from './queries/leader.query';
 import { responsiveness } from './queries/responsiveness.query';
 
@@ -109,7 +109,7 @@ export class ComparisonsService {
   private async scopeFigures(scope: Scope, now: Date): Promise<Record<string, unknown>> {
     const r = await responsiveness(this.db, scope, now);
     const summary = await activitySummary(this.db, scope);
-    const aligned = await alignedContributions(this.db, scope);
+    const aligned = await alignedContributions(this.db, scope, await objectivesInForce(this.db, scope.networkId));
     return {
       ...summary,
       responseRate: ratio(r.respondedRoots, r.roots),

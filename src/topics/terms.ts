@@ -13,8 +13,8 @@ import stopwordsIso from 'stopwords-iso';
  * "information", "work").
  *
  * Words are runs of letters and digits, lowercased; a word is stemmed as written (the stemmers
- * know accents) and the stem is then folded to ASCII, so "Connexion", "connexions" and
- * "connéxion" meet on one key. Text words shorter than 3 characters and numbers are dropped.
+ * know accents) and the stem is then folded to ASCII, so "Problème", "problèmes" and
+ * "probleme" meet on one key. Text words shorter than 3 characters and numbers are dropped.
  * A tag is one term as a whole (its words stemmed and joined by a space), unless it is a single
  * stop-word.
  */

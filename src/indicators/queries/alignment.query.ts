@@ -1,26 +1,92 @@
 import type { EntityManager } from 'typeorm';
 import type { Granularity } from '../dto/indicator-query.dto';
 import { CONTRIBUTION_KINDS_SQL, Scope, SCOPED_ACTIVITIES, windowParams } from '../indicator-scope';
+import { rollupParams, splitIntoDays, usesRollups } from '../rollups';
 
 /**
- * CTE `m(activity_id, keyword_id, objective_id, occurred_at, group_id)`: the keyword matches of the
- * scope's contributions in [from, to) — $1 network, $2 from, $3 to, $4 group ids or null, $5
- * department or null — restricted to active objectives that apply to the network. Matches are
- * written at ingestion for live contributions only (src/alignment/keyword-matches.ts), so no
- * activity row is read here.
+ * SPEC §3.6 alignment reads. Matching happens at ingestion (src/alignment/keyword-matches.ts): one
+ * `keyword_matches` row per (live contribution, matched keyword), with the activity's time, group and
+ * author. What a window needs is, for each contribution with a match, the set of keywords it matches:
+ * from that, alignedContributions (sets meeting an active keyword), per objective (sets meeting its
+ * keywords) and per keyword counts follow without counting any contribution twice.
+ *
+ * Network-wide, the whole local days come from `keyword_set_day_counts` (contributions per day and
+ * keyword set, kept by triggers) and only the partial first and last days from the matches; a group
+ * or a department reads the matches of the window. Both paths give the same sets.
  */
-const SCOPED_MATCHES_CTE = `m AS MATERIALIZED (
-  SELECT km.activity_id, km.keyword_id, k.objective_id, km.occurred_at, km.group_id
+
+/** How many contributions match exactly this set of keywords (sorted ids). */
+export interface KeywordSetCount {
+  keywordIds: number[];
+  n: number;
+}
+
+/** The objectives in force for a network: active, applying to it, with their keywords in declared order. */
+export interface ObjectiveInForce {
+  id: number;
+  key: string;
+  name: string;
+  rematchState: string;
+  keywords: { id: number; term: string; weight: number }[];
+}
+
+/** Per-activity keyword sets of the raw matches of $1..$5 (a scope, windowParams), as `sets(activity_id, keyword_ids, occurred_at)`. */
+const RAW_SETS = `sets AS (
+  SELECT km.activity_id, array_agg(km.keyword_id ORDER BY km.keyword_id) AS keyword_ids, min(km.occurred_at) AS occurred_at
   FROM keyword_matches km
-  JOIN objective_keywords k ON k.id = km.keyword_id
-  JOIN objectives o ON o.id = k.objective_id AND o.active AND (o.network_ids IS NULL OR $1 = ANY(o.network_ids))
   WHERE km.network_id = $1 AND km.occurred_at >= $2 AND km.occurred_at < $3
     AND ($4::bigint[] IS NULL OR km.group_id = ANY($4::bigint[]))
     AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM members mm WHERE mm.id = km.author_id AND mm.department = $5))
+  GROUP BY km.activity_id
 )`;
 
-export interface AlignmentMatchCounts {
-  /** Contributions matching ≥ 1 keyword of ≥ 1 active objective that applies to the network. */
+/** The same over the partial days of a split window ($1 network, $2 from, $6 fullFrom, $7 fullTo, $3 to: rollupParams). */
+const EDGE_SETS = `sets AS (
+  SELECT km.activity_id, array_agg(km.keyword_id ORDER BY km.keyword_id) AS keyword_ids, min(km.occurred_at) AS occurred_at
+  FROM keyword_matches km
+  WHERE km.network_id = $1 AND ((km.occurred_at >= $2 AND km.occurred_at < $6) OR (km.occurred_at >= $7 AND km.occurred_at < $3 AND $6 < $7))
+  GROUP BY km.activity_id
+)`;
+
+/** Contributions of the scope per keyword set (every keyword, active or not: `tally` decides). */
+export async function keywordSetCounts(db: EntityManager, scope: Scope): Promise<KeywordSetCount[]> {
+  if (!usesRollups(scope)) {
+    return db.query(`WITH ${RAW_SETS} SELECT keyword_ids AS "keywordIds", count(*)::int AS n FROM sets GROUP BY keyword_ids`, windowParams(scope));
+  }
+  return db.query(
+    `WITH ${EDGE_SETS}
+     SELECT keyword_ids AS "keywordIds", sum(n)::int AS n FROM (
+       SELECT keyword_ids, contributions AS n FROM keyword_set_day_counts WHERE network_id = $1 AND day >= $4::date AND day < $5::date
+       UNION ALL SELECT keyword_ids, count(*) FROM sets GROUP BY keyword_ids
+     ) x GROUP BY keyword_ids`,
+    rollupParams(scope, await splitIntoDays(db, scope)),
+  );
+}
+
+/** The same per bucket of the network's time zone (`start` = the bucket's local start, as activitySeries). */
+export async function keywordSetSeries(db: EntityManager, scope: Scope, granularity: Granularity): Promise<(KeywordSetCount & { start: Date })[]> {
+  if (!usesRollups(scope)) {
+    return db.query(
+      `WITH ${RAW_SETS}
+       SELECT date_trunc($7, occurred_at AT TIME ZONE $6) AT TIME ZONE $6 AS start, keyword_ids AS "keywordIds", count(*)::int AS n
+       FROM sets GROUP BY 1, 2`,
+      [...windowParams(scope), scope.timezone, granularity],
+    );
+  }
+  return db.query(
+    `WITH ${EDGE_SETS}
+     SELECT local_start AT TIME ZONE $9 AS start, keyword_ids AS "keywordIds", sum(n)::int AS n FROM (
+       SELECT date_trunc($8, day::timestamp) AS local_start, keyword_ids, contributions AS n
+       FROM keyword_set_day_counts WHERE network_id = $1 AND day >= $4::date AND day < $5::date
+       UNION ALL
+       SELECT date_trunc($8, occurred_at AT TIME ZONE $9), keyword_ids, 1 FROM sets
+     ) x GROUP BY local_start, keyword_ids`,
+    [...rollupParams(scope, await splitIntoDays(db, scope)), granularity, scope.timezone],
+  );
+}
+
+export interface AlignmentTally {
+  /** Contributions matching ≥ 1 keyword of ≥ 1 objective in force. */
   alignedContributions: number;
   /** objective id → contributions matching ≥ 1 of its keywords. */
   byObjective: Map<number, number>;
@@ -28,73 +94,39 @@ export interface AlignmentMatchCounts {
   byKeyword: Map<number, number>;
 }
 
-/**
- * SPEC §3.6 numerators over a scope: `alignedContributions`, and per objective and per keyword the
- * contributions that match. A contribution counts once per keyword, once per objective and once in
- * the total, whatever the number of places (text, tags) where a keyword occurs. The denominator,
- * `contributions`, is the §3.1 count of the same scope (activity.query.ts).
- */
-export async function alignmentMatchCounts(db: EntityManager, scope: Scope): Promise<AlignmentMatchCounts> {
-  const rows: { level: 'all' | 'objective' | 'keyword'; id: number | null; n: number }[] = await db.query(
-    `WITH ${SCOPED_MATCHES_CTE}
-     SELECT 'all' AS level, NULL::integer AS id, count(DISTINCT activity_id)::int AS n FROM m
-     UNION ALL SELECT 'objective', objective_id, count(DISTINCT activity_id)::int FROM m GROUP BY objective_id
-     UNION ALL SELECT 'keyword', keyword_id, count(*)::int FROM m GROUP BY keyword_id`,
-    windowParams(scope),
-  );
-  return {
-    alignedContributions: rows.find((r) => r.level === 'all')?.n ?? 0,
-    byObjective: new Map(rows.filter((r) => r.level === 'objective').map((r) => [r.id as number, r.n])),
-    byKeyword: new Map(rows.filter((r) => r.level === 'keyword').map((r) => [r.id as number, r.n])),
-  };
+/** SPEC §3.6 numerators from keyword sets: each contribution counts once per keyword, per objective and in the total. */
+export function tally(sets: readonly KeywordSetCount[], objectives: readonly ObjectiveInForce[]): AlignmentTally {
+  const objectiveOf = new Map(objectives.flatMap((o) => o.keywords.map((k) => [k.id, o.id] as const)));
+  const result: AlignmentTally = { alignedContributions: 0, byObjective: new Map(), byKeyword: new Map() };
+  for (const { keywordIds, n } of sets) {
+    const inForce = keywordIds.filter((id) => objectiveOf.has(id));
+    if (inForce.length === 0) continue;
+    result.alignedContributions += n;
+    for (const id of inForce) result.byKeyword.set(id, (result.byKeyword.get(id) ?? 0) + n);
+    for (const objective of new Set(inForce.map((id) => objectiveOf.get(id) as number))) result.byObjective.set(objective, (result.byObjective.get(objective) ?? 0) + n);
+  }
+  return result;
 }
 
-/** Aligned contributions per bucket start (network time zone, as activitySeries cuts them), ISO string → count. */
-export async function alignedSeries(db: EntityManager, scope: Scope, granularity: Granularity): Promise<Map<string, number>> {
-  const rows: { start: Date; n: number }[] = await db.query(
-    `WITH ${SCOPED_MATCHES_CTE}
-     SELECT date_trunc($7, occurred_at AT TIME ZONE $6) AT TIME ZONE $6 AS start, count(DISTINCT activity_id)::int AS n
-     FROM m GROUP BY 1`,
-    [...windowParams(scope), scope.timezone, granularity],
-  );
-  return new Map(rows.map((r) => [new Date(r.start).toISOString(), r.n]));
+/** alignedContributions of a scope (comparison rows). */
+export async function alignedContributions(db: EntityManager, scope: Scope, objectives: readonly ObjectiveInForce[]): Promise<number> {
+  return tally(await keywordSetCounts(db, scope), objectives).alignedContributions;
 }
 
-/** Aligned contributions per group of the network (group id → count); activities without a group are left out. */
+/** Aligned contributions per group of the network (group id → count), for the drift rows; activities without a group are left out. */
 export async function alignedByGroup(db: EntityManager, scope: Scope): Promise<Map<string, number>> {
   const rows: { group_id: string; n: number }[] = await db.query(
-    `WITH ${SCOPED_MATCHES_CTE}
-     SELECT group_id::text, count(DISTINCT activity_id)::int AS n FROM m WHERE group_id IS NOT NULL GROUP BY group_id`,
+    `SELECT km.group_id::text, count(DISTINCT km.activity_id)::int AS n
+     FROM keyword_matches km
+     JOIN objective_keywords k ON k.id = km.keyword_id
+     JOIN objectives o ON o.id = k.objective_id AND o.active AND (o.network_ids IS NULL OR $1 = ANY(o.network_ids))
+     WHERE km.network_id = $1 AND km.occurred_at >= $2 AND km.occurred_at < $3 AND km.group_id IS NOT NULL
+       AND ($4::bigint[] IS NULL OR km.group_id = ANY($4::bigint[]))
+       AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM members mm WHERE mm.id = km.author_id AND mm.department = $5))
+     GROUP BY km.group_id`,
     windowParams(scope),
   );
   return new Map(rows.map((r) => [r.group_id, r.n]));
-}
-
-/** The active objectives that apply to the network, with their keywords in declared order. */
-export async function objectivesInForce(
-  db: EntityManager,
-  networkId: number,
-): Promise<{ id: number; key: string; name: string; rematchState: string; keywords: { id: number; term: string; weight: number }[] }[]> {
-  const rows: { id: number; key: string; name: string; rematch_state: string; keyword_id: number; term: string; weight: number }[] = await db.query(
-    `SELECT o.id, o.key, o.name, o.rematch_state, k.id AS keyword_id, k.term, k.weight
-     FROM objectives o JOIN objective_keywords k ON k.objective_id = o.id
-     WHERE o.active AND (o.network_ids IS NULL OR $1 = ANY(o.network_ids))
-     ORDER BY o.key COLLATE "C", k.position`,
-    [networkId],
-  );
-  const byId = new Map<number, { id: number; key: string; name: string; rematchState: string; keywords: { id: number; term: string; weight: number }[] }>();
-  for (const r of rows) {
-    const o = byId.get(r.id) ?? { id: r.id, key: r.key, name: r.name, rematchState: r.rematch_state, keywords: [] };
-    o.keywords.push({ id: r.keyword_id, term: r.term, weight: Number(r.weight) });
-    byId.set(r.id, o);
-  }
-  return [...byId.values()];
-}
-
-/** alignedContributions alone, for comparison rows. */
-export async function alignedContributions(db: EntityManager, scope: Scope): Promise<number> {
-  const [row]: { n: number }[] = await db.query(`WITH ${SCOPED_MATCHES_CTE} SELECT count(DISTINCT activity_id)::int AS n FROM m`, windowParams(scope));
-  return row.n;
 }
 
 /** Contributions per group of the scope (group id → count): the denominators of the drift rows. */
@@ -104,4 +136,22 @@ export async function contributionsByGroup(db: EntityManager, scope: Scope): Pro
     windowParams(scope),
   );
   return new Map(rows.map((r) => [r.group_id, r.n]));
+}
+
+/** The active objectives that apply to the network, by key, with their keywords in declared order. */
+export async function objectivesInForce(db: EntityManager, networkId: number): Promise<ObjectiveInForce[]> {
+  const rows: { id: number; key: string; name: string; rematch_state: string; keyword_id: number; term: string; weight: number }[] = await db.query(
+    `SELECT o.id, o.key, o.name, o.rematch_state, k.id AS keyword_id, k.term, k.weight
+     FROM objectives o JOIN objective_keywords k ON k.objective_id = o.id
+     WHERE o.active AND (o.network_ids IS NULL OR $1 = ANY(o.network_ids))
+     ORDER BY o.key COLLATE "C", k.position`,
+    [networkId],
+  );
+  const byId = new Map<number, ObjectiveInForce>();
+  for (const r of rows) {
+    const o = byId.get(r.id) ?? { id: r.id, key: r.key, name: r.name, rematchState: r.rematch_state, keywords: [] };
+    o.keywords.push({ id: r.keyword_id, term: r.term, weight: Number(r.weight) });
+    byId.set(r.id, o);
+  }
+  return [...byId.values()];
 }

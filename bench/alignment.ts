@@ -1,0 +1,140 @@
+/**
+ * npm run bench:alignment [-- N]
+ *
+ * Loads N synthetic events (default 10 000 000; bench/synthetic-network.ts) into a fresh database of
+ * the local PostgreSQL, starts the built service, then:
+ *  1. creates three business objectives through the API, which queues the re-matching of every
+ *     existing contribution, and measures its throughput (activities re-matched per second, from the
+ *     first PUT until the last objective reports `rematch.state = done`);
+ *  2. measures p50/p95 of GET indicators/alignment (28-day and 1-year windows, network and group
+ *     scope) beside the naive SQL a BI tool would write: the same counts with ILIKE scans of the
+ *     text and tags of the raw activities;
+ *  3. measures GET emerging-topics (7-day window, network-wide), which reads text at request time.
+ *
+ * BENCH_DATABASE_URL, BENCH_KEEP and BENCH_REUSE as for bench:indicators. On a reused database the
+ * objectives of an earlier run are deleted first, so step 1 re-matches everything again.
+ */
+import { Client } from 'pg';
+import { runMigrations } from '../src/database/migrate';
+import { databaseExists, existingDatabase, formatTable, freshDatabase, startServer } from './support';
+import { ADMIN_KEY, END, load, timeIt } from './synthetic-network';
+
+const REPS = Number(process.env.BENCH_REPS ?? 15);
+
+/** The objectives of the run: keyword terms as a CNO would write them, and the ILIKE patterns a BI tool would use for them. */
+const OBJECTIVES = [
+  { key: 'bench-cloud', name: 'Cloud first', keywords: [{ term: 'cloud', weight: 2 }, { term: 'nuage', weight: 1 }, { term: 'open source', weight: 1 }] },
+  { key: 'bench-security', name: 'Security', keywords: [{ term: 'sécurité', weight: 2 }, { term: 'cybersécurité', weight: 2 }, { term: 'mot de passe', weight: 1 }, { term: 'password', weight: 1 }] },
+  { key: 'bench-people', name: 'People', keywords: [{ term: 'réseaux sociaux', weight: 1 }, { term: 'onboarding', weight: 1 }, { term: 'recrutement', weight: 1 }, { term: 'télétravail', weight: 1 }] },
+];
+
+function naiveSql(from: string, to: string, group: string | null): string {
+  const like = (term: string) => `(text ILIKE '%${term.replace(/'/g, "''")}%' OR array_to_string(tags, ' ') ILIKE '%${term.replace(/'/g, "''")}%')`;
+  const objective = (o: (typeof OBJECTIVES)[number]) => `(${o.keywords.map((k) => like(k.term)).join(' OR ')})`;
+  return `SELECT count(*) AS contributions,
+            count(*) FILTER (WHERE ${OBJECTIVES.map(objective).join(' OR ')}) AS aligned,
+            ${OBJECTIVES.map((o, i) => `count(*) FILTER (WHERE ${objective(o)}) AS o${i}`).join(', ')},
+            ${OBJECTIVES.flatMap((o, i) => o.keywords.map((k, j) => `count(*) FILTER (WHERE ${like(k.term)}) AS k${i}_${j}`)).join(', ')}
+          FROM activities
+          WHERE occurred_at >= '${from}' AND occurred_at < '${to}' ${group ? `AND group_id = ${group}` : ''}
+            AND deleted_at IS NULL AND kind IN ('post', 'question', 'reply', 'share')`;
+}
+
+async function main(): Promise<void> {
+  const n = Number(process.argv[2] ?? process.env.BENCH_EVENTS ?? 10_000_000);
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `cno_bench_alignment_${n}`;
+  const reuse = process.env.BENCH_REUSE === '1' && (await databaseExists(adminUrl, name));
+  const db = reuse ? existingDatabase(adminUrl, name) : await freshDatabase(adminUrl, name);
+  const loadStart = Date.now();
+  if (!reuse) {
+    await runMigrations(db.url);
+    await load(db.url, n);
+  }
+  console.log(`${reuse ? 'reused' : 'loaded'} ${n} events in ${((Date.now() - loadStart) / 1000).toFixed(0)} s`);
+  const settings = new Client({ connectionString: db.url });
+  await settings.connect();
+  await settings.query(`ALTER DATABASE ${name} SET random_page_cost = 1.1`);
+  await settings.end();
+  await runMigrations(db.url);
+  const server = await startServer({ DATABASE_URL: db.url, ADMIN_API_KEY: ADMIN_KEY }, 3919);
+  const sql = new Client({ connectionString: db.url });
+  await sql.connect();
+  const api = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${server.baseUrl}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return res.status === 204 ? null : ((await res.json()) as Record<string, unknown>);
+  };
+  try {
+    // 1. re-matching after objective changes
+    for (const o of OBJECTIVES) {
+      const res = await fetch(`${server.baseUrl}/v1/objectives/${o.key}`, { method: 'DELETE', headers: { Authorization: `Bearer ${ADMIN_KEY}` } });
+      if (res.status !== 204 && res.status !== 404) throw new Error(`DELETE objective: ${res.status}`);
+    }
+    const rematchStart = Date.now();
+    for (const o of OBJECTIVES) await api('PUT', `/v1/objectives/${o.key}`, { name: o.name, keywords: o.keywords, networks: ['bench'] });
+    let rematched = 0;
+    for (;;) {
+      const states = await Promise.all(OBJECTIVES.map((o) => api('GET', `/v1/objectives/${o.key}`)));
+      const progress = states.map((s) => s?.rematch as { state: string; done: number; total: number });
+      if (progress.some((p) => p.state === 'failed')) throw new Error(`re-match failed: ${JSON.stringify(progress)}`);
+      process.stdout.write(`\rre-matching: ${progress.map((p) => `${p.state} ${p.done}/${p.total}`).join(' · ')}   `);
+      if (progress.every((p) => p.state === 'done')) {
+        rematched = progress.reduce((sum, p) => sum + p.done, 0);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    const rematchSeconds = (Date.now() - rematchStart) / 1000;
+    console.log(`\nre-matched ${rematched} activities (3 objectives, 11 keywords) in ${rematchSeconds.toFixed(0)} s: ${Math.round(rematched / rematchSeconds)} activities/s`);
+
+    // 2. the alignment endpoint against naive ILIKE scans
+    const rows: Record<string, string | number>[] = [];
+    const to = new Date(END).toISOString();
+    for (const [label, days] of [['28 d', 28], ['1 y', 365]] as const) {
+      const from = new Date(END - days * 86_400_000).toISOString();
+      for (const group of [null, '7']) {
+        const url = `${server.baseUrl}/v1/networks/bench/indicators/alignment?from=${from}&to=${to}&granularity=week${group ? '&group=g' + group : ''}`;
+        const byApi = await timeIt(REPS, async () => {
+          const res = await fetch(url, { headers: { Authorization: `Bearer ${ADMIN_KEY}` } });
+          if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
+          await res.json();
+        });
+        const naive = await timeIt(Math.max(3, Math.floor(REPS / 5)), () => sql.query(naiveSql(from, to, group)));
+        rows.push({
+          endpoint: 'alignment',
+          window: label,
+          scope: group ? 'group' : 'network',
+          'API p50 ms': byApi.p50,
+          'API p95 ms': byApi.p95,
+          'naive ILIKE p50 ms': naive.p50,
+          'naive ILIKE p95 ms': naive.p95,
+          speedup: (naive.p50 / Math.max(1, byApi.p50)).toFixed(1),
+        });
+        console.log(formatTable(rows.slice(-1)));
+      }
+    }
+
+    // 3. emerging topics, computed from the text at request time
+    const at = new Date(END - 86_400_000).toISOString().slice(0, 10);
+    const topics = await timeIt(Math.max(3, Math.floor(REPS / 3)), () => api('GET', `/v1/networks/bench/emerging-topics?at=${at}&window=7d`));
+
+    console.log(`\nAlignment benchmark, ${n} events, ${new Date().toISOString()}, node ${process.version}\n`);
+    console.log(`re-match throughput: ${Math.round(rematched / rematchSeconds)} activities/s (${rematched} activities in ${rematchSeconds.toFixed(0)} s)\n`);
+    console.log(formatTable(rows));
+    console.log(`\nemerging-topics (7 d window + 4 previous, network-wide): p50 ${topics.p50} ms, p95 ${topics.p95} ms`);
+  } finally {
+    await sql.end();
+    await server.stop();
+    if (process.env.BENCH_KEEP !== '1') await db.drop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
