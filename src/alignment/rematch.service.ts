@@ -100,10 +100,11 @@ export class RematchService implements OnApplicationBootstrap, BeforeApplication
           const [current]: { generation: number }[] = await m.query(`SELECT rematch_generation AS generation FROM objectives WHERE id = $1`, [objectiveId]);
           if (!current || current.generation !== generation) return null;
           const rows: (MatchableActivity & { id: string })[] = await m.query(
-            `SELECT id::text AS id, kind, text, tags, occurred_at AS "occurredAt", group_id::text AS "groupId", author_id::text AS "authorId", false AS deleted
-             FROM activities
-             WHERE network_id = $1 AND id > $2 AND id <= $3 AND deleted_at IS NULL AND kind IN ('post', 'question', 'reply', 'share')
-             ORDER BY id LIMIT $4`,
+            // ORDER BY a.id, not the text alias `id`: batches follow the numeric order of the ids
+            `SELECT a.id::text AS id, a.kind, a.text, a.tags, a.occurred_at AS "occurredAt", a.group_id::text AS "groupId", a.author_id::text AS "authorId", false AS deleted
+             FROM activities a
+             WHERE a.network_id = $1 AND a.id > $2 AND a.id <= $3 AND a.deleted_at IS NULL AND a.kind IN ('post', 'question', 'reply', 'share')
+             ORDER BY a.id LIMIT $4`,
             [extent.network_id, after, extent.max_id, REMATCH_BATCH],
           );
           if (rows.length === 0) return [];

@@ -1,0 +1,66 @@
+import { Client } from 'pg';
+import { ingest, newActivity, newMember, newNetwork, uniqueKey } from '../support/factories';
+import { startTestApp, TEST_ADMIN_KEY, TestApp, workerDatabaseUrl } from '../support/test-app';
+
+/**
+ * A re-match job cut short by a stop (crash, deploy) is started again at the next boot: the objective
+ * stays `running` in the database, so the new process finds it and finishes the work.
+ */
+describe('re-match job after a restart', () => {
+  let first: TestApp | null = null;
+  let second: TestApp | null = null;
+  afterAll(async () => {
+    await first?.close();
+    await second?.close();
+  });
+
+  async function state(t: TestApp, key: string): Promise<{ state: string; done: number; total: number }> {
+    const res = await t.http().get(`/v1/objectives/${key}`).set('Authorization', `Bearer ${TEST_ADMIN_KEY}`);
+    expect(res.status).toBe(200);
+    return res.body.rematch;
+  }
+
+  it('an objective left running is re-matched by the next process', async () => {
+    first = await startTestApp();
+    const network = await newNetwork(first);
+    const author = uniqueKey('m');
+    const posts = Array.from({ length: 30 }, (_, i) => newActivity(`p${i}`, 'post', author, '2026-03-02T10:00:00Z', { text: i % 3 === 0 ? 'Le nuage privé' : 'Autre chose' }));
+    expect((await ingest(first, network, [newMember(author), ...posts])).body.rejected).toEqual([]);
+    const key = uniqueKey('o');
+    const put = await first
+      .http()
+      .put(`/v1/objectives/${key}`)
+      .set('Authorization', `Bearer ${TEST_ADMIN_KEY}`)
+      .send({ name: 'Cloud', keywords: [{ term: 'nuage', weight: 1 }], networks: [network] });
+    expect(put.status).toBe(201);
+    for (let i = 0; i < 200 && (await state(first, key)).state !== 'done'; i++) await new Promise((r) => setTimeout(r, 25));
+    await first.close();
+    first = null;
+
+    // as if the process had died half-way: the job still marked running, some matches not written yet
+    const sql = new Client({ connectionString: workerDatabaseUrl() });
+    await sql.connect();
+    try {
+      await sql.query(`UPDATE objectives SET rematch_state = 'running', rematch_done = 2 WHERE key = $1`, [key]);
+      const deleted = await sql.query(
+        `DELETE FROM keyword_matches WHERE keyword_id IN (SELECT k.id FROM objective_keywords k JOIN objectives o ON o.id = k.objective_id WHERE o.key = $1)
+           AND activity_id IN (SELECT activity_id FROM keyword_matches ORDER BY activity_id DESC LIMIT 6)`,
+        [key],
+      );
+      expect(deleted.rowCount).toBeGreaterThan(0);
+    } finally {
+      await sql.end();
+    }
+
+    second = await startTestApp();
+    for (let i = 0; i < 200 && (await state(second, key)).state !== 'done'; i++) await new Promise((r) => setTimeout(r, 25));
+    // 30 posts, every third one says "nuage": 10 contributions match, all re-matched again
+    expect(await state(second, key)).toEqual(expect.objectContaining({ state: 'done', done: 30, total: 30 }));
+    const alignment = await second
+      .http()
+      .get(`/v1/networks/${network}/indicators/alignment`)
+      .query({ from: '2026-03-02T00:00:00Z', to: '2026-03-03T00:00:00Z' })
+      .set('Authorization', `Bearer ${TEST_ADMIN_KEY}`);
+    expect(alignment.body).toEqual(expect.objectContaining({ contributions: 30, alignedContributions: 10, alignmentRate: 0.3333, final: true }));
+  });
+});
