@@ -31,7 +31,8 @@ export class RematchService implements OnApplicationBootstrap, BeforeApplication
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const unfinished: { id: number }[] = await this.db.query(`SELECT id FROM objectives WHERE rematch_state IN ('pending', 'running') ORDER BY id`);
+    // a failed job is retried too: its failure may have been the database going away
+    const unfinished: { id: number }[] = await this.db.query(`SELECT id FROM objectives WHERE rematch_state IN ('pending', 'running', 'failed') ORDER BY id`);
     for (const { id } of unfinished) this.enqueue(id);
   }
 
@@ -72,7 +73,7 @@ export class RematchService implements OnApplicationBootstrap, BeforeApplication
       `SELECT rematch_generation AS generation, network_ids, rematch_state AS state FROM objectives WHERE id = $1`,
       [objectiveId],
     );
-    if (!objective || (objective.state !== 'pending' && objective.state !== 'running')) return { outcome: 'superseded', done: 0 };
+    if (!objective || objective.state === 'done') return { outcome: 'superseded', done: 0 };
     const generation = objective.generation;
     // the extent of the work: every network concerned, up to its highest activity id now
     const extents: { network_id: number; max_id: string; total: number }[] = await this.db.query(

@@ -7,7 +7,7 @@ import { ComparisonQuery } from './dto/comparison.dto';
 import { Scope, ScopeResolver } from './indicator-scope';
 import { byCodePoint, ratio, seconds } from './metrics.registry';
 import { activitySummary } from './queries/activity.query';
-import { alignedContributions, objectivesInForce } from './queries/alignment.query';
+import { alignedContributions, ObjectiveInForce, objectivesInForce } from './queries/alignment.query';
 import { groupLeaderActive, leaderContributions, leadersOf } from './queries/leader.query';
 import { responsiveness } from './queries/responsiveness.query';
 
@@ -16,6 +16,8 @@ export type ComparisonRow = Record<string, unknown> & { rank: number | null };
 export interface ComparisonPage {
   from: string;
   to: string;
+  /** false while an objective in force for these networks is being re-matched (alignment figures not final yet) */
+  alignmentFinal: boolean;
   sort: string;
   order: 'asc' | 'desc';
   items: ComparisonRow[];
@@ -41,6 +43,7 @@ export class ComparisonsService {
       [base.networkId],
     );
     const seeAll = canSeeConfidential(principal, networkKey);
+    const objectives = await objectivesInForce(this.db, base.networkId);
     const rows: ComparisonRow[] = [];
     for (const g of groups) {
       const hidden = !seeAll && (g.visibility === null || g.visibility === 'confidential');
@@ -48,16 +51,17 @@ export class ComparisonsService {
         group: g.external_id,
         name: hidden ? null : g.name,
         visibility: g.visibility,
-        ...(await this.scopeFigures({ ...base, groupIds: [g.id] }, now)),
+        ...(await this.scopeFigures({ ...base, groupIds: [g.id] }, now, objectives)),
         leaderInactive: !(await groupLeaderActive(this.db, base.networkId, g.id, base.to)),
         rank: null,
       });
     }
-    return page(base, rows, query);
+    return page(base, rows, query, isFinal(objectives));
   }
 
   async leaders(networkKey: string, query: ComparisonQuery, now = new Date()): Promise<ComparisonPage> {
     const base = await this.scopes.resolve(networkKey, { ...query, group: undefined }, now);
+    const objectives = await objectivesInForce(this.db, base.networkId);
     const rows: ComparisonRow[] = [];
     for (const leader of await leadersOf(this.db, base.networkId)) {
       const scope = { ...base, groupIds: leader.groupIds };
@@ -67,11 +71,11 @@ export class ComparisonsService {
         department: leader.department,
         groupsLed: leader.groupIds.length,
         ...(await leaderContributions(this.db, scope, leader.memberId)),
-        ...(await this.scopeFigures(scope, now)),
+        ...(await this.scopeFigures(scope, now, objectives)),
         rank: null,
       });
     }
-    return page(base, rows, query);
+    return page(base, rows, query, isFinal(objectives));
   }
 
   async departments(networkKey: string, query: ComparisonQuery, now = new Date()): Promise<ComparisonPage> {
@@ -84,11 +88,12 @@ export class ComparisonsService {
        WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.occurred_at >= $2 AND a.occurred_at < $3 AND m.department IS NOT NULL`,
       [base.networkId, base.from, base.to],
     );
+    const objectives = await objectivesInForce(this.db, base.networkId);
     const rows: ComparisonRow[] = [];
     for (const { department } of departments.sort((a, b) => byCodePoint(a.department, b.department))) {
-      rows.push({ department, ...(await this.scopeFigures({ ...base, department }, now)), rank: null });
+      rows.push({ department, ...(await this.scopeFigures({ ...base, department }, now, objectives)), rank: null });
     }
-    return page(base, rows, query);
+    return page(base, rows, query, isFinal(objectives));
   }
 
   async networks(principal: Principal, query: ComparisonQuery, now = new Date()): Promise<ComparisonPage> {
@@ -96,20 +101,23 @@ export class ComparisonsService {
     const visible = all.filter((n) => canAccessNetwork(principal, n.key));
     const rows: ComparisonRow[] = [];
     let window: Scope | undefined;
+    let final = true;
     for (const n of visible) {
       const scope = await this.scopes.resolve(n.key, { ...query, group: undefined }, now);
       window ??= scope;
-      rows.push({ network: n.key, name: n.name, ...(await this.scopeFigures(scope, now)), rank: null });
+      const objectives = await objectivesInForce(this.db, scope.networkId);
+      final &&= isFinal(objectives);
+      rows.push({ network: n.key, name: n.name, ...(await this.scopeFigures(scope, now, objectives)), rank: null });
     }
     const to = query.to ? new Date(query.to) : now;
-    return page(window ?? { from: query.from ? new Date(query.from) : new Date(to.getTime() - 28 * 86_400_000), to }, rows, query);
+    return page(window ?? { from: query.from ? new Date(query.from) : new Date(to.getTime() - 28 * 86_400_000), to }, rows, query, final);
   }
 
   /** The §3.1 totals of a scope plus responseRate, medianTimeToFirstResponse and the §3.6 alignment. */
-  private async scopeFigures(scope: Scope, now: Date): Promise<Record<string, unknown>> {
+  private async scopeFigures(scope: Scope, now: Date, objectives: ObjectiveInForce[]): Promise<Record<string, unknown>> {
     const r = await responsiveness(this.db, scope, now);
     const summary = await activitySummary(this.db, scope);
-    const aligned = await alignedContributions(this.db, scope, await objectivesInForce(this.db, scope.networkId));
+    const aligned = await alignedContributions(this.db, scope, objectives);
     return {
       ...summary,
       responseRate: ratio(r.respondedRoots, r.roots),
@@ -124,7 +132,12 @@ export class ComparisonsService {
  * Sorts by `sort` (nulls last whatever the order), gives competition ranks (equal values share a
  * rank, the next rank skips: 1, 2, 2, 4; null values get no rank) and cuts one page.
  */
-function page(window: { from: Date; to: Date }, rows: ComparisonRow[], query: ComparisonQuery): ComparisonPage {
+/** Alignment figures are final once every objective in force has re-matched the existing activities. */
+function isFinal(objectives: ObjectiveInForce[]): boolean {
+  return objectives.every((o) => o.rematchState === 'done');
+}
+
+function page(window: { from: Date; to: Date }, rows: ComparisonRow[], query: ComparisonQuery, alignmentFinal: boolean): ComparisonPage {
   const sort = query.sort ?? 'contributions';
   const order = query.order ?? 'desc';
   const value = (r: ComparisonRow) => r[sort] as number | null | undefined;
@@ -145,6 +158,7 @@ function page(window: { from: Date; to: Date }, rows: ComparisonRow[], query: Co
   return {
     from: window.from.toISOString(),
     to: window.to.toISOString(),
+    alignmentFinal,
     sort,
     order,
     items: sorted.slice(offset, offset + limit),

@@ -34,6 +34,13 @@ describe('re-match job after a restart', () => {
       .send({ name: 'Cloud', keywords: [{ term: 'nuage', weight: 1 }], networks: [network] });
     expect(put.status).toBe(201);
     for (let i = 0; i < 200 && (await state(first, key)).state !== 'done'; i++) await new Promise((r) => setTimeout(r, 25));
+    // a job this process has not picked up (another instance's, say): the figures say they are not final
+    await first.db.query(`UPDATE objectives SET rematch_state = 'pending' WHERE key = $1`, [key]);
+    const window = { from: '2026-03-02T00:00:00Z', to: '2026-03-03T00:00:00Z' };
+    const pending = await first.http().get(`/v1/networks/${network}/indicators/alignment`).query(window).set('Authorization', `Bearer ${TEST_ADMIN_KEY}`);
+    expect(pending.body).toEqual(expect.objectContaining({ final: false, rematching: [key] }));
+    const pendingComparison = await first.http().get(`/v1/networks/${network}/comparisons/departments`).query(window).set('Authorization', `Bearer ${TEST_ADMIN_KEY}`);
+    expect(pendingComparison.body.alignmentFinal).toBe(false);
     await first.close();
     first = null;
 
@@ -61,6 +68,12 @@ describe('re-match job after a restart', () => {
       .get(`/v1/networks/${network}/indicators/alignment`)
       .query({ from: '2026-03-02T00:00:00Z', to: '2026-03-03T00:00:00Z' })
       .set('Authorization', `Bearer ${TEST_ADMIN_KEY}`);
-    expect(alignment.body).toEqual(expect.objectContaining({ contributions: 30, alignedContributions: 10, alignmentRate: 0.3333, final: true }));
+    expect(alignment.body).toEqual(expect.objectContaining({ contributions: 30, alignedContributions: 10, alignmentRate: 0.3333, final: true, rematching: [] }));
+    const after = await second
+      .http()
+      .get(`/v1/networks/${network}/comparisons/departments`)
+      .query({ from: '2026-03-02T00:00:00Z', to: '2026-03-03T00:00:00Z' })
+      .set('Authorization', `Bearer ${TEST_ADMIN_KEY}`);
+    expect(after.body.alignmentFinal).toBe(true);
   });
 });

@@ -31,6 +31,7 @@ export class ComparisonQuery extends IntersectionType(OmitType(WindowQuery, ['gr
 export class ComparisonPageView extends PageMeta {
   @ApiProperty({ example: '2026-03-01T00:00:00.000Z' }) from: string;
   @ApiProperty({ example: '2026-03-29T00:00:00.000Z' }) to: string;
+  @ApiProperty({ example: true, description: 'false while an objective in force is being re-matched: alignment figures are not final yet (see GET /v1/objectives/{key})' }) alignmentFinal: boolean;
   @ApiProperty({ example: 'contributions' }) sort: string;
   @ApiProperty({ enum: ['asc', 'desc'] }) order: string;
   @ApiProperty({
