@@ -7,7 +7,9 @@
  * and prints both side by side, plus the server's peak RSS for N/10 and N events (flat = streaming).
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the server; the
- * benchmark creates and drops its own databases there.
+ * benchmark creates and drops its own databases there. BENCH_OBJECTIVES=1 first creates two business
+ * objectives (10 keywords, two of which every text holds), so the SPEC §3.6 matching done at
+ * ingestion is part of what is measured.
  */
 import http from 'node:http';
 import { Client } from 'pg';
@@ -101,6 +103,22 @@ async function copyBaseline(url: string, n: number): Promise<number> {
   return seconds;
 }
 
+/** Two objectives whose keywords the generated texts ("… about vpn quota and cloud costs") partly match. */
+async function createObjectives(baseUrl: string): Promise<void> {
+  const objectives = {
+    'bench-network': ['vpn', 'quota', 'réseau', 'bande passante', 'wifi'],
+    'bench-cloud': ['cloud', 'cloud costs', 'stockage', 'sauvegarde', 'kubernetes'],
+  };
+  for (const [key, terms] of Object.entries(objectives)) {
+    const res = await fetch(`${baseUrl}/v1/objectives/${key}`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: key, networks: ['bench'], keywords: terms.map((term) => ({ term, weight: 1 })) }),
+    });
+    if (res.status !== 201) throw new Error(`objective ${key}: ${res.status} ${await res.text()}`);
+  }
+}
+
 async function main(): Promise<void> {
   const n = Number(process.argv[2] ?? process.env.BENCH_EVENTS ?? 1_000_000);
   const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -113,6 +131,7 @@ async function main(): Promise<void> {
       for (const key of ['bench', 'bench-copy']) {
         await fetch(`${server.baseUrl}/v1/networks`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ key, name: key }) });
       }
+      if (process.env.BENCH_OBJECTIVES === '1') await createObjectives(server.baseUrl);
       const { seconds, report } = await ingestOverHttp(server.baseUrl, 'bench', size);
       if (report.received !== size || (report.rejected as unknown[]).length > 0) throw new Error(`unexpected report ${JSON.stringify(report).slice(0, 500)}`);
       const rss = server.peakRssMiB();

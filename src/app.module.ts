@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { IngestionModule } from './ingestion/ingestion.module';
 import { NetworksModule } from './networks/networks.module';
+import { PeopleModule } from './people/people.module';
 import { TopicsModule } from './topics/topics.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -45,6 +46,7 @@ export class AppModule {
         IndicatorsModule,
         AlignmentModule,
         TopicsModule,
+        PeopleModule,
       ],
       providers: [
         { provide: ENVIRONMENT, useValue: env },

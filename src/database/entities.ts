@@ -1,5 +1,8 @@
 import { ObjectiveKeyword } from '../alignment/objective-keyword.entity';
 import { Objective } from '../alignment/objective.entity';
+import { MemberProfile } from '../people/member-profile.entity';
+import { ProfileTopic } from '../people/profile-topic.entity';
+import { ProfileVersion } from '../people/profile-version.entity';
 import { ApiKey } from '../governance/api-key.entity';
 import { AuditEntry } from '../governance/audit-entry.entity';
 import { Activity } from '../ingestion/activity.entity';
@@ -10,4 +13,4 @@ import { NetworkMember } from '../ingestion/network-member.entity';
 import { Network } from '../networks/network.entity';
 
 /** Every entity, for the data source and the entity/migration drift check. */
-export const ENTITIES = [Network, Member, NetworkMember, Group, Membership, Activity, ApiKey, AuditEntry, Objective, ObjectiveKeyword];
+export const ENTITIES = [Network, Member, NetworkMember, Group, Membership, Activity, ApiKey, AuditEntry, Objective, ObjectiveKeyword, MemberProfile, ProfileTopic, ProfileVersion];

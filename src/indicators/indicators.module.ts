@@ -10,5 +10,6 @@ import { ScopeResolver } from './indicator-scope';
   imports: [NetworksModule],
   controllers: [IndicatorsController, NetworkComparisonsController, MetricsController],
   providers: [IndicatorsService, ComparisonsService, AlignmentIndicatorsService, ScopeResolver],
+  exports: [ScopeResolver],
 })
 export class IndicatorsModule {}

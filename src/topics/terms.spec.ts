@@ -25,9 +25,9 @@ describe('terms of a contribution', () => {
   it('keeps a tag whole and merges it with the same word in the text', () => {
     const terms = termsOf('Le VPN ne répond plus', ['VPN', 'Mot de passe', 'les']);
     expect(terms).toEqual([
-      { key: 'vpn', form: 'vpn' },
-      { key: 'repond', form: 'répond' },
-      { key: 'mot de pass', form: 'mot de passe' },
+      { key: 'vpn', form: 'vpn', inTag: true },
+      { key: 'repond', form: 'répond', inTag: false },
+      { key: 'mot de pass', form: 'mot de passe', inTag: true },
     ]);
   });
 });

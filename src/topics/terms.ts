@@ -48,31 +48,45 @@ export function languageOf(textWords: readonly string[]): Language {
   return english > french ? 'en' : 'fr';
 }
 
+/** Stems are memoised: a network's vocabulary is small next to its number of words, and stemming dominates the cost. */
+const stems = { fr: new Map<string, string>(), en: new Map<string, string>() };
+const MAX_MEMOISED = 200_000;
+
 export function stemKey(word: string, language: Language): string {
-  return fold(language === 'en' ? englishStemmer(word) : frenchStemmer(word));
+  const memo = stems[language];
+  let key = memo.get(word);
+  if (key === undefined) {
+    key = fold(language === 'en' ? englishStemmer(word) : frenchStemmer(word));
+    if (memo.size >= MAX_MEMOISED) memo.clear();
+    memo.set(word, key);
+  }
+  return key;
 }
 
-/** A term of an activity: `key` groups its forms, `form` is how it was written (lowercased). */
+/** A term of an activity: `key` groups its forms, `form` is how it was written (lowercased), `inTag` whether a tag holds it. */
 export interface Term {
   key: string;
   form: string;
+  inTag: boolean;
 }
 
 /** The distinct terms of a contribution's text and tags (one entry per key, the first form seen). */
 export function termsOf(text: string | null, tags: readonly string[] | null): Term[] {
   const textWords = text ? words(text) : [];
   const language = languageOf(textWords);
-  const found = new Map<string, string>();
+  const found = new Map<string, Term>();
   for (const w of textWords) {
     if (w.length < MIN_WORD_LENGTH || /^\p{N}+$/u.test(w) || isStopword(w)) continue;
     const key = stemKey(w, language);
-    if (!found.has(key)) found.set(key, w);
+    if (!found.has(key)) found.set(key, { key, form: w, inTag: false });
   }
   for (const tag of tags ?? []) {
     const tagWords = words(tag);
     if (tagWords.length === 0 || (tagWords.length === 1 && isStopword(tagWords[0]))) continue;
     const key = tagWords.map((w) => stemKey(w, language)).join(' ');
-    if (!found.has(key)) found.set(key, tagWords.join(' '));
+    const seen = found.get(key);
+    if (seen) seen.inTag = true;
+    else found.set(key, { key, form: tagWords.join(' '), inTag: true });
   }
-  return [...found].map(([key, form]) => ({ key, form }));
+  return [...found.values()];
 }

@@ -42,6 +42,8 @@ const ANY_NETWORK_READER: Role[] = ['admin', 'integrator', 'cno', 'hr'];
 const INGESTION: Role[] = ['admin', 'integrator'];
 const ADMIN: Role[] = ['admin'];
 const CNO: Role[] = ['admin', 'cno'];
+const HR: Role[] = ['admin', 'hr'];
+const CNO_HR: Role[] = ['admin', 'cno', 'hr'];
 
 const MATRIX: RouteRow[] = [
   // governance
@@ -100,6 +102,23 @@ const MATRIX: RouteRow[] = [
   },
   { method: 'get', path: '/v1/objectives/{key}', allowed: CNO, networkScoped: false, params: { key: () => uniqueKey('o') } },
   { method: 'delete', path: '/v1/objectives/{key}', allowed: CNO, networkScoped: false, params: { key: () => uniqueKey('o') } },
+  // people (SPEC §2 profile, §3.8): profiles are written by integrators (HR systems) and HR, read by HR
+  {
+    method: 'put',
+    path: '/v1/members/{externalId}/profile',
+    allowed: ['admin', 'integrator', 'hr'],
+    networkScoped: false,
+    params: { externalId: (c) => c.member },
+    body: () => ({ interests: [{ topic: 'matrix' }] }),
+  },
+  { method: 'get', path: '/v1/members/{externalId}/profile', allowed: HR, networkScoped: false, params: { externalId: (c) => c.member } },
+  { method: 'get', path: '/v1/members/{externalId}/profile/history', allowed: HR, networkScoped: false, params: { externalId: (c) => c.member } },
+  { method: 'get', path: '/v1/experts', allowed: CNO_HR, networkScoped: false },
+  { method: 'get', path: '/v1/networks/{key}/expertise-coverage', allowed: CNO_HR, networkScoped: true },
+  { method: 'get', path: '/v1/networks/{key}/animator-candidates', allowed: CNO_HR, networkScoped: true },
+  { method: 'post', path: '/v1/networks/{key}/people-index', allowed: CNO_HR, networkScoped: true },
+  { method: 'get', path: '/v1/hr/interest-profiles', allowed: HR, networkScoped: false },
+  { method: 'get', path: '/v1/hr/interest-map', allowed: HR, networkScoped: false },
 ];
 
 const routeId = (method: string, path: string) => `${method.toUpperCase()} ${path}`;

@@ -51,6 +51,14 @@ export class Environment {
   /** Records written per ingestion transaction. */
   @Transform(toInt) @IsInt() @Min(1) @Max(20000)
   INGEST_CHUNK_SIZE = 2000;
+
+  /** Seconds between refreshes of the people index of networks that changed (0 = only on demand). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(86400)
+  PEOPLE_INDEX_INTERVAL_SECONDS = 600;
+
+  /** HR aggregates (interest map) suppress every cell built on fewer members than this. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  K_ANONYMITY = 5;
 }
 
 export class EnvironmentError extends Error {}

@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { normaliseTokens } from '../alignment/normalise';
+import { ValidationFailed } from '../common/errors/domain-errors';
+import { decodeCursor, encodeCursor } from '../common/pagination/pagination';
+import { parseIsoDateTime } from '../common/validation/iso-date-time';
+import type { Principal } from '../governance/principal';
+import { ratio, round, seconds } from '../indicators/metrics.registry';
+import { ScopeResolver } from '../indicators/indicator-scope';
+import { NetworksService } from '../networks/networks.service';
+import { AnimatorCandidatePage, AnimatorQuery, CoveragePage, CoverageQuery, ExpertPage, ExpertsQuery, PeopleIndexRunView } from './dto/people-views.dto';
+import { PeopleIndexService } from './people-index.service';
+import { networkLimit } from './people-scope';
+import { animatorCandidates } from './queries/animator-candidates.query';
+import { DECLARED_LEVEL_WEIGHT, expertsOn, HIDDEN_EXPERT_MIN_SCORE, indexComputedAt, observedScore } from './queries/experts.query';
+import { expertiseCoverage } from './queries/expertise-coverage.query';
+
+const DAY_MS = 86_400_000;
+
+/** Expert finder, expertise coverage and animator candidates (SPEC §3.8), read from the people index. */
+@Injectable()
+export class ExpertsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly networks: NetworksService,
+    private readonly scopes: ScopeResolver,
+    private readonly index: PeopleIndexService,
+  ) {}
+
+  async experts(principal: Principal, query: ExpertsQuery): Promise<ExpertPage> {
+    const topic = normaliseTokens(query.topic).join(' ');
+    if (topic === '') throw new ValidationFailed([{ path: 'topic', message: 'topic must hold at least one letter or digit' }]);
+    const networks = networkLimit(principal);
+    const ranked = (await expertsOn(this.db.manager, topic, networks))
+      .map((r) => {
+        const observed = observedScore(r);
+        return { r, observed, score: observed + DECLARED_LEVEL_WEIGHT * (r.declaredLevel ?? 0) };
+      })
+      .sort((a, b) => b.score - a.score || b.observed - a.observed || (a.r.externalId < b.r.externalId ? -1 : 1));
+    const offset = Number(decodeCursor(query.cursor) ?? 0);
+    const limit = query.limit ?? 50;
+    return {
+      topic,
+      computedAt: (await indexComputedAt(this.db.manager, networks))?.toISOString() ?? null,
+      items: ranked.slice(offset, offset + limit).map(({ r, observed, score }, i) => ({
+        rank: offset + i + 1,
+        member: r.externalId,
+        displayName: r.displayName,
+        department: r.department,
+        score: round(score, 4),
+        declaredLevel: r.declaredLevel,
+        declaredAs: r.declaredAs,
+        observed: { acceptedAnswers: r.acceptedAnswers, replies: r.replies, reactionsReceived: r.reactionsReceived, peopleHelped: r.peopleHelped, score: round(observed, 4) },
+        hiddenExpert: r.declaredLevel === null && observed >= HIDDEN_EXPERT_MIN_SCORE,
+      })),
+      nextCursor: offset + limit < ranked.length ? encodeCursor(offset + limit) : null,
+    };
+  }
+
+  async coverage(networkKey: string, query: CoverageQuery, now = new Date()): Promise<CoveragePage> {
+    const network = await this.networks.require(networkKey);
+    const to = query.to ? (parseIsoDateTime(query.to) as Date) : now;
+    const from = query.from ? (parseIsoDateTime(query.from) as Date) : new Date(to.getTime() - 365 * DAY_MS);
+    if (from.getTime() >= to.getTime()) throw new ValidationFailed([{ path: 'from', message: 'from must be before to (windows are [from, to))' }]);
+    const rows = await expertiseCoverage(this.db.manager, network.id, from, to);
+    const offset = Number(decodeCursor(query.cursor) ?? 0);
+    const limit = query.limit ?? 50;
+    return {
+      from: from.toISOString(),
+      to: to.toISOString(),
+      computedAt: (await indexComputedAt(this.db.manager, [networkKey]))?.toISOString() ?? null,
+      items: rows.slice(offset, offset + limit).map((r) => ({
+        ...r,
+        resolvedRate: ratio(r.resolvedQuestions, r.questions),
+        noExpert: r.declaredExperts === 0 && r.observedExperts === 0,
+      })),
+      nextCursor: offset + limit < rows.length ? encodeCursor(offset + limit) : null,
+    };
+  }
+
+  async animatorCandidates(networkKey: string, query: AnimatorQuery): Promise<AnimatorCandidatePage> {
+    const network = await this.networks.require(networkKey);
+    const groupId = await this.scopes.groupId(network.id, query.group);
+    const offset = Number(decodeCursor(query.cursor) ?? 0);
+    const limit = query.limit ?? 50;
+    const rows = await animatorCandidates(this.db.manager, network.id, groupId, query.department ?? null, offset, limit + 1);
+    return {
+      computedAt: (await indexComputedAt(this.db.manager, [networkKey]))?.toISOString() ?? null,
+      items: rows.slice(0, limit).map((r, i) => ({
+        rank: offset + i + 1,
+        member: r.externalId,
+        displayName: r.displayName,
+        department: r.department,
+        score: round(Number(r.score), 4),
+        evidence: {
+          peopleHelped: r.peopleHelped,
+          departmentsReached: r.departmentsReached,
+          groupsReached: r.groupsReached,
+          acceptedAnswers: r.acceptedAnswers,
+          medianTimeToFirstResponse: seconds(r.medianFirstResponse),
+          centrality: round(Number(r.centrality), 6),
+        },
+      })),
+      nextCursor: rows.length > limit ? encodeCursor(offset + limit) : null,
+    };
+  }
+
+  async refresh(networkKey: string): Promise<PeopleIndexRunView> {
+    const network = await this.networks.require(networkKey);
+    const run = await this.index.refresh(network.id);
+    return { ...run, computedAt: run.computedAt.toISOString() };
+  }
+}

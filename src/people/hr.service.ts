@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { normaliseTokens } from '../alignment/normalise';
+import { ENVIRONMENT, Environment } from '../common/config/environment';
+import { decodeCursor, encodeCursor, PageQuery } from '../common/pagination/pagination';
+import { AuditService } from '../governance/audit.service';
+import type { Principal } from '../governance/principal';
+import { round } from '../indicators/metrics.registry';
+import { InterestMapView, InterestProfilePage, InterestProfileView } from './dto/hr.dto';
+import { MemberRow, networkLimit } from './people-scope';
+import { declaredTopics, inferredTerms, profileMembers, unitMembers } from './queries/interest-profiles.query';
+
+const CSV_PAGE = 500;
+
+/**
+ * HR outputs (SPEC §3.8): interest profiles per member (declared triptych and inferred interests),
+ * as JSON pages or a streamed CSV, and the interest map per department or site with k-anonymity.
+ * Every read is written to the audit log.
+ */
+@Injectable()
+export class HrService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(ENVIRONMENT) private readonly env: Environment,
+    private readonly audit: AuditService,
+  ) {}
+
+  async profiles(principal: Principal, page: PageQuery, requestId?: string): Promise<InterestProfilePage> {
+    const after = decodeCursor(page.cursor) ?? '0';
+    const members = await profileMembers(this.db.manager, after, networkLimit(principal), page.limit + 1);
+    const items = await this.views(members.slice(0, page.limit), networkLimit(principal));
+    await this.audit.record(principal, { action: 'hr.interest-profiles.read', details: { format: 'json', members: items.length }, requestId });
+    return { items, nextCursor: members.length > page.limit ? encodeCursor(members[page.limit - 1].id) : null };
+  }
+
+  /** Every profile, page after page, for the CSV stream (constant memory). */
+  async *allProfiles(principal: Principal, requestId?: string): AsyncGenerator<InterestProfileView[]> {
+    await this.audit.record(principal, { action: 'hr.interest-profiles.read', details: { format: 'csv' }, requestId });
+    let after = '0';
+    for (;;) {
+      const members = await profileMembers(this.db.manager, after, networkLimit(principal), CSV_PAGE);
+      if (members.length === 0) return;
+      yield await this.views(members, networkLimit(principal));
+      after = members[members.length - 1].id;
+    }
+  }
+
+  /**
+   * Topics per unit: each member counts once per topic (declared interest, expertise or competence,
+   * or inferred interest, compared after SPEC §3.6 normalisation). A cell built on fewer than
+   * K_ANONYMITY members is suppressed, and so is a unit with fewer members than that (its topics
+   * would describe too few people).
+   */
+  async interestMap(principal: Principal, by: 'department' | 'site', requestId?: string): Promise<InterestMapView> {
+    const k = this.env.K_ANONYMITY;
+    const networks = networkLimit(principal);
+    const members = await unitMembers(this.db.manager, networks, by);
+    const topicsOf = new Map<string, Map<string, string>>(); // member → topic key → label
+    const add = (member: string, label: string) => {
+      const key = normaliseTokens(label).join(' ');
+      if (key === '') return;
+      const topics = topicsOf.get(member) ?? new Map<string, string>();
+      if (!topics.has(key)) topics.set(key, label);
+      topicsOf.set(member, topics);
+    };
+    for (let i = 0; i < members.length; i += CSV_PAGE) {
+      const ids = members.slice(i, i + CSV_PAGE).map((m) => m.id);
+      for (const t of await declaredTopics(this.db.manager, ids)) add(t.member_id, t.topic);
+      for (const t of await inferredTerms(this.db.manager, ids, networks)) add(t.member_id, t.term);
+    }
+    const units = new Map<string, { members: number; topics: Map<string, { label: string; members: number }> }>();
+    for (const m of members) {
+      const unit = m.unit ?? '';
+      const u = units.get(unit) ?? { members: 0, topics: new Map() };
+      u.members++;
+      for (const [key, label] of topicsOf.get(m.id) ?? []) {
+        const cell = u.topics.get(key) ?? { label, members: 0 };
+        cell.members++;
+        u.topics.set(key, cell);
+      }
+      units.set(unit, u);
+    }
+    let suppressedCells = 0;
+    let suppressedUnits = 0;
+    const rows: InterestMapView['units'] = [];
+    for (const [unit, u] of [...units].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (u.members < k) {
+        suppressedUnits++;
+        suppressedCells += u.topics.size;
+        continue;
+      }
+      const topics = [...u.topics.values()].filter((c) => c.members >= k);
+      suppressedCells += u.topics.size - topics.length;
+      rows.push({
+        unit: unit === '' ? null : unit,
+        members: u.members,
+        topics: topics.sort((a, b) => b.members - a.members || (a.label < b.label ? -1 : 1)).map((c) => ({ topic: c.label, members: c.members })),
+      });
+    }
+    await this.audit.record(principal, { action: 'hr.interest-map.read', details: { by }, requestId });
+    return { by, k, units: rows, suppressedUnits, suppressedCells };
+  }
+
+  private async views(members: MemberRow[], networks: string[] | null): Promise<InterestProfileView[]> {
+    if (members.length === 0) return [];
+    const ids = members.map((m) => m.id);
+    const declared = await declaredTopics(this.db.manager, ids);
+    const inferred = await inferredTerms(this.db.manager, ids, networks);
+    return members.map((m) => {
+      const mine = declared.filter((d) => d.member_id === m.id);
+      return {
+        member: m.external_id,
+        displayName: m.display_name,
+        department: m.department,
+        site: m.site,
+        jobTitle: m.job_title,
+        expertise: mine.filter((d) => d.facet === 'expertise').map((d) => ({ topic: d.topic, level: d.level as number })),
+        competences: mine.filter((d) => d.facet === 'competence').map((d) => ({ topic: d.topic, level: d.level as number })),
+        interests: mine.filter((d) => d.facet === 'interest').map((d) => ({ topic: d.topic })),
+        inferredInterests: inferred.filter((i) => i.member_id === m.id).map((i) => ({ term: i.term, weight: round(Number(i.weight), 4) })),
+      };
+    });
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * Observed expertise per member and topic of network $1, written as generation $2 of the people index
+ * from the `thread_topics` of that generation (written just before): over the live replies a member wrote in other people's threads on the topic,
+ *   replies            — how many,
+ *   accepted_answers   — how many are the accepted reply of their question (the reply named by the
+ *                        latest live accept of the thread, as SPEC §3.3),
+ *   reactions_received — live reactions by others to those replies,
+ *   people_helped      — distinct authors of those threads.
+ */
+export const EXPERTISE_EVIDENCE_SQL = `
+WITH topics AS (
+  SELECT root_id, topic_key FROM thread_topics WHERE network_id = $1 AND generation = $2
+), roots AS (
+  SELECT r.id, r.author_id FROM activities r WHERE r.network_id = $1 AND r.id IN (SELECT root_id FROM topics)
+), replies AS (
+  SELECT x.id, x.root_id, x.author_id FROM activities x
+  WHERE x.network_id = $1 AND x.kind = 'reply' AND x.deleted_at IS NULL AND x.root_id IN (SELECT root_id FROM topics)
+), accepted AS (
+  SELECT DISTINCT ON (acc.root_id) acc.root_id, rep.id AS reply_id
+  FROM activities acc JOIN activities rep ON rep.network_id = acc.network_id AND rep.id = acc.parent_id AND rep.kind = 'reply' AND rep.deleted_at IS NULL AND rep.root_id = acc.root_id
+  WHERE acc.network_id = $1 AND acc.kind = 'accept' AND acc.deleted_at IS NULL AND acc.root_id IN (SELECT root_id FROM topics)
+  ORDER BY acc.root_id, acc.occurred_at DESC, acc.id DESC
+), reactions AS (
+  SELECT re.parent_id AS reply_id, count(*) AS n FROM activities re JOIN replies rep ON rep.id = re.parent_id
+  WHERE re.network_id = $1 AND re.kind = 'reaction' AND re.deleted_at IS NULL AND re.author_id <> rep.author_id
+  GROUP BY re.parent_id
+)
+INSERT INTO member_topic_evidence (network_id, generation, member_id, topic_key, replies, accepted_answers, reactions_received, people_helped)
+SELECT $1, $2, rep.author_id, t.topic_key, count(*), count(*) FILTER (WHERE acc.reply_id = rep.id), coalesce(sum(re.n), 0), count(DISTINCT ro.author_id)
+FROM topics t
+JOIN roots ro ON ro.id = t.root_id
+JOIN replies rep ON rep.root_id = t.root_id AND rep.author_id <> ro.author_id
+LEFT JOIN accepted acc ON acc.root_id = t.root_id
+LEFT JOIN reactions re ON re.reply_id = rep.id
+GROUP BY rep.author_id, t.topic_key`;
