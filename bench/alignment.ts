@@ -15,9 +15,8 @@
  * objectives and matches of an earlier run are truncated first, so step 1 re-matches everything again.
  */
 import { Client } from 'pg';
-import { runMigrations } from '../src/database/migrate';
-import { databaseExists, existingDatabase, formatTable, freshDatabase, startServer } from './support';
-import { ADMIN_KEY, END, load, timeIt } from './synthetic-network';
+import { formatTable, startServer } from './support';
+import { ADMIN_KEY, END, syntheticNetworkDatabase, timeIt } from './synthetic-network';
 
 const REPS = Number(process.env.BENCH_REPS ?? 15);
 
@@ -52,23 +51,12 @@ function naiveSql(from: string, to: string, group: string | null): string {
 
 async function main(): Promise<void> {
   const n = Number(process.argv[2] ?? process.env.BENCH_EVENTS ?? 10_000_000);
-  const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `cno_bench_alignment_${n}`;
-  const reuse = process.env.BENCH_REUSE === '1' && (await databaseExists(adminUrl, name));
-  const db = reuse ? existingDatabase(adminUrl, name) : await freshDatabase(adminUrl, name);
-  const loadStart = Date.now();
-  if (!reuse) {
-    await runMigrations(db.url);
-    await load(db.url, n);
-  }
-  console.log(`${reuse ? 'reused' : 'loaded'} ${n} events in ${((Date.now() - loadStart) / 1000).toFixed(0)} s`);
-  const settings = new Client({ connectionString: db.url });
-  await settings.connect();
-  await settings.query(`ALTER DATABASE ${name} SET random_page_cost = 1.1`);
+  const db = await syntheticNetworkDatabase(n);
   // a reused database starts without objectives nor matches, so the re-match below does all the work
-  await settings.query(`TRUNCATE keyword_matches, keyword_set_day_counts, objective_keywords, objectives`).catch(() => undefined);
-  await settings.end();
-  await runMigrations(db.url);
+  const reset = new Client({ connectionString: db.url });
+  await reset.connect();
+  await reset.query(`TRUNCATE keyword_matches, keyword_set_day_counts, objective_keywords, objectives`);
+  await reset.end();
   const server = await startServer({ DATABASE_URL: db.url, ADMIN_API_KEY: ADMIN_KEY }, 3919);
   const sql = new Client({ connectionString: db.url });
   await sql.connect();

@@ -1,4 +1,6 @@
 import { Client } from 'pg';
+import { runMigrations } from '../src/database/migrate';
+import { databaseExists, existingDatabase, freshDatabase } from './support';
 
 /**
  * The synthetic network of the benchmarks: 100 000 members in 12 departments, 200 public groups
@@ -77,3 +79,28 @@ export async function timeIt(reps: number, fn: () => Promise<unknown>): Promise<
   return { p50: Math.round(at(0.5)), p95: Math.round(at(0.95)) };
 }
 
+
+/**
+ * The database of the synthetic network of n events on the server of BENCH_DATABASE_URL, shared by
+ * bench:alignment and bench:people: loaded fresh, or reused with BENCH_REUSE=1 when an earlier run
+ * kept it (BENCH_KEEP=1); pending migrations are applied either way, as on an upgrade. The database
+ * gets random_page_cost = 1.1 (docs/scaling.md), which the naive SQL runs with too.
+ */
+export async function syntheticNetworkDatabase(n: number): Promise<{ url: string; drop: () => Promise<void>; name: string }> {
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `cno_bench_network_${n}`;
+  const reuse = process.env.BENCH_REUSE === '1' && (await databaseExists(adminUrl, name));
+  const db = reuse ? existingDatabase(adminUrl, name) : await freshDatabase(adminUrl, name);
+  const started = Date.now();
+  if (!reuse) {
+    await runMigrations(db.url);
+    await load(db.url, n);
+  }
+  console.log(`${reuse ? 'reused' : 'loaded'} ${n} events in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  const settings = new Client({ connectionString: db.url });
+  await settings.connect();
+  await settings.query(`ALTER DATABASE ${name} SET random_page_cost = 1.1`);
+  await settings.end();
+  await runMigrations(db.url);
+  return { ...db, name };
+}

@@ -54,10 +54,12 @@ export class People1764800000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE member_interests (
          network_id integer NOT NULL, generation integer NOT NULL, member_id bigint NOT NULL, term_key text NOT NULL, term text NOT NULL,
-         weight double precision NOT NULL, activity_ids text[] NOT NULL, rank smallint NOT NULL,
+         topic_key text NOT NULL, weight double precision NOT NULL, activity_ids text[] NOT NULL, rank smallint NOT NULL,
          PRIMARY KEY (network_id, generation, member_id, term_key)
        )`,
     );
+    // term_key: the stemmed key of the term (TF-IDF); topic_key: the SPEC §3.6 key of its written form,
+    // which compares it with declared topics (HR interest map)
     await queryRunner.query(`CREATE INDEX member_interests_member_idx ON member_interests (member_id)`);
     await queryRunner.query(
       `CREATE TABLE member_topic_evidence (

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Inject } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { normaliseTokens } from '../alignment/normalise';
 import { ENVIRONMENT, Environment } from '../common/config/environment';
 import { decodeCursor, encodeCursor, PageQuery } from '../common/pagination/pagination';
 import { AuditService } from '../governance/audit.service';
@@ -10,7 +9,7 @@ import type { Principal } from '../governance/principal';
 import { round } from '../indicators/metrics.registry';
 import { InterestMapView, InterestProfilePage, InterestProfileView } from './dto/hr.dto';
 import { MemberRow, networkLimit } from './people-scope';
-import { declaredTopics, inferredTerms, profileMembers, unitMembers } from './queries/interest-profiles.query';
+import { declaredTopics, inferredTerms, interestMapCells, profileMembers } from './queries/interest-profiles.query';
 
 const CSV_PAGE = 500;
 
@@ -55,31 +54,11 @@ export class HrService {
    */
   async interestMap(principal: Principal, by: 'department' | 'site', requestId?: string): Promise<InterestMapView> {
     const k = this.env.K_ANONYMITY;
-    const networks = networkLimit(principal);
-    const members = await unitMembers(this.db.manager, networks, by);
-    const topicsOf = new Map<string, Map<string, string>>(); // member → topic key → label
-    const add = (member: string, label: string) => {
-      const key = normaliseTokens(label).join(' ');
-      if (key === '') return;
-      const topics = topicsOf.get(member) ?? new Map<string, string>();
-      if (!topics.has(key)) topics.set(key, label);
-      topicsOf.set(member, topics);
-    };
-    for (let i = 0; i < members.length; i += CSV_PAGE) {
-      const ids = members.slice(i, i + CSV_PAGE).map((m) => m.id);
-      for (const t of await declaredTopics(this.db.manager, ids)) add(t.member_id, t.topic);
-      for (const t of await inferredTerms(this.db.manager, ids, networks)) add(t.member_id, t.term);
-    }
     const units = new Map<string, { members: number; topics: Map<string, { label: string; members: number }> }>();
-    for (const m of members) {
-      const unit = m.unit ?? '';
-      const u = units.get(unit) ?? { members: 0, topics: new Map() };
-      u.members++;
-      for (const [key, label] of topicsOf.get(m.id) ?? []) {
-        const cell = u.topics.get(key) ?? { label, members: 0 };
-        cell.members++;
-        u.topics.set(key, cell);
-      }
+    for (const row of await interestMapCells(this.db.manager, networkLimit(principal), by)) {
+      const unit = row.unit ?? '';
+      const u = units.get(unit) ?? { members: row.unit_members, topics: new Map() };
+      if (row.topic_key !== null) u.topics.set(row.topic_key, { label: row.label as string, members: row.members as number });
       units.set(unit, u);
     }
     let suppressedCells = 0;

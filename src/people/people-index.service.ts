@@ -112,6 +112,12 @@ export class PeopleIndexService implements OnApplicationBootstrap, BeforeApplica
         await q(`DELETE FROM ${table} WHERE network_id = $1 AND generation = $2`, [networkId, generation]);
       }
       const [{ n: corpusSize }]: { n: number }[] = await q(CORPUS_SIZE_SQL, [networkId]);
+      const phases: Record<string, number> = {};
+      let mark = Date.now();
+      const phase = (name: string) => {
+        phases[name] = Date.now() - mark;
+        mark = Date.now();
+      };
 
       // pass 1: document frequencies, and the topics of each thread (root tags, declared topics found in the root)
       const declared: { topic_key: string; topic: string }[] = await q(`SELECT DISTINCT ON (topic_key) topic_key, topic FROM profile_topics ORDER BY topic_key, topic`, []);
@@ -146,6 +152,10 @@ export class PeopleIndexService implements OnApplicationBootstrap, BeforeApplica
         }
       });
 
+      // fresh statistics, or the evidence query below is planned for a one-row table (nested loops over
+      // every thread: minutes instead of a second); the embedded database has no autovacuum
+      await q('ANALYZE thread_topics', []);
+      phase('topics');
       // pass 2: each member's terms, TF-IDF, top INTERESTS_PER_MEMBER
       let membersWithInterests = 0;
       let author: string | null = null;
@@ -167,10 +177,20 @@ export class PeopleIndexService implements OnApplicationBootstrap, BeforeApplica
         if (interestRows.length === 0) return;
         const rows = interestRows.splice(0);
         await q(
-          `INSERT INTO member_interests (network_id, generation, member_id, term_key, term, weight, activity_ids, rank)
-           SELECT $1, $2, t.member, t.key, t.term, t.weight, ARRAY(SELECT json_array_elements_text(t.activities::json)), t.rank
-           FROM unnest($3::bigint[], $4::text[], $5::text[], $6::float8[], $7::text[], $8::smallint[]) AS t(member, key, term, weight, activities, rank)`,
-          [networkId, generation, rows.map((r) => r.member), rows.map((r) => r.key), rows.map((r) => r.term), rows.map((r) => r.weight), rows.map((r) => JSON.stringify(r.activities)), rows.map((r) => r.rank)],
+          `INSERT INTO member_interests (network_id, generation, member_id, term_key, term, topic_key, weight, activity_ids, rank)
+           SELECT $1, $2, t.member, t.key, t.term, t.topic, t.weight, ARRAY(SELECT json_array_elements_text(t.activities::json)), t.rank
+           FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::float8[], $8::text[], $9::smallint[]) AS t(member, key, term, topic, weight, activities, rank)`,
+          [
+            networkId,
+            generation,
+            rows.map((r) => r.member),
+            rows.map((r) => r.key),
+            rows.map((r) => r.term),
+            rows.map((r) => normaliseTokens(r.term).join(' ')),
+            rows.map((r) => r.weight),
+            rows.map((r) => JSON.stringify(r.activities)),
+            rows.map((r) => r.rank),
+          ],
         );
       };
       await this.pages(
@@ -201,13 +221,16 @@ export class PeopleIndexService implements OnApplicationBootstrap, BeforeApplica
       flushMember();
       await writeInterests();
 
+      phase('interests');
       // observed expertise, from the thread topics just written
       await q(EXPERTISE_EVIDENCE_SQL, [networkId, generation]);
 
+      phase('expertise');
       // animator candidates: signals and PageRank on the interaction graph of the last year
       const from = new Date(now.getTime() - ANIMATOR_WINDOW_DAYS * 86_400_000);
       const candidates = await this.animatorScores(q, networkId, generation, from, now);
 
+      phase('animators');
       const labelRows = [...labels].map(([key, forms]) => ({ key, label: mostFrequent(forms) }));
       if (labelRows.length > 0) {
         await q(`INSERT INTO topic_labels (network_id, generation, topic_key, label) SELECT $1, $2, t.* FROM unnest($3::text[], $4::text[]) AS t`, [
@@ -228,8 +251,9 @@ export class PeopleIndexService implements OnApplicationBootstrap, BeforeApplica
       );
       for (const table of ['thread_topics', 'member_interests', 'member_topic_evidence', 'animator_scores', 'topic_labels']) {
         await q(`DELETE FROM ${table} WHERE network_id = $1 AND generation <> $2`, [networkId, generation]);
+        await q(`ANALYZE ${table}`, []);
       }
-      this.logger.log({ networkId, durationMs, contributions: corpusSize, threads, membersWithInterests, candidates }, 'people index computed');
+      this.logger.log({ networkId, durationMs, phases, contributions: corpusSize, threads, membersWithInterests, candidates }, 'people index computed');
       return { computedAt: now, durationMs, contributions: corpusSize, threads, membersWithInterests, animatorCandidates: candidates };
     } finally {
       await runner.query('SELECT pg_advisory_unlock($1, $2)', [PEOPLE_INDEX_LOCK, networkId]).catch(() => undefined);
@@ -261,7 +285,8 @@ export class PeopleIndexService implements OnApplicationBootstrap, BeforeApplica
    * score that ranks animator candidates (docs/people.md):
    *   score = 0.30·helped + 0.15·departments + 0.15·groups + 0.15·accepted + 0.15·centrality + 0.10·speed
    * each signal divided by its maximum over the candidates (so in [0, 1]), speed = 1 / (1 + median
-   * first response in hours / 24) (1 when instant, ½ after a day; 0 when they never responded first).
+   * first response in hours / 24) (1 when instant, ½ after a day; 0 when they never responded first)
+   * before that division too.
    */
   private async animatorScores(q: (sql: string, params: unknown[]) => Promise<unknown[]>, networkId: number, generation: number, from: Date, to: Date): Promise<number> {
     const edges = (await q(INTERACTION_EDGES_SQL, [networkId, from, to])) as { source: string; target: string; weight: number }[];
@@ -284,12 +309,15 @@ export class PeopleIndexService implements OnApplicationBootstrap, BeforeApplica
     }[];
     if (signals.length === 0) return 0;
     const speed = (s: (typeof signals)[number]) => (s.median_first_response === null ? 0 : 1 / (1 + Number(s.median_first_response) / 3600 / 24));
+    // a reduce, not Math.max(...values): spreading 100 000 candidates overflows the call stack
+    const maxOf = (values: number[], floor: number) => values.reduce((m, v) => (v > m ? v : m), floor);
     const max = {
-      helped: Math.max(...signals.map((s) => s.people_helped)),
-      departments: Math.max(1, ...signals.map((s) => s.departments_reached)),
-      groups: Math.max(1, ...signals.map((s) => s.groups.length)),
-      accepted: Math.max(1, ...signals.map((s) => s.accepted_answers)),
-      centrality: Math.max(Number.MIN_VALUE, ...signals.map((s) => centrality[s.member_id] ?? 0)),
+      helped: maxOf(signals.map((s) => s.people_helped), 1),
+      departments: maxOf(signals.map((s) => s.departments_reached), 1),
+      groups: maxOf(signals.map((s) => s.groups.length), 1),
+      accepted: maxOf(signals.map((s) => s.accepted_answers), 1),
+      centrality: maxOf(signals.map((s) => centrality[s.member_id] ?? 0), Number.MIN_VALUE),
+      speed: maxOf(signals.map(speed), Number.MIN_VALUE),
     };
     const rows = signals.map((s) => ({
       ...s,
@@ -300,7 +328,7 @@ export class PeopleIndexService implements OnApplicationBootstrap, BeforeApplica
         0.15 * (s.groups.length / max.groups) +
         0.15 * (s.accepted_answers / max.accepted) +
         0.15 * ((centrality[s.member_id] ?? 0) / max.centrality) +
-        0.1 * speed(s),
+        0.1 * (speed(s) / max.speed),
     }));
     for (let i = 0; i < rows.length; i += PAGE) {
       const page = rows.slice(i, i + PAGE);

@@ -144,8 +144,9 @@ export class HrController {
     const csv = query.format === 'csv' || (query.format === undefined && req.accepts(['application/json', 'text/csv']) === 'text/csv');
     if (!csv) return this.hr.profiles(principal, query, req.id);
     res.status(200).type('text/csv; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="interest-profiles.csv"');
-    // RFC 4180: CRLF line ends; csv-stringify quotes fields holding a quote, a comma or a line break
-    const csvStream = stringify({ header: true, columns: CSV_COLUMNS, record_delimiter: 'windows' });
+    // RFC 4180: CRLF line ends; fields holding a quote, a comma, a CR or an LF are quoted (csv-stringify
+    // quotes on the whole record delimiter only, so lone CR and LF are matched explicitly)
+    const csvStream = stringify({ header: true, columns: CSV_COLUMNS, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
     csvStream.pipe(res);
     for await (const page of this.hr.allProfiles(principal, req.id)) {
       for (const p of page) {

@@ -86,7 +86,7 @@ export class ProfileService {
       site: member.site,
       declared,
       inferredInterests: interests,
-      observedExpertise: observed.map(({ topicKey: _key, ...o }) => o),
+      observedExpertise: observed,
       gaps: {
         declaredNotObserved: [...declaredKeys].filter(([key]) => !observedKeys.has(key)).map(([, topic]) => topic),
         observedNotDeclared: observed.filter((o) => !declaredKeys.has(o.topicKey) && observedScore(o) >= HIDDEN_EXPERT_MIN_SCORE).map((o) => o.topic),

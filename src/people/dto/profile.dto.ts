@@ -50,7 +50,8 @@ export class InferredInterestView {
 }
 
 export class ObservedExpertiseView {
-  @ApiProperty({ example: 'kubernetes', description: 'Topic key (SPEC §3.6 normalised): a root tag, or a declared topic found in the root' }) topic: string;
+  @ApiProperty({ example: 'Kubernetes', description: 'The topic as most often written (as a root tag, or as declared)' }) topic: string;
+  @ApiProperty({ example: 'kubernetes', description: 'Its SPEC §3.6 key: a root tag, or a declared topic found in the root' }) topicKey: string;
   @ApiProperty({ type: 'integer', example: 3, description: 'Accepted answers the member wrote in threads on the topic' }) acceptedAnswers: number;
   @ApiProperty({ type: 'integer', example: 9, description: 'Replies the member wrote in threads on the topic (other people\'s threads)' }) replies: number;
   @ApiProperty({ type: 'integer', example: 12, description: 'Reactions received on those replies' }) reactionsReceived: number;
@@ -59,8 +60,8 @@ export class ObservedExpertiseView {
 }
 
 export class ProfileGapsView {
-  @ApiProperty({ type: [String], example: ['terraform'], description: 'Declared expertise or competence with no observed evidence' }) declaredNotObserved: string[];
-  @ApiProperty({ type: [String], example: ['vpn'], description: 'Observed expertise (score ≥ the hidden-expert threshold) not declared: a hidden expert' }) observedNotDeclared: string[];
+  @ApiProperty({ type: [String], example: ['Terraform'], description: 'Declared expertise or competences (as declared) with no observed evidence' }) declaredNotObserved: string[];
+  @ApiProperty({ type: [String], example: ['VPN'], description: 'Topics (as most often written) with an observed score ≥ 5 not declared as expertise or competence: a hidden expert' }) observedNotDeclared: string[];
 }
 
 export class ProfileView {

@@ -58,12 +58,17 @@ export async function expertsOn(db: EntityManager, topicKey: string, networks: s
   );
 }
 
-/** The oldest computedAt of the people index among the networks read (null when one was never indexed). */
-export async function indexComputedAt(db: EntityManager, networks: string[] | null): Promise<Date | null> {
+/**
+ * The oldest computedAt of the people index among the networks read (null when one was never
+ * indexed); with `memberId`, among the networks read that the member belongs to.
+ */
+export async function indexComputedAt(db: EntityManager, networks: string[] | null, memberId: string | null = null): Promise<Date | null> {
   const [row]: { computed_at: Date | null; missing: boolean }[] = await db.query(
     `SELECT min(r.computed_at) AS computed_at, bool_or(r.network_id IS NULL) AS missing
-     FROM networks n LEFT JOIN people_index_runs r ON r.network_id = n.id WHERE ${readableNetwork('n.id', '$1')}`,
-    [networks],
+     FROM networks n LEFT JOIN people_index_runs r ON r.network_id = n.id
+     WHERE ${readableNetwork('n.id', '$1')}
+       AND ($2::bigint IS NULL OR EXISTS (SELECT 1 FROM network_members nm WHERE nm.network_id = n.id AND nm.member_id = $2))`,
+    [networks, memberId],
   );
   return row.missing ? null : row.computed_at;
 }

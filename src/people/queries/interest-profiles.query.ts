@@ -37,15 +37,34 @@ export async function inferredTerms(db: EntityManager, memberIds: string[], netw
 }
 
 /**
- * For the interest map: per member of the networks read, their unit ($3: department or site) and
- * their topics — declared interests, expertise and competences (SPEC §3.6 keys) and inferred terms
- * (normalised the same way by the caller).
+ * The interest map before suppression: per unit ($2: department or site; null for members without
+ * one) of the members (not placeholders) of the networks read ($1), the unit's members and, per topic,
+ * how many of them hold it — a declared interest, expertise or competence, or an inferred interest of
+ * the current people index, compared by SPEC §3.6 key and labelled by the most frequent written form.
  */
-export async function unitMembers(db: EntityManager, networks: string[] | null, by: 'department' | 'site'): Promise<{ id: string; unit: string | null }[]> {
+export async function interestMapCells(
+  db: EntityManager,
+  networks: string[] | null,
+  by: 'department' | 'site',
+): Promise<{ unit: string | null; unit_members: number; topic_key: string | null; label: string | null; members: number | null }[]> {
   return db.query(
-    `SELECT m.id::text, m.${by === 'site' ? 'site' : 'department'} AS unit FROM members m
-     WHERE NOT m.is_placeholder
-       AND ($1::text[] IS NULL OR EXISTS (SELECT 1 FROM network_members nm JOIN networks n ON n.id = nm.network_id WHERE nm.member_id = m.id AND n.key = ANY($1::text[])))`,
+    `WITH scoped AS (
+       SELECT m.id, m.${by === 'site' ? 'site' : 'department'} AS unit FROM members m
+       WHERE NOT m.is_placeholder
+         AND ($1::text[] IS NULL OR EXISTS (SELECT 1 FROM network_members nm JOIN networks n ON n.id = nm.network_id WHERE nm.member_id = m.id AND n.key = ANY($1::text[])))
+     ), topics AS (
+       SELECT p.member_id, p.topic_key, p.topic AS label FROM profile_topics p JOIN scoped s ON s.id = p.member_id
+       UNION ALL
+       SELECT i.member_id, i.topic_key, i.term FROM member_interests i ${CURRENT_GENERATION('i')} JOIN scoped s ON s.id = i.member_id
+       WHERE i.topic_key <> '' AND ${readableNetwork('i.network_id', '$1')}
+     ), cells AS (
+       SELECT s.unit, t.topic_key, mode() WITHIN GROUP (ORDER BY t.label) AS label, count(DISTINCT t.member_id)::int AS members
+       FROM topics t JOIN scoped s ON s.id = t.member_id GROUP BY s.unit, t.topic_key
+     ), units AS (
+       SELECT unit, count(*)::int AS members FROM scoped GROUP BY unit
+     )
+     SELECT u.unit, u.members AS unit_members, c.topic_key, c.label, c.members
+     FROM units u LEFT JOIN cells c ON c.unit IS NOT DISTINCT FROM u.unit`,
     [networks],
   );
 }

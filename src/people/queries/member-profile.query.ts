@@ -22,7 +22,7 @@ export async function memberInterests(
   );
   return {
     items: rows.map((r) => ({ term: r.term, weight: round(Number(r.weight), 4), activities: r.activities })),
-    computedAt: await indexComputedAt(db, networks),
+    computedAt: await indexComputedAt(db, networks, memberId),
   };
 }
 
@@ -33,7 +33,7 @@ export async function memberObservedExpertise(
   networks: string[] | null,
 ): Promise<(Evidence & { topic: string; topicKey: string; score: number })[]> {
   const rows: (Evidence & { topic_key: string; label: string | null })[] = await db.query(
-    `SELECT e.topic_key, max(l.label) AS label, sum(e.accepted_answers)::int AS "acceptedAnswers", sum(e.replies)::int AS replies,
+    `SELECT e.topic_key, (array_agg(l.label ORDER BY e.replies DESC, e.network_id))[1] AS label, sum(e.accepted_answers)::int AS "acceptedAnswers", sum(e.replies)::int AS replies,
             sum(e.reactions_received)::int AS "reactionsReceived", sum(e.people_helped)::int AS "peopleHelped"
      FROM member_topic_evidence e ${CURRENT_GENERATION('e')}
      LEFT JOIN topic_labels l ON l.network_id = e.network_id AND l.generation = e.generation AND l.topic_key = e.topic_key

@@ -1,0 +1,77 @@
+/**
+ * npm run bench:people [-- N]
+ *
+ * On the synthetic network of N events (default 10 000 000; 100 000 members; bench/synthetic-network.ts,
+ * shared with bench:alignment: BENCH_KEEP / BENCH_REUSE), with declared profiles for one member in
+ * ten, measures:
+ *  1. one run of the people index (POST /v1/networks/bench/people-index): its duration bounds how old
+ *     the people figures can be (PEOPLE_INDEX_INTERVAL_SECONDS + one run), and the server's peak RSS;
+ *  2. p50/p95 of the endpoints that read the index: expert finder, animator candidates (with and
+ *     without filters), expertise coverage, a member profile, HR profiles and the interest map.
+ */
+import { Client } from 'pg';
+import { formatTable, startServer } from './support';
+import { ADMIN_KEY, syntheticNetworkDatabase, timeIt } from './synthetic-network';
+
+const REPS = Number(process.env.BENCH_REPS ?? 15);
+
+async function main(): Promise<void> {
+  const n = Number(process.argv[2] ?? process.env.BENCH_EVENTS ?? 10_000_000);
+  const db = await syntheticNetworkDatabase(n);
+  const seed = new Client({ connectionString: db.url });
+  await seed.connect();
+  // declared profiles for one member in ten: expertise on a root tag, a competence, an interest
+  await seed.query(`TRUNCATE profile_versions, profile_topics, member_profiles`);
+  await seed.query(
+    `INSERT INTO profile_topics (member_id, facet, topic_key, topic, level, position)
+     SELECT id, 'expertise', 't' || (id % 40), 't' || (id % 40), 1 + id % 5, 0 FROM members WHERE id % 10 = 0
+     UNION ALL SELECT id, 'competence', 'cloud', 'Cloud', 1 + id % 3, 0 FROM members WHERE id % 10 = 0 AND id % 3 = 0
+     UNION ALL SELECT id, 'interest', 'teletravail', 'Télétravail', NULL, 0 FROM members WHERE id % 10 = 0 AND id % 2 = 0`,
+  );
+  await seed.query(`INSERT INTO member_profiles (member_id, version, updated_at, updated_by) SELECT DISTINCT member_id, 1, now(), 'bench' FROM profile_topics`);
+  await seed.query('ANALYZE');
+  await seed.end();
+
+  const server = await startServer({ DATABASE_URL: db.url, ADMIN_API_KEY: ADMIN_KEY, PEOPLE_INDEX_INTERVAL_SECONDS: '0' }, 3919);
+  const get = async (path: string, method = 'GET') => {
+    const res = await fetch(`${server.baseUrl}${path}`, { method, headers: { Authorization: `Bearer ${ADMIN_KEY}` } });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return res.json() as Promise<Record<string, unknown>>;
+  };
+  try {
+    const started = Date.now();
+    const run = await get('/v1/networks/bench/people-index', 'POST');
+    const runSeconds = (Date.now() - started) / 1000;
+    console.log(`people index: ${runSeconds.toFixed(1)} s ${JSON.stringify(run)}, server peak RSS ${server.peakRssMiB()} MiB`);
+
+    const endpoints: [string, string][] = [
+      ['experts?topic=t7', '/v1/experts?topic=t7'],
+      ['animator-candidates', '/v1/networks/bench/animator-candidates'],
+      ['animator-candidates?department=D3', '/v1/networks/bench/animator-candidates?department=D3'],
+      ['animator-candidates?group=g7', '/v1/networks/bench/animator-candidates?group=g7'],
+      ['expertise-coverage (1 y)', '/v1/networks/bench/expertise-coverage?from=2025-11-01T00:00:00Z&to=2026-11-01T00:00:00Z'],
+      ['members/u1230/profile', '/v1/members/u1230/profile'],
+      ['hr/interest-profiles (100)', '/v1/hr/interest-profiles?limit=100'],
+      ['hr/interest-map?by=department', '/v1/hr/interest-map?by=department'],
+    ];
+    const rows: Record<string, string | number>[] = [];
+    for (const [label, path] of endpoints) {
+      const reps = label.startsWith('hr/interest-map') ? Math.max(3, Math.floor(REPS / 5)) : REPS;
+      const t = await timeIt(reps, () => get(path));
+      rows.push({ endpoint: label, 'p50 ms': t.p50, 'p95 ms': t.p95 });
+      console.log(formatTable(rows.slice(-1)));
+    }
+    console.log(`\nPeople benchmark, ${n} events, ${new Date().toISOString()}, node ${process.version}\n`);
+    console.log(`people index run: ${runSeconds.toFixed(1)} s (${run.contributions} contributions, ${run.threads} threads with a topic, ${run.membersWithInterests} members with interests, ${run.animatorCandidates} animator candidates); server peak RSS ${server.peakRssMiB()} MiB`);
+    console.log(`freshness: figures are at most PEOPLE_INDEX_INTERVAL_SECONDS (default 600 s) + one run old\n`);
+    console.log(formatTable(rows));
+  } finally {
+    await server.stop();
+    if (process.env.BENCH_KEEP !== '1') await db.drop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
