@@ -44,10 +44,14 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** Starts the built service (dist/src/main.js) as a child process and waits for /health/ready. */
+/**
+ * Starts the built service (dist/src/main.js) as a child process and waits for /health/ready. The
+ * periodic people index is off (it would run on a freshly loaded network at start and compete with
+ * what a benchmark measures); bench:people runs it on demand.
+ */
 export async function startServer(env: Record<string, string>, port: number): Promise<RunningServer> {
   const child = spawn(process.execPath, [resolve(__dirname, '../src/main.js')], {
-    env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', PEOPLE_INDEX_INTERVAL_SECONDS: '0', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -12,6 +12,7 @@ import { IndicatorsModule } from './indicators/indicators.module';
 import { IngestionModule } from './ingestion/ingestion.module';
 import { NetworksModule } from './networks/networks.module';
 import { PeopleModule } from './people/people.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { TopicsModule } from './topics/topics.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -47,6 +48,7 @@ export class AppModule {
         AlignmentModule,
         TopicsModule,
         PeopleModule,
+        PrivacyModule,
       ],
       providers: [
         { provide: ENVIRONMENT, useValue: env },

@@ -44,8 +44,12 @@ export async function rewriteMatches(
   onlyKeywords: number[] | null = null,
 ): Promise<number> {
   if (activities.length === 0 || matcher.isEmpty) return 0;
+  // joined to the ids so that the primary key is probed per activity: with `keyword_id = ANY(…)` in
+  // the condition the planner preferred the keyword index, which scans every match of the keyword
+  // (a re-match of 6 M activities slowed from 20 000 to 3 000 per second as the matches grew)
   await db.query(
-    `DELETE FROM keyword_matches WHERE network_id = $1 AND activity_id = ANY($2::bigint[]) AND ($3::integer[] IS NULL OR keyword_id = ANY($3::integer[]))`,
+    `DELETE FROM keyword_matches km USING unnest($2::bigint[]) AS a(id)
+     WHERE km.network_id = $1 AND km.activity_id = a.id AND ($3::integer[] IS NULL OR km.keyword_id + 0 = ANY($3::integer[]))`,
     [networkId, activities.map((a) => a.id), onlyKeywords],
   );
   const rows: { activity: MatchableActivity; keywordId: number }[] = [];

@@ -92,6 +92,10 @@ export class RematchService implements OnApplicationBootstrap, BeforeApplication
     if (claimed === 0) return { outcome: 'superseded', done: 0 };
 
     let done = 0;
+    // statistics follow the matches as they grow (the embedded database has no autovacuum, and a
+    // server's comes late): with the counts of an emptier table, the per-batch delete was planned as a
+    // scan of every match of the network instead of a probe per activity
+    let analyseAt = 10_000;
     for (const extent of extents) {
       let after = '0';
       for (;;) {
@@ -119,6 +123,10 @@ export class RematchService implements OnApplicationBootstrap, BeforeApplication
         if (batch.length === 0) break;
         done += batch.length;
         after = batch[batch.length - 1].id;
+        if (done >= analyseAt) {
+          await this.db.query('ANALYZE keyword_matches, keyword_set_day_counts');
+          analyseAt *= 2;
+        }
       }
     }
     // activities deleted while the job ran were counted in `total` but not re-matched: total is what was done

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import { decodeCursor, encodeCursor } from '../common/pagination/pagination';
+import { parseIsoDateTime } from '../common/validation/iso-date-time';
+import { AuditPage, AuditQuery } from './dto/audit.dto';
 import { AuditEntry } from './audit-entry.entity';
 import type { Principal } from './principal';
 
@@ -11,7 +14,11 @@ export interface AuditEvent {
   requestId?: string;
 }
 
-/** Writes the append-only audit log. Pass the transaction's manager so the entry commits with the change. */
+/**
+ * The append-only audit log: entries are only ever inserted (no route updates or deletes them; a
+ * GDPR erasure keeps the entries about the member, which hold no personal data beyond its
+ * externalId). Pass the transaction's manager so an entry commits with the change it records.
+ */
 @Injectable()
 export class AuditService {
   constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
@@ -26,5 +33,26 @@ export class AuditService {
       requestId: event.requestId ?? null,
     });
     await repo.save(entry);
+  }
+
+  async list(query: AuditQuery): Promise<AuditPage> {
+    const before = decodeCursor(query.cursor);
+    const rows: AuditEntry[] = await this.entries.query(
+      `SELECT id::text, occurred_at AS "occurredAt", actor, action, target, details, request_id AS "requestId" FROM audit_log
+       WHERE ($1::bigint IS NULL OR id < $1) AND ($2::text IS NULL OR action = $2) AND ($3::text IS NULL OR actor = $3)
+         AND ($4::text IS NULL OR target = $4) AND ($5::timestamptz IS NULL OR occurred_at >= $5) AND ($6::timestamptz IS NULL OR occurred_at < $6)
+       ORDER BY id DESC LIMIT $7`,
+      [
+        before ?? null,
+        query.action ?? null,
+        query.actor ?? null,
+        query.target ?? null,
+        query.from ? parseIsoDateTime(query.from) : null,
+        query.to ? parseIsoDateTime(query.to) : null,
+        query.limit + 1,
+      ],
+    );
+    const items = rows.slice(0, query.limit).map((r) => ({ ...r, occurredAt: new Date(r.occurredAt).toISOString() }));
+    return { items, nextCursor: rows.length > query.limit ? encodeCursor(items[items.length - 1].id) : null };
   }
 }

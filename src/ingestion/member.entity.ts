@@ -35,6 +35,14 @@ export class Member {
   @Column({ name: 'is_placeholder', type: 'boolean', default: false })
   isPlaceholder: boolean;
 
+  /**
+   * When the member's personal data was erased (GDPR, DELETE /v1/members/{externalId}): name, email,
+   * site, job title, profile and texts are gone, and later member records cannot bring them back.
+   * The row stays, pseudonymous, so that every count and indicator keeps its value.
+   */
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

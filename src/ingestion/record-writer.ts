@@ -67,7 +67,7 @@ export class RecordWriter {
     const created = await this.deleteActivities(deletions, outcomes);
     const written = await this.upsertActivities(activities, groupIds, memberIds, outcomes);
     await this.resolveThreads([...created, ...written.created], written.relink, written.moved);
-    await this.matchKeywords(deletions, activities, written.ids, groupIds, memberIds);
+    await this.matchKeywords(deletions, activities, written.ids, groupIds, memberIds, written.erased);
     return rows.map((r) => outcomes.get(r) as Outcome);
   }
 
@@ -83,12 +83,17 @@ export class RecordWriter {
        ), up AS (
          INSERT INTO members AS m (external_id, display_name, email, department, site, job_title, joined_at, is_placeholder)
          SELECT external_id, display_name, email, department, site, job_title, joined_at, false FROM input
+         -- an erased member (GDPR) keeps no name, email, site nor job title, whatever later records say
          ON CONFLICT (external_id) DO UPDATE SET
-           display_name = excluded.display_name, email = excluded.email, department = excluded.department,
-           site = excluded.site, job_title = excluded.job_title, joined_at = excluded.joined_at,
+           display_name = CASE WHEN m.erased_at IS NULL THEN excluded.display_name END,
+           email = CASE WHEN m.erased_at IS NULL THEN excluded.email END, department = excluded.department,
+           site = CASE WHEN m.erased_at IS NULL THEN excluded.site END,
+           job_title = CASE WHEN m.erased_at IS NULL THEN excluded.job_title END, joined_at = excluded.joined_at,
            is_placeholder = false, updated_at = now()
          WHERE (m.display_name, m.email, m.department, m.site, m.job_title, m.joined_at, m.is_placeholder)
-           IS DISTINCT FROM (excluded.display_name, excluded.email, excluded.department, excluded.site, excluded.job_title, excluded.joined_at, false)
+           IS DISTINCT FROM (CASE WHEN m.erased_at IS NULL THEN excluded.display_name END, CASE WHEN m.erased_at IS NULL THEN excluded.email END,
+                             excluded.department, CASE WHEN m.erased_at IS NULL THEN excluded.site END,
+                             CASE WHEN m.erased_at IS NULL THEN excluded.job_title END, excluded.joined_at, false)
          RETURNING m.id, m.external_id
        ), joined AS (
          INSERT INTO network_members (network_id, member_id)
@@ -285,8 +290,8 @@ export class RecordWriter {
     groupIds: Map<string, string>,
     memberIds: Map<string, string>,
     outcomes: Map<RecordRow, Outcome>,
-  ): Promise<{ created: string[]; relink: string[]; moved: string[]; ids: Map<string, string> }> {
-    if (rows.length === 0) return { created: [], relink: [], moved: [], ids: new Map() };
+  ): Promise<{ created: string[]; relink: string[]; moved: string[]; ids: Map<string, string>; erased: Set<string> }> {
+    if (rows.length === 0) return { created: [], relink: [], moved: [], ids: new Map(), erased: new Set() };
     const lookup = [...new Set([...rows.map((r) => r.externalId), ...rows.flatMap((r) => (r.parent === null ? [] : [r.parent]))])];
     const stored: StoredActivity[] = await this.db.query(
       `SELECT external_id, id::text, kind, parent_external_id, root_id::text FROM activities WHERE network_id = $1 AND external_id = ANY($2::text[])`,
@@ -300,6 +305,12 @@ export class RecordWriter {
     const idOf = new Map<string, string>(stored.map((a) => [a.external_id, a.id]));
     fresh.forEach((r, i) => idOf.set(r.externalId, ids[i].id));
     const links = resolveLinks(rows, idOf, byExternalId);
+    // texts and tags of members erased under GDPR are not stored again (nor matched)
+    const erased: { id: string }[] = await this.db.query(`SELECT id::text FROM members WHERE id = ANY($1::bigint[]) AND erased_at IS NOT NULL`, [
+      [...new Set(rows.map((r) => memberIds.get(r.author)))],
+    ]);
+    const erasedIds = new Set(erased.map((e) => e.id));
+    const keepsText = (r: ActivityRow) => !erasedIds.has(memberIds.get(r.author) as string);
 
     const result: { key: string; id: string; deleted: boolean }[] = await this.db.query(
       `INSERT INTO activities AS a (network_id, id, external_id, kind, author_id, group_id, parent_external_id, parent_id, root_id, occurred_at, text, tags, reaction)
@@ -328,8 +339,8 @@ export class RecordWriter {
         rows.map((r) => links.get(r)?.parentId ?? null),
         rows.map((r) => links.get(r)?.rootId ?? null),
         rows.map((r) => r.occurredAt),
-        rows.map((r) => r.text),
-        rows.map((r) => toPgArrayLiteral(r.tags)),
+        rows.map((r) => (keepsText(r) ? r.text : null)),
+        rows.map((r) => (keepsText(r) ? toPgArrayLiteral(r.tags) : null)),
         rows.map((r) => r.reaction),
       ],
     );
@@ -352,7 +363,7 @@ export class RecordWriter {
     }
     // a tombstone stays deleted when its activity arrives: it is written but must not match
     const live = new Map(result.filter((r) => !r.deleted).map((r) => [r.key, r.id]));
-    return { created, relink, moved, ids: live };
+    return { created, relink, moved, ids: live, erased: erasedIds };
   }
 
   /**
@@ -366,6 +377,7 @@ export class RecordWriter {
     writtenIds: Map<string, string>,
     groupIds: Map<string, string>,
     memberIds: Map<string, string>,
+    erasedAuthors: Set<string>,
   ): Promise<void> {
     if (this.networkId === null || (deletions.length === 0 && writtenIds.size === 0)) return;
     const matcher = await loadMatcher(this.db, this.networkId);
@@ -376,8 +388,8 @@ export class RecordWriter {
       .map((a) => ({
         id: writtenIds.get(a.externalId) as string,
         kind: a.kind,
-        text: a.text,
-        tags: a.tags,
+        text: erasedAuthors.has(memberIds.get(a.author) as string) ? null : a.text,
+        tags: erasedAuthors.has(memberIds.get(a.author) as string) ? null : a.tags,
         occurredAt: a.occurredAt,
         groupId: a.group ? (groupIds.get(a.group) ?? null) : null,
         authorId: memberIds.get(a.author) ?? null,

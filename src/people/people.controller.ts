@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify';
 import type { Request, Response } from 'express';
 import { ApiProblems } from '../common/http/api-problems.decorator';
 import { PageQuery } from '../common/pagination/pagination';
+import { ExternalIdPipe } from '../common/validation/external-id.pipe';
 import { CurrentPrincipal, NetworkParam, Roles } from '../governance/auth.decorators';
 import type { Principal } from '../governance/principal';
 import { InterestMapQuery, InterestMapView, InterestProfilePage, InterestProfilesQuery } from './dto/hr.dto';
@@ -35,7 +36,7 @@ export class ProfileController {
   @ApiParam(MEMBER_PARAM)
   @ApiOkResponse({ type: DeclaredProfileView })
   @ApiProblems(400, 401, 403, 404)
-  put(@CurrentPrincipal() principal: Principal, @Param('externalId') externalId: string, @Body() dto: PutProfileDto, @Req() req: { id?: string }): Promise<DeclaredProfileView> {
+  put(@CurrentPrincipal() principal: Principal, @Param('externalId', ExternalIdPipe) externalId: string, @Body() dto: PutProfileDto, @Req() req: { id?: string }): Promise<DeclaredProfileView> {
     return this.profiles.put(principal, externalId, dto, req.id);
   }
 
@@ -45,7 +46,7 @@ export class ProfileController {
   @ApiParam(MEMBER_PARAM)
   @ApiOkResponse({ type: ProfileView })
   @ApiProblems(401, 403, 404)
-  get(@CurrentPrincipal() principal: Principal, @Param('externalId') externalId: string, @Req() req: { id?: string }): Promise<ProfileView> {
+  get(@CurrentPrincipal() principal: Principal, @Param('externalId', ExternalIdPipe) externalId: string, @Req() req: { id?: string }): Promise<ProfileView> {
     return this.profiles.get(principal, externalId, req.id);
   }
 
@@ -55,7 +56,7 @@ export class ProfileController {
   @ApiParam(MEMBER_PARAM)
   @ApiOkResponse({ type: ProfileHistoryPage })
   @ApiProblems(400, 401, 403, 404)
-  history(@CurrentPrincipal() principal: Principal, @Param('externalId') externalId: string, @Query() page: PageQuery, @Req() req: { id?: string }): Promise<ProfileHistoryPage> {
+  history(@CurrentPrincipal() principal: Principal, @Param('externalId', ExternalIdPipe) externalId: string, @Query() page: PageQuery, @Req() req: { id?: string }): Promise<ProfileHistoryPage> {
     return this.profiles.history(principal, externalId, page, req.id);
   }
 }

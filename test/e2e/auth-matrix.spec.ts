@@ -119,6 +119,11 @@ const MATRIX: RouteRow[] = [
   { method: 'post', path: '/v1/networks/{key}/people-index', allowed: CNO_HR, networkScoped: true },
   { method: 'get', path: '/v1/hr/interest-profiles', allowed: HR, networkScoped: false },
   { method: 'get', path: '/v1/hr/interest-map', allowed: HR, networkScoped: false },
+  // governance (SPEC §4): erasure and the audit log are admin only; HR handles subject access requests
+  // (an unknown member: admins get 404, never erasing the member this file works with)
+  { method: 'delete', path: '/v1/members/{externalId}', allowed: ADMIN, networkScoped: false, params: { externalId: () => uniqueKey('nobody') } },
+  { method: 'get', path: '/v1/members/{externalId}/export', allowed: HR, networkScoped: false, params: { externalId: (c) => c.member } },
+  { method: 'get', path: '/v1/audit', allowed: ADMIN, networkScoped: false },
 ];
 
 const routeId = (method: string, path: string) => `${method.toUpperCase()} ${path}`;

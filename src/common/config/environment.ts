@@ -56,6 +56,22 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(0) @Max(86400)
   PEOPLE_INDEX_INTERVAL_SECONDS = 600;
 
+  /** Length of the rate-limit window, in seconds. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  RATE_LIMIT_WINDOW_SECONDS = 60;
+
+  /** GET requests per API key per window (0 = no limit). */
+  @Transform(toInt) @IsInt() @Min(0)
+  RATE_LIMIT_READS = 1200;
+
+  /** Ingestion and other writes (POST, PUT, DELETE) per API key per window (0 = no limit). */
+  @Transform(toInt) @IsInt() @Min(0)
+  RATE_LIMIT_WRITES = 600;
+
+  /** Origins allowed by CORS, comma-separated (`*` for any); empty: no CORS headers (same-origin and server-to-server only). */
+  @IsOptional() @IsString()
+  CORS_ORIGINS?: string;
+
   /** HR aggregates (interest map) suppress every cell built on fewer members than this. */
   @Transform(toInt) @IsInt() @Min(1) @Max(1000)
   K_ANONYMITY = 5;

@@ -30,6 +30,7 @@ replies AS (
   WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.kind = 'reply' AND a.occurred_at >= $2 AND a.occurred_at < $3
     AND p.author_id <> a.author_id
     AND NOT EXISTS (SELECT 1 FROM leaders l WHERE l.member_id = a.author_id)
+    AND NOT EXISTS (SELECT 1 FROM members e WHERE e.id = a.author_id AND e.erased_at IS NOT NULL)
 ), accepted AS (
   SELECT DISTINCT ON (acc.root_id) acc.root_id, acc.parent_id AS reply_id
   FROM activities acc JOIN activities rep ON rep.network_id = acc.network_id AND rep.id = acc.parent_id AND rep.kind = 'reply' AND rep.deleted_at IS NULL AND rep.root_id = acc.root_id

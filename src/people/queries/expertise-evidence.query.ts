@@ -32,4 +32,5 @@ JOIN roots ro ON ro.id = t.root_id
 JOIN replies rep ON rep.root_id = t.root_id AND rep.author_id <> ro.author_id
 LEFT JOIN accepted acc ON acc.root_id = t.root_id
 LEFT JOIN reactions re ON re.reply_id = rep.id
+WHERE NOT EXISTS (SELECT 1 FROM members e WHERE e.id = rep.author_id AND e.erased_at IS NOT NULL) -- erased (GDPR): no profile any more
 GROUP BY rep.author_id, t.topic_key`;

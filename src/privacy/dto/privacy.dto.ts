@@ -1,0 +1,33 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class ErasedCountsView {
+  @ApiProperty({ type: 'integer', example: 42, description: 'Activities whose text and tags were erased' }) activityTexts: number;
+  @ApiProperty({ type: 'integer', example: 3 }) profileVersions: number;
+  @ApiProperty({ type: 'integer', example: 5 }) profileTopics: number;
+  @ApiProperty({ type: 'integer', example: 1 }) profiles: number;
+  @ApiProperty({ type: 'integer', example: 10 }) inferredInterests: number;
+  @ApiProperty({ type: 'integer', example: 4 }) expertiseEvidence: number;
+  @ApiProperty({ type: 'integer', example: 1 }) animatorScores: number;
+}
+
+export class ErasureReport {
+  @ApiProperty({ example: 'u17' }) member: string;
+  @ApiProperty({ type: ErasedCountsView, description: 'What was erased; the member row and the activity rows stay (pseudonymous) so every indicator keeps its value' })
+  erased: ErasedCountsView;
+}
+
+const rowsOf = (description: string) => ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description });
+
+export class MemberExport {
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The member record: externalId, displayName, email, department, site, jobTitle, joinedAt, placeholder, erasedAt, createdAt, updatedAt' })
+  member: Record<string, unknown>;
+  @rowsOf('Networks the member was ingested through') networks: Record<string, unknown>[];
+  @rowsOf('Group memberships and leaderships') memberships: Record<string, unknown>[];
+  @rowsOf('Every activity they authored, in every network and group (confidential ones included), deleted ones too') activities: Record<string, unknown>[];
+  @rowsOf('Declared triptych: facet, topic, level') profile: Record<string, unknown>[];
+  @rowsOf('Every declared version') profileHistory: Record<string, unknown>[];
+  @rowsOf('Inferred interest centres per network') inferredInterests: Record<string, unknown>[];
+  @rowsOf('Observed expertise evidence per network and topic') expertiseEvidence: Record<string, unknown>[];
+  @rowsOf('Animator candidate scores per network') animatorScores: Record<string, unknown>[];
+  @rowsOf('Audit log entries about them (reads of their profile, exports, erasure)') auditEntries: Record<string, unknown>[];
+}

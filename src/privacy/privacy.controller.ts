@@ -1,0 +1,41 @@
+import { Controller, Delete, Get, Param, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../common/http/api-problems.decorator';
+import { ExternalIdPipe } from '../common/validation/external-id.pipe';
+import { CurrentPrincipal, Roles } from '../governance/auth.decorators';
+import type { Principal } from '../governance/principal';
+import { ErasureReport, MemberExport } from './dto/privacy.dto';
+import { PrivacyService } from './privacy.service';
+
+const MEMBER_PARAM = { name: 'externalId', example: 'u17', description: 'The member\'s org-wide externalId' };
+
+@ApiTags('privacy')
+@ApiBearerAuth()
+@Controller('v1/members/:externalId')
+export class PrivacyController {
+  constructor(private readonly privacy: PrivacyService) {}
+
+  @Delete()
+  @Roles()
+  @ApiOperation({
+    summary: 'Erase a member\'s personal data (GDPR; admin only; audited)',
+    description:
+      'Erases name, email, site, job title, the declared profile and its history, the texts and tags of their activities, inferred interests, expertise evidence and animator scores. The member and activity rows stay pseudonymous (externalId, department, kinds, times, groups, links, keyword matches), so every indicator keeps exactly its value. Later records cannot restore the erased fields. Idempotent: erasing again answers the same shape with zero counts.',
+  })
+  @ApiParam(MEMBER_PARAM)
+  @ApiOkResponse({ type: ErasureReport })
+  @ApiProblems(401, 403, 404)
+  erase(@CurrentPrincipal() principal: Principal, @Param('externalId', ExternalIdPipe) externalId: string, @Req() req: { id?: string }): Promise<ErasureReport> {
+    return this.privacy.erase(principal, externalId, req.id);
+  }
+
+  @Get('export')
+  @Roles('hr')
+  @ApiOperation({ summary: 'Everything held about a member (GDPR subject access; admin and hr; audited)' })
+  @ApiParam(MEMBER_PARAM)
+  @ApiOkResponse({ type: MemberExport })
+  @ApiProblems(401, 403, 404)
+  export(@CurrentPrincipal() principal: Principal, @Param('externalId', ExternalIdPipe) externalId: string, @Req() req: { id?: string }): Promise<MemberExport> {
+    return this.privacy.export(principal, externalId, req.id);
+  }
+}

@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { NETWORK_WRITE_LOCK } from '../../migrations/1764400000000-activity-rollups';
+import { NotFound } from '../common/errors/domain-errors';
+import { AuditService } from '../governance/audit.service';
+import type { Principal } from '../governance/principal';
+import { requireMember } from '../people/people-scope';
+import { ErasureReport, MemberExport } from './dto/privacy.dto';
+
+/**
+ * GDPR (SPEC §4): erasure of a member's personal data and subject access export, both audited.
+ *
+ * Erasure keeps the member row, pseudonymous (externalId and department stay: the client's key and
+ * what the indicators group by), and every activity row with its kind, time, group, parent and
+ * keyword matches, so every count and indicator keeps exactly its value. What goes: name, email,
+ * site, job title, the declared profile and its history, the texts and tags of their activities,
+ * their inferred interests, expertise evidence and animator scores (the people index skips erased
+ * members from then on). Later member records cannot bring the personal fields back, and later
+ * activities of the member are stored without text.
+ */
+@Injectable()
+export class PrivacyService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async erase(principal: Principal, externalId: string, requestId?: string): Promise<ErasureReport> {
+    return this.db.transaction(async (m) => {
+      // activities are written: every network's writer lock, in id order, before any row lock
+      await m.query(`SELECT pg_advisory_xact_lock($1, id) FROM (SELECT id FROM networks ORDER BY id) AS n`, [NETWORK_WRITE_LOCK]);
+      const [member]: { id: string }[] = await m.query(`SELECT id::text FROM members WHERE external_id = $1 FOR UPDATE`, [externalId]);
+      if (!member) throw new NotFound(`No member with externalId "${externalId}"`);
+      await m.query(`UPDATE members SET display_name = NULL, email = NULL, site = NULL, job_title = NULL, erased_at = coalesce(erased_at, now()), updated_at = now() WHERE id = $1`, [member.id]);
+      const [, texts]: [unknown, number] = await m.query(
+        `UPDATE activities SET text = NULL, tags = NULL, updated_at = now() WHERE author_id = $1 AND (text IS NOT NULL OR tags IS NOT NULL)`,
+        [member.id],
+      );
+      const counts: Record<string, number> = { activityTexts: texts };
+      for (const [label, table] of [
+        ['profileVersions', 'profile_versions'],
+        ['profileTopics', 'profile_topics'],
+        ['profiles', 'member_profiles'],
+        ['inferredInterests', 'member_interests'],
+        ['expertiseEvidence', 'member_topic_evidence'],
+        ['animatorScores', 'animator_scores'],
+      ] as const) {
+        const [, n]: [unknown, number] = await m.query(`DELETE FROM ${table} WHERE member_id = $1`, [member.id]);
+        counts[label] = n;
+      }
+      await this.audit.record(principal, { action: 'member.erase', target: externalId, details: counts, requestId }, m);
+      return { member: externalId, erased: counts as unknown as ErasureReport['erased'] };
+    });
+  }
+
+  async export(principal: Principal, externalId: string, requestId?: string): Promise<MemberExport> {
+    const m = this.db.manager;
+    await requireMember(m, principal, externalId); // a key limited to networks exports only their members
+    const [member]: Record<string, unknown>[] = await m.query(
+      `SELECT id::text, external_id AS "externalId", display_name AS "displayName", email, department, site, job_title AS "jobTitle",
+              joined_at AS "joinedAt", is_placeholder AS placeholder, erased_at AS "erasedAt", created_at AS "createdAt", updated_at AS "updatedAt"
+       FROM members WHERE external_id = $1`,
+      [externalId],
+    );
+    if (!member) throw new NotFound(`No member with externalId "${externalId}"`);
+    const id = member.id as string;
+    delete member.id;
+    const result: MemberExport = {
+      member,
+      networks: await rows(m, `SELECT n.key AS network, nm.counted_from AS "countedFrom" FROM network_members nm JOIN networks n ON n.id = nm.network_id WHERE nm.member_id = $1 ORDER BY n.key`, id),
+      memberships: await rows(
+        m,
+        `SELECT n.key AS network, g.external_id AS "group", g.name AS "groupName", ms.role, ms.is_declared_leader AS "declaredLeader", ms.joined_at AS "joinedAt", ms.left_at AS "leftAt"
+         FROM memberships ms JOIN groups g ON g.id = ms.group_id JOIN networks n ON n.id = ms.network_id WHERE ms.member_id = $1 ORDER BY n.key, g.external_id`,
+        id,
+      ),
+      activities: await rows(
+        m,
+        `SELECT n.key AS network, a.external_id AS "externalId", a.kind, g.external_id AS "group", a.parent_external_id AS parent, a.occurred_at AS "occurredAt",
+                a.text, a.tags, a.reaction, a.deleted_at AS "deletedAt"
+         FROM activities a JOIN networks n ON n.id = a.network_id LEFT JOIN groups g ON g.id = a.group_id
+         WHERE a.author_id = $1 ORDER BY n.key, a.occurred_at, a.id`,
+        id,
+      ),
+      profile: await rows(m, `SELECT facet, topic, level FROM profile_topics WHERE member_id = $1 ORDER BY facet, position`, id),
+      profileHistory: await rows(m, `SELECT version, changed_at AS "changedAt", changed_by AS "changedBy", profile FROM profile_versions WHERE member_id = $1 ORDER BY version`, id),
+      inferredInterests: await rows(
+        m,
+        `SELECT n.key AS network, i.term, i.weight, i.activity_ids AS activities FROM member_interests i JOIN networks n ON n.id = i.network_id
+         JOIN people_index_runs r ON r.network_id = i.network_id AND r.generation = i.generation WHERE i.member_id = $1 ORDER BY n.key, i.rank`,
+        id,
+      ),
+      expertiseEvidence: await rows(
+        m,
+        `SELECT n.key AS network, e.topic_key AS topic, e.accepted_answers AS "acceptedAnswers", e.replies, e.reactions_received AS "reactionsReceived", e.people_helped AS "peopleHelped"
+         FROM member_topic_evidence e JOIN networks n ON n.id = e.network_id JOIN people_index_runs r ON r.network_id = e.network_id AND r.generation = e.generation
+         WHERE e.member_id = $1 ORDER BY n.key, e.topic_key`,
+        id,
+      ),
+      animatorScores: await rows(
+        m,
+        `SELECT n.key AS network, s.score, s.people_helped AS "peopleHelped", s.departments_reached AS "departmentsReached", s.accepted_answers AS "acceptedAnswers", s.centrality
+         FROM animator_scores s JOIN networks n ON n.id = s.network_id JOIN people_index_runs r ON r.network_id = s.network_id AND r.generation = s.generation
+         WHERE s.member_id = $1 ORDER BY n.key`,
+        id,
+      ),
+      auditEntries: await rows(m, `SELECT occurred_at AS "occurredAt", actor, action, details FROM audit_log WHERE target = $1 ORDER BY id`, externalId),
+    };
+    await this.audit.record(principal, { action: 'member.export', target: externalId, details: { activities: result.activities.length }, requestId });
+    return result;
+  }
+}
+
+function rows(m: EntityManager, sql: string, param: string): Promise<Record<string, unknown>[]> {
+  return m.query(sql, [param]);
+}
