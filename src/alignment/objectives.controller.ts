@@ -12,6 +12,7 @@ const KEY_PARAM = { name: 'key', example: 'cyber', description: 'Objective key: 
 
 @ApiTags('objectives')
 @ApiBearerAuth()
+@ApiProblems(429)
 @Roles('cno')
 @Controller('v1/objectives')
 export class ObjectivesController {

@@ -9,6 +9,7 @@ import type { Principal } from './principal';
 
 @ApiTags('api-keys')
 @ApiBearerAuth()
+@ApiProblems(429)
 @Roles()
 @Controller('v1/api-keys')
 export class ApiKeysController {

@@ -7,6 +7,7 @@ import { AuditPage, AuditQuery } from './dto/audit.dto';
 
 @ApiTags('audit')
 @ApiBearerAuth()
+@ApiProblems(429)
 @Roles()
 @Controller('v1/audit')
 export class AuditController {

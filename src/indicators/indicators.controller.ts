@@ -13,6 +13,7 @@ import { METRICS } from './metrics.registry';
 
 @ApiTags('indicators')
 @ApiBearerAuth()
+@ApiProblems(429)
 @Roles('cno')
 @NetworkParam()
 @Controller('v1/networks/:key')
@@ -51,8 +52,8 @@ export class IndicatorsController {
   @ApiOperation({ summary: 'Questions of the window with no first response, older than 48 h, oldest first (SPEC §3.3)' })
   @ApiOkResponse({ type: UnansweredQuestionPage })
   @ApiProblems(400, 401, 403, 404)
-  unanswered(@Param('key') key: string, @Query() query: UnansweredQuery): Promise<UnansweredQuestionPage> {
-    return this.indicators.unanswered(key, query);
+  unanswered(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Query() query: UnansweredQuery): Promise<UnansweredQuestionPage> {
+    return this.indicators.unanswered(principal, key, query);
   }
 
   @Get('indicators/concentration')
@@ -117,6 +118,7 @@ export class IndicatorsController {
 
 @ApiTags('indicators')
 @ApiBearerAuth()
+@ApiProblems(429)
 @Roles('cno')
 @Controller('v1/comparisons')
 export class NetworkComparisonsController {
@@ -133,6 +135,7 @@ export class NetworkComparisonsController {
 
 @ApiTags('indicators')
 @ApiBearerAuth()
+@ApiProblems(429)
 @Roles('cno', 'integrator', 'hr')
 @Controller('v1/metrics')
 export class MetricsController {

@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { ValidationFailed } from '../common/errors/domain-errors';
 import { isCalendarDate, localDate } from '../common/validation/calendar-date';
 import { decodeCursor, encodeCursor } from '../common/pagination/pagination';
+import { canSeeConfidential, Principal } from '../governance/principal';
 import { NetworksService } from '../networks/networks.service';
 import { ActivityQuery, EngagementQuery, UnansweredQuery, WindowQuery } from './dto/indicator-query.dto';
 import { ActivityView, ConcentrationView, DiffusionView, EngagementView, ResponsivenessView, UnansweredQuestionPage } from './dto/indicator-views.dto';
@@ -83,14 +84,21 @@ export class IndicatorsService {
     };
   }
 
-  async unanswered(networkKey: string, query: UnansweredQuery, now = new Date()): Promise<UnansweredQuestionPage> {
+  /** Authors of questions in confidential (or not yet known) groups are shown only to keys that may see those groups. */
+  async unanswered(principal: Principal, networkKey: string, query: UnansweredQuery, now = new Date()): Promise<UnansweredQuestionPage> {
+    const seeAll = canSeeConfidential(principal, networkKey);
     const scope = await this.scopes.resolve(networkKey, query, now);
     // the list is small and ordered by time, not id: the cursor holds an offset
     const offset = Number(decodeCursor(query.cursor) ?? 0);
     const limit = query.limit ?? 50;
     const rows = await unansweredQuestions(this.db, scope, now, offset, limit + 1);
     return {
-      items: rows.slice(0, limit).map((r) => ({ externalId: r.externalId, author: r.author, group: r.group, occurredAt: iso(r.occurredAt) })),
+      items: rows.slice(0, limit).map((r) => ({
+        externalId: r.externalId,
+        author: seeAll || r.group === null || r.visibility === 'public' || r.visibility === 'private' ? r.author : null,
+        group: r.group,
+        occurredAt: iso(r.occurredAt),
+      })),
       nextCursor: rows.length > limit ? encodeCursor(offset + limit) : null,
     };
   }

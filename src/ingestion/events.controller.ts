@@ -17,6 +17,7 @@ export const NDJSON_EXAMPLE = [
 
 @ApiTags('ingestion')
 @ApiBearerAuth()
+@ApiProblems(429)
 @ApiExtraModels(MemberRecord, GroupRecord, MembershipRecord, ActivityRecord, ActivityDeletionRecord)
 @Roles('integrator')
 @NetworkParam()

@@ -142,6 +142,7 @@ function activityView(r: ActivityRowDb, seeConfidential: boolean): ActivityView 
     occurredAt: r.occurred_at.toISOString(),
     text: hidden ? null : r.text,
     tags: hidden ? null : r.tags,
-    reaction: r.reaction,
+    // a reaction label is free text from the client too
+    reaction: hidden ? null : r.reaction,
   };
 }

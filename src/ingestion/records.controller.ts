@@ -13,6 +13,7 @@ import { RecordsService } from './records.service';
 
 @ApiTags('members')
 @ApiBearerAuth()
+@ApiProblems(429)
 @Roles('integrator')
 @Controller('v1/members')
 export class MembersController {
@@ -37,6 +38,7 @@ export class MembersController {
 
 @ApiTags('ingestion')
 @ApiBearerAuth()
+@ApiProblems(429)
 @Roles('integrator')
 @NetworkParam()
 @Controller('v1/networks/:key')

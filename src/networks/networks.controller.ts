@@ -9,6 +9,7 @@ import { NetworksService } from './networks.service';
 
 @ApiTags('networks')
 @ApiBearerAuth()
+@ApiProblems(429)
 @Controller('v1/networks')
 export class NetworksController {
   constructor(private readonly networks: NetworksService) {}

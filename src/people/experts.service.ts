@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { normaliseTokens } from '../alignment/normalise';
-import { ValidationFailed } from '../common/errors/domain-errors';
+import { Forbidden, ValidationFailed } from '../common/errors/domain-errors';
 import { decodeCursor, encodeCursor } from '../common/pagination/pagination';
 import { parseIsoDateTime } from '../common/validation/iso-date-time';
-import type { Principal } from '../governance/principal';
+import { canSeeConfidential, Principal } from '../governance/principal';
 import { ratio, round, seconds } from '../indicators/metrics.registry';
 import { ScopeResolver } from '../indicators/indicator-scope';
 import { NetworksService } from '../networks/networks.service';
@@ -79,9 +79,16 @@ export class ExpertsService {
     };
   }
 
-  async animatorCandidates(networkKey: string, query: AnimatorQuery): Promise<AnimatorCandidatePage> {
+  async animatorCandidates(principal: Principal, networkKey: string, query: AnimatorQuery): Promise<AnimatorCandidatePage> {
     const network = await this.networks.require(networkKey);
     const groupId = await this.scopes.groupId(network.id, query.group);
+    if (groupId !== null && !canSeeConfidential(principal, networkKey)) {
+      // listing who replied in a confidential group would name its members (SPEC §4)
+      const [group]: { visibility: string | null }[] = await this.db.query(`SELECT visibility FROM groups WHERE id = $1`, [groupId]);
+      if (group.visibility !== 'public' && group.visibility !== 'private') {
+        throw new Forbidden(`Group "${query.group}" is confidential: its members are shown only to admin keys and keys limited to this network`);
+      }
+    }
     const offset = Number(decodeCursor(query.cursor) ?? 0);
     const limit = query.limit ?? 50;
     const rows = await animatorCandidates(this.db.manager, network.id, groupId, query.department ?? null, offset, limit + 1);

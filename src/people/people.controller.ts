@@ -26,6 +26,7 @@ const MEMBER_PARAM = { name: 'externalId', example: 'u17', description: 'The mem
 
 @ApiTags('people')
 @ApiBearerAuth()
+@ApiProblems(429)
 @Controller('v1/members/:externalId/profile')
 export class ProfileController {
   constructor(private readonly profiles: ProfileService) {}
@@ -63,6 +64,7 @@ export class ProfileController {
 
 @ApiTags('people')
 @ApiBearerAuth()
+@ApiProblems(429)
 @Roles('cno', 'hr')
 @Controller('v1/experts')
 export class ExpertsController {
@@ -82,6 +84,7 @@ export class ExpertsController {
 
 @ApiTags('people')
 @ApiBearerAuth()
+@ApiProblems(429)
 @NetworkParam()
 @Controller('v1/networks/:key')
 export class NetworkPeopleController {
@@ -104,8 +107,8 @@ export class NetworkPeopleController {
   })
   @ApiOkResponse({ type: AnimatorCandidatePage })
   @ApiProblems(400, 401, 403, 404)
-  animators(@Param('key') key: string, @Query() query: AnimatorQuery): Promise<AnimatorCandidatePage> {
-    return this.experts.animatorCandidates(key, query);
+  animators(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Query() query: AnimatorQuery): Promise<AnimatorCandidatePage> {
+    return this.experts.animatorCandidates(principal, key, query);
   }
 
   @Post('people-index')
@@ -123,6 +126,7 @@ const CSV_COLUMNS = ['member', 'displayName', 'department', 'site', 'jobTitle', 
 
 @ApiTags('hr')
 @ApiBearerAuth()
+@ApiProblems(429)
 @Roles('hr')
 @Controller('v1/hr')
 export class HrController {

@@ -11,6 +11,7 @@ const MEMBER_PARAM = { name: 'externalId', example: 'u17', description: 'The mem
 
 @ApiTags('privacy')
 @ApiBearerAuth()
+@ApiProblems(429)
 @Controller('v1/members/:externalId')
 export class PrivacyController {
   constructor(private readonly privacy: PrivacyService) {}

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { NETWORK_WRITE_LOCK } from '../../migrations/1764400000000-activity-rollups';
 import { NotFound } from '../common/errors/domain-errors';
 import { AuditService } from '../governance/audit.service';
-import type { Principal } from '../governance/principal';
+import { canSeeConfidential, Principal } from '../governance/principal';
 import { requireMember } from '../people/people-scope';
 import { ErasureReport, MemberExport } from './dto/privacy.dto';
 
@@ -69,19 +69,29 @@ export class PrivacyService {
     const result: MemberExport = {
       member,
       networks: await rows(m, `SELECT n.key AS network, nm.counted_from AS "countedFrom" FROM network_members nm JOIN networks n ON n.id = nm.network_id WHERE nm.member_id = $1 ORDER BY n.key`, id),
-      memberships: await rows(
-        m,
-        `SELECT n.key AS network, g.external_id AS "group", g.name AS "groupName", ms.role, ms.is_declared_leader AS "declaredLeader", ms.joined_at AS "joinedAt", ms.left_at AS "leftAt"
-         FROM memberships ms JOIN groups g ON g.id = ms.group_id JOIN networks n ON n.id = ms.network_id WHERE ms.member_id = $1 ORDER BY n.key, g.external_id`,
-        id,
+      memberships: redactConfidential(
+        principal,
+        await rows(
+          m,
+          `SELECT n.key AS network, g.external_id AS "group", g.name AS "groupName", ms.role, ms.is_declared_leader AS "declaredLeader", ms.joined_at AS "joinedAt", ms.left_at AS "leftAt",
+                  g.visibility NOT IN ('public', 'private') OR g.visibility IS NULL AS confidential
+           FROM memberships ms JOIN groups g ON g.id = ms.group_id JOIN networks n ON n.id = ms.network_id WHERE ms.member_id = $1 ORDER BY n.key, g.external_id`,
+          id,
+        ),
+        ['groupName'],
       ),
-      activities: await rows(
-        m,
-        `SELECT n.key AS network, a.external_id AS "externalId", a.kind, g.external_id AS "group", a.parent_external_id AS parent, a.occurred_at AS "occurredAt",
-                a.text, a.tags, a.reaction, a.deleted_at AS "deletedAt"
-         FROM activities a JOIN networks n ON n.id = a.network_id LEFT JOIN groups g ON g.id = a.group_id
-         WHERE a.author_id = $1 ORDER BY n.key, a.occurred_at, a.id`,
-        id,
+      activities: redactConfidential(
+        principal,
+        await rows(
+          m,
+          `SELECT n.key AS network, a.external_id AS "externalId", a.kind, g.external_id AS "group", a.parent_external_id AS parent, a.occurred_at AS "occurredAt",
+                  a.text, a.tags, a.reaction, a.deleted_at AS "deletedAt",
+                  a.group_id IS NOT NULL AND (g.visibility IS NULL OR g.visibility NOT IN ('public', 'private')) AS confidential
+           FROM activities a JOIN networks n ON n.id = a.network_id LEFT JOIN groups g ON g.id = a.group_id
+           WHERE a.author_id = $1 ORDER BY n.key, a.occurred_at, a.id`,
+          id,
+        ),
+        ['text', 'tags', 'reaction'],
       ),
       profile: await rows(m, `SELECT facet, topic, level FROM profile_topics WHERE member_id = $1 ORDER BY facet, position`, id),
       profileHistory: await rows(m, `SELECT version, changed_at AS "changedAt", changed_by AS "changedBy", profile FROM profile_versions WHERE member_id = $1 ORDER BY version`, id),
@@ -110,6 +120,19 @@ export class PrivacyService {
     await this.audit.record(principal, { action: 'member.export', target: externalId, details: { activities: result.activities.length }, requestId });
     return result;
   }
+}
+
+/**
+ * Confidential groups' names and texts are shown only to admin keys and keys limited to their network
+ * (SPEC §4), in an export too: for other keys those fields are null on rows marked `confidential`
+ * (the row itself stays, so the export still says the member took part). An admin key exports
+ * everything, for a complete subject access answer.
+ */
+function redactConfidential(principal: Principal, list: Record<string, unknown>[], fields: string[]): Record<string, unknown>[] {
+  return list.map((row) => {
+    if (!row.confidential || canSeeConfidential(principal, row.network as string)) return row;
+    return { ...row, ...Object.fromEntries(fields.map((f) => [f, null])) };
+  });
 }
 
 function rows(m: EntityManager, sql: string, param: string): Promise<Record<string, unknown>[]> {

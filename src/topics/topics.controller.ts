@@ -7,6 +7,7 @@ import { TopicsService } from './topics.service';
 
 @ApiTags('topics')
 @ApiBearerAuth()
+@ApiProblems(429)
 @Roles('cno')
 @NetworkParam()
 @Controller('v1/networks/:key')

@@ -215,14 +215,14 @@ describe('auth matrix: role × route × network', () => {
       expect({ missingFromMatrix: [...new Set(mounted)].filter((r) => !table.includes(r)) }).toEqual({ missingFromMatrix: [] });
     });
 
-    it('every /v1 operation documents bearer auth and its 401 and 403 problems', async () => {
+    it('every /v1 operation documents bearer auth and its 401, 403 and 429 problems', async () => {
       const res = await t.http().get('/docs-json');
       const gaps: string[] = [];
       for (const row of MATRIX) {
         const op = res.body.paths[row.path]?.[row.method] as { security?: Record<string, unknown>[]; responses?: Record<string, unknown> } | undefined;
         if (!op) continue; // reported by the coverage test
         if (!op.security?.some((s) => 'bearer' in s)) gaps.push(`${routeId(row.method, row.path)}: no bearer security`);
-        for (const status of ['401', '403']) if (!op.responses?.[status]) gaps.push(`${routeId(row.method, row.path)}: no ${status} response`);
+        for (const status of ['401', '403', '429']) if (!op.responses?.[status]) gaps.push(`${routeId(row.method, row.path)}: no ${status} response`);
       }
       expect(gaps).toEqual([]);
     });

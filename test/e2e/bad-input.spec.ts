@@ -83,6 +83,15 @@ function stringsOf(jsonText: string): string[] {
   return out;
 }
 
+/** A long string cut in the middle, for readable failure messages and counterexamples. */
+const short = (s: string, max = 240) => (s.length <= max ? s : `${s.slice(0, Math.floor(max / 2))}…(${s.length} chars)…${s.slice(-Math.floor(max / 4))}`);
+
+/** Gives a generated value a short printed form in fast-check's counterexamples (deep or 1 MB values stay readable). */
+function printable<T extends object>(value: T, print: () => string): T {
+  Object.defineProperty(value, fc.toStringMethod, { value: print, enumerable: false });
+  return value;
+}
+
 const show = (res: Response) => `${res.status} ${res.headers['content-type'] ?? '(no content-type)'} ${(res.text ?? '').slice(0, 600)}`;
 
 /** The rules every response obeys, whatever was sent. Throws a precise message on a violation. */
@@ -630,16 +639,9 @@ const notAnObjectArb: fc.Arbitrary<BadRecord> = fc
   .map((text) => ({ why: `not an object: ${text.slice(0, 40)}`, text }));
 
 /** Bad records that are valid JSON: usable as JSON array items and as NDJSON lines. */
-const badRecordArb: fc.Arbitrary<BadRecord> = fc.oneof(
-  unknownFieldArb,
-  wrongTypeArb,
-  invalidStringArb,
-  badDateArb,
-  unstorableCharArb,
-  missingFieldArb,
-  fc.constantFrom(...RULE_VIOLATIONS),
-  notAnObjectArb,
-);
+const badRecordArb: fc.Arbitrary<BadRecord> = fc
+  .oneof(unknownFieldArb, wrongTypeArb, invalidStringArb, badDateArb, unstorableCharArb, missingFieldArb, fc.constantFrom(...RULE_VIOLATIONS), notAnObjectArb)
+  .map((bad) => printable({ ...bad }, () => `bad(${bad.why}: ${JSON.stringify(short(bad.text))})`));
 
 interface RawLine {
   why: string;
@@ -706,6 +708,8 @@ const rawLineArb: fc.Arbitrary<RawLine> = fc.oneof(
     .map((bytes) => ({ why: `random bytes ${bytes.toString('hex').slice(0, 40)}`, bytes })),
 );
 
+const printableRawLineArb = rawLineArb.map((raw) => printable({ ...raw }, () => `raw(${raw.why}: hex ${short(raw.bytes.toString('hex'))})`));
+
 type BatchItem = { good: GoodRecipe } | { bad: BadRecord } | { raw: RawLine } | { blank: string };
 
 const batchArb = fc.record({
@@ -715,7 +719,7 @@ const batchArb = fc.record({
     fc.oneof(
       { arbitrary: goodRecipeArb.map((good): BatchItem => ({ good })), weight: 3 },
       { arbitrary: badRecordArb.map((bad): BatchItem => ({ bad })), weight: 4 },
-      { arbitrary: rawLineArb.map((raw): BatchItem => ({ raw })), weight: 2 },
+      { arbitrary: printableRawLineArb.map((raw): BatchItem => ({ raw })), weight: 2 },
       { arbitrary: fc.constantFrom('', '   ', '\t', ' \t ').map((blank): BatchItem => ({ blank })), weight: 1 },
     ),
     { minLength: 1, maxLength: 10 },
@@ -912,8 +916,8 @@ describe('bad input never causes a 5xx, a malformed error or a leak', () => {
           ),
         );
         const bodyArb = fc.oneof(
-          corruptArb.map((text) => ({ label: 'text', body: Buffer.from(text) as Buffer })),
-          fc.uint8Array({ maxLength: 200 }).map((b) => ({ label: 'bytes', body: Buffer.from(b) })),
+          corruptArb.map((text) => printable({ body: Buffer.from(text) as Buffer }, () => `text ${JSON.stringify(short(text))}`)),
+          fc.uint8Array({ maxLength: 200 }).map((b) => printable({ body: Buffer.from(b) }, () => `bytes ${Buffer.from(b).toString('hex')}`)),
         );
         await fc.assert(
           fc.asyncProperty(bodyArb, async ({ body }) => {
@@ -931,8 +935,8 @@ describe('bad input never causes a 5xx, a malformed error or a leak', () => {
       async () => {
         await fc.assert(
           fc.asyncProperty(
-            fc.array(fc.oneof(fc.uint8Array({ maxLength: 80 }).map((b) => Buffer.from(b)), rawLineArb.map((r) => r.bytes)), { minLength: 1, maxLength: 8 }),
-            async (chunks) => {
+            fc.array(fc.oneof(fc.uint8Array({ maxLength: 80 }).map((b) => Buffer.from(b)), rawLineArb.map((r) => r.bytes)), { minLength: 1, maxLength: 8 }).map((chunks) => printable({ chunks }, () => `hex ${chunks.map((c) => short(c.toString('hex'))).join(' + ')}`)),
+            async ({ chunks }) => {
               const body = Buffer.concat(chunks);
               const res = await postEvents(batchNetwork).set('Content-Type', 'application/x-ndjson').send(body);
               const report = checkIngestion(res, `POST events NDJSON bytes ${body.toString('hex').slice(0, 200)}`, stringsOf(body.toString('utf8')));

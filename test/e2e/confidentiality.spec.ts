@@ -616,6 +616,15 @@ describe('confidential groups (SPEC §4): counted, never shown to keys that may 
       expect(secretLeaks).toEqual([]);
     });
 
+    it('the member detector fires where the key may see them (admin: memberships; key limited to the network: activity authors)', async () => {
+      const memberships = await get(`/v1/networks/${net}/memberships`, { group: G_CONF, limit: '1000' }, TEST_ADMIN_KEY);
+      expect(memberships.status).toBe(200);
+      expect(membersNextToGroup(JSON.parse(memberships.body as string))).not.toEqual([]);
+      const activities = await get(`/v1/networks/${net}/activities`, { group: G_CONF, limit: '1000' }, scoped.integrator.secret);
+      expect(activities.status).toBe(200);
+      expect(membersNextToGroup(JSON.parse(activities.body as string))).not.toEqual([]);
+    });
+
     it("no response names one of the confidential group's participants next to it (SPEC §4: its members are not shown either)", () => {
       expect(memberLeaks).toEqual([]);
     });

@@ -243,7 +243,9 @@ async function startServer(storage: Record<string, string>): Promise<Server> {
 async function stopServer(server: Server): Promise<void> {
   if (server.child.exitCode !== null || server.child.signalCode !== null) return;
   server.child.kill('SIGTERM');
-  const stopped = await Promise.race([server.exited.then(() => true), sleep(30_000).then(() => false)]);
+  let timer: NodeJS.Timeout | undefined;
+  const stopped = await Promise.race([server.exited.then(() => true), new Promise<false>((r) => (timer = setTimeout(() => r(false), 30_000)))]);
+  clearTimeout(timer);
   if (!stopped) {
     server.child.kill('SIGKILL');
     await server.exited;
@@ -432,6 +434,7 @@ describe('crash durability of NDJSON ingestion (real server, SIGKILL mid-stream)
     }
     killed = true;
     server.child.kill('SIGKILL');
+    if (process.env.CRASH_TEST_VERBOSE) console.log({ linesSent, seenCommittedBeforeKill });
     const exit = await server.exited;
     crashed = true;
     req.destroy();
@@ -469,6 +472,7 @@ describe('crash durability of NDJSON ingestion (real server, SIGKILL mid-stream)
     expect(duplicates).toEqual([]);
 
     stored = items.length;
+    if (process.env.CRASH_TEST_VERBOSE) console.log({ stored, linesSent, seenCommittedBeforeKill });
     const chunksStored = stored / CHUNK;
     // whole chunks only (never a half-applied transaction) ...
     expect({ stored, wholeChunks: Number.isInteger(chunksStored) || stored === TOTAL }).toEqual({ stored, wholeChunks: true });

@@ -70,7 +70,7 @@ export class ResponsivenessView extends WindowView {
 
 export class UnansweredQuestionView {
   @ApiProperty({ example: 'a17' }) externalId: string;
-  @ApiProperty({ example: 'u18' }) author: string;
+  @ApiProperty({ type: String, nullable: true, example: 'u18', description: 'null for a question of a confidential group when the key may not see its members' }) author: string | null;
   @ApiProperty({ example: 'g-cloud', nullable: true, type: String }) group: string | null;
   @ApiProperty({ example: '2026-03-02T09:15:00.000Z' }) occurredAt: string;
 }

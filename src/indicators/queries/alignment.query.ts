@@ -30,15 +30,22 @@ export interface ObjectiveInForce {
   keywords: { id: number; term: string; weight: number }[];
 }
 
-/** Per-activity keyword sets of the raw matches of $1..$5 (a scope, windowParams), as `sets(activity_id, keyword_ids, occurred_at)`. */
-const RAW_SETS = `sets AS (
+/**
+ * Per-activity keyword sets of the raw matches of $1..$5 (a scope, windowParams), as
+ * `sets(activity_id, keyword_ids, occurred_at)`. The group and department conditions are written
+ * only when the scope has them: with `$4 IS NULL OR group_id = ANY($4)` the plan kept for the
+ * statement read the whole network's window instead of the group's index range.
+ */
+function rawSets(scope: Scope): string {
+  return `sets AS (
   SELECT km.activity_id, array_agg(km.keyword_id ORDER BY km.keyword_id) AS keyword_ids, min(km.occurred_at) AS occurred_at
   FROM keyword_matches km
   WHERE km.network_id = $1 AND km.occurred_at >= $2 AND km.occurred_at < $3
-    AND ($4::bigint[] IS NULL OR km.group_id = ANY($4::bigint[]))
-    AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM members mm WHERE mm.id = km.author_id AND mm.department = $5))
+    ${scope.groupIds === null ? 'AND $4::bigint[] IS NULL' : 'AND km.group_id = ANY($4::bigint[])'}
+    ${scope.department === null ? 'AND $5::text IS NULL' : 'AND EXISTS (SELECT 1 FROM members mm WHERE mm.id = km.author_id AND mm.department = $5)'}
   GROUP BY km.activity_id
 )`;
+}
 
 /** The same over the partial days of a split window ($1 network, $2 from, $6 fullFrom, $7 fullTo, $3 to: rollupParams). */
 const EDGE_SETS = `sets AS (
@@ -51,7 +58,7 @@ const EDGE_SETS = `sets AS (
 /** Contributions of the scope per keyword set (every keyword, active or not: `tally` decides). */
 export async function keywordSetCounts(db: EntityManager, scope: Scope): Promise<KeywordSetCount[]> {
   if (!usesRollups(scope)) {
-    return db.query(`WITH ${RAW_SETS} SELECT keyword_ids AS "keywordIds", count(*)::int AS n FROM sets GROUP BY keyword_ids`, windowParams(scope));
+    return db.query(`WITH ${rawSets(scope)} SELECT keyword_ids AS "keywordIds", count(*)::int AS n FROM sets GROUP BY keyword_ids`, windowParams(scope));
   }
   return db.query(
     `WITH ${EDGE_SETS}
@@ -67,7 +74,7 @@ export async function keywordSetCounts(db: EntityManager, scope: Scope): Promise
 export async function keywordSetSeries(db: EntityManager, scope: Scope, granularity: Granularity): Promise<(KeywordSetCount & { start: Date })[]> {
   if (!usesRollups(scope)) {
     return db.query(
-      `WITH ${RAW_SETS}
+      `WITH ${rawSets(scope)}
        SELECT date_trunc($7, occurred_at AT TIME ZONE $6) AT TIME ZONE $6 AS start, keyword_ids AS "keywordIds", count(*)::int AS n
        FROM sets GROUP BY 1, 2`,
       [...windowParams(scope), scope.timezone, granularity],

@@ -71,6 +71,8 @@ export interface UnansweredQuestionRow {
   externalId: string;
   author: string;
   group: string | null;
+  /** Visibility of the group (null: no group, or a placeholder group whose visibility is unknown). */
+  visibility: string | null;
   occurredAt: Date;
 }
 
@@ -78,7 +80,7 @@ export interface UnansweredQuestionRow {
 export async function unansweredQuestions(db: EntityManager, scope: Scope, now: Date, offset: number, limit: number): Promise<UnansweredQuestionRow[]> {
   return db.query(
     `WITH ${THREADS_CTE}
-     SELECT t.id::text AS id, r.external_id AS "externalId", m.external_id AS author, g.external_id AS "group", t.occurred_at AS "occurredAt"
+     SELECT t.id::text AS id, r.external_id AS "externalId", m.external_id AS author, g.external_id AS "group", g.visibility, t.occurred_at AS "occurredAt"
      FROM threads t
      JOIN activities r ON r.network_id = $1 AND r.id = t.id
      JOIN members m ON m.id = t.author_id

@@ -22,8 +22,8 @@ export class MemberExport {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The member record: externalId, displayName, email, department, site, jobTitle, joinedAt, placeholder, erasedAt, createdAt, updatedAt' })
   member: Record<string, unknown>;
   @rowsOf('Networks the member was ingested through') networks: Record<string, unknown>[];
-  @rowsOf('Group memberships and leaderships') memberships: Record<string, unknown>[];
-  @rowsOf('Every activity they authored, in every network and group (confidential ones included), deleted ones too') activities: Record<string, unknown>[];
+  @rowsOf('Group memberships and leaderships; `groupName` is null on `confidential` rows unless the key may see the group') memberships: Record<string, unknown>[];
+  @rowsOf('Every activity they authored, in every network and group, deleted ones too; on `confidential` rows text, tags and reaction are null unless the key may see the group (admin keys and keys limited to its network)') activities: Record<string, unknown>[];
   @rowsOf('Declared triptych: facet, topic, level') profile: Record<string, unknown>[];
   @rowsOf('Every declared version') profileHistory: Record<string, unknown>[];
   @rowsOf('Inferred interest centres per network') inferredInterests: Record<string, unknown>[];
