@@ -5,7 +5,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { Environment } from './common/config/environment';
-import { createValidationPipe } from './common/validation/validation';
+import { createValidationPipe, UnstorableInputPipe } from './common/validation/validation';
 import { DatabaseConnection } from './database/database.module';
 import { mountOpenApi } from './openapi';
 
@@ -27,7 +27,7 @@ export async function createApp(env: Environment, database: DatabaseConnection):
   }
   // JSON bodies only; NDJSON is left unread for the ingestion stream
   app.useBodyParser('json', { limit: env.BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new UnstorableInputPipe(), createValidationPipe());
   mountOpenApi(app);
   return app;
 }

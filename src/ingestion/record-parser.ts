@@ -1,4 +1,5 @@
 import { getMetadataStorage, validateSync } from 'class-validator';
+import { findUnstorableString } from '../common/validation/unstorable';
 import { FieldError } from '../common/errors/domain-errors';
 import { parseIsoDateTime } from '../common/validation/iso-date-time';
 import { flattenValidationErrors } from '../common/validation/validation';
@@ -86,32 +87,6 @@ export function recordKey(row: RecordRow): string {
   }
 }
 
-/**
- * Finds strings PostgreSQL or UTF-8 cannot store as sent: NUL characters (text columns reject
- * them) and lone surrogates (they would be silently replaced on the wire).
- */
-export function findUnstorableString(value: unknown, path = ''): FieldError | null {
-  if (typeof value === 'string') {
-    if (value.includes('\u0000')) return { path: path || '(value)', message: `${path || 'value'} contains a NUL character` };
-    if (!value.isWellFormed()) return { path: path || '(value)', message: `${path || 'value'} is not valid Unicode (lone surrogate)` };
-    return null;
-  }
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findUnstorableString(value[i], `${path}[${i}]`);
-      if (found) return found;
-    }
-    return null;
-  }
-  if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const found = findUnstorableString(k, path ? `${path}.${k}` : k) ?? findUnstorableString(v, path ? `${path}.${k}` : k);
-      if (found) return found;
-    }
-  }
-  return null;
-}
-
 const knownFields = new Map<Function, Set<string>>();
 
 /** The fields a record class declares, read once from class-validator's metadata. */
@@ -130,8 +105,11 @@ function fieldsOf(cls: Function): Set<string> {
  * unknown-field check is a set lookup instead of class-validator's whitelist pass (3x faster together).
  */
 function validate<T extends object>(cls: new () => T, raw: object): { value: T; errors: FieldError[] } {
-  const value = Object.assign(new cls(), raw);
   const fields = fieldsOf(cls);
+  // only declared fields are copied: an own "__proto__" key (JSON.parse creates one) would otherwise
+  // go through the prototype setter of Object.assign and strip the record of its class
+  const value = new cls();
+  for (const [k, v] of Object.entries(raw)) if (fields.has(k)) (value as Record<string, unknown>)[k] = v;
   const unknown: FieldError[] = Object.keys(raw)
     .filter((k) => !fields.has(k))
     .map((k) => ({ path: k, message: `${k} is not a known field` }));

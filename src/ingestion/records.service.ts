@@ -6,7 +6,8 @@ import { ActivityFields, GroupFields, MemberFields } from './dto/event-records.d
 import { ActivityWriteResult, GroupWriteResult, MemberWriteResult } from './dto/ingestion-report.dto';
 import { IngestedDataService } from './ingested-data.service';
 import { IngestionService } from './ingestion.service';
-import { activityRow, checkRecordRules, findUnstorableString, groupRow, memberRow, RecordRow } from './record-parser';
+import { findUnstorableString } from '../common/validation/unstorable';
+import { activityRow, checkRecordRules, groupRow, memberRow, RecordRow } from './record-parser';
 
 /** The single-record conveniences: the same validation and writer as bulk ingestion, one record at a time. */
 @Injectable()

@@ -638,10 +638,36 @@ const notAnObjectArb: fc.Arbitrary<BadRecord> = fc
   })
   .map((text) => ({ why: `not an object: ${text.slice(0, 40)}`, text }));
 
+/** Prototype-pollution keys with every kind of value (the JSON text keeps them as own keys). */
+const prototypeKeyArb: fc.Arbitrary<BadRecord> = fc
+  .record({
+    type: recordTypeArb,
+    key: fc.constantFrom('__proto__', 'constructor', 'prototype'),
+    value: fc.constantFrom('null', '{}', '[]', '42', '"x"', 'true', '{"admin":true}', '{"polluted":"yes","toString":1}', '{"prototype":{"polluted":true}}', '{"constructor":{"prototype":{"polluted":true}}}'),
+    nested: fc.boolean(),
+  })
+  .map(({ type, key, value, nested }) => {
+    const entries = entriesOf(TEMPLATES[type]);
+    // either a top-level key, or inside a field that takes an array/object (leaders, tags) or a string
+    const field = type === 'group' ? 'leaders' : type === 'activity' ? 'tags' : type === 'member' ? 'department' : 'role';
+    const text = nested ? objectText(setEntry(entries, field, `{${JSON.stringify(key)}:${value}}`)) : objectText(setEntry(entries, key, value));
+    return { why: `${type} with ${nested ? `${field}: {${key}: ${value}}` : `${key}: ${value}`}`, text };
+  });
+
+/** A field (known or not) holding a deeply nested array/object. */
+const deeplyNestedArb: fc.Arbitrary<BadRecord> = recordTypeArb.chain((type) =>
+  fc.record({ field: fc.constantFrom(...KNOWN_FIELDS[type].filter((f) => f !== 'deleted'), 'extra'), nested: deepNestingArb }).map(({ field, nested }) => ({
+    why: `${type}.${field} nested ${nested.length / 2 | 0}-ish levels deep`,
+    text: objectText(setEntry(entriesOf(TEMPLATES[type]), field, nested)),
+  })),
+);
+
+const printableBad = (arb: fc.Arbitrary<BadRecord>) => arb.map((bad) => printable({ ...bad }, () => `bad(${bad.why}: ${JSON.stringify(short(bad.text))})`));
+
 /** Bad records that are valid JSON: usable as JSON array items and as NDJSON lines. */
-const badRecordArb: fc.Arbitrary<BadRecord> = fc
-  .oneof(unknownFieldArb, wrongTypeArb, invalidStringArb, badDateArb, unstorableCharArb, missingFieldArb, fc.constantFrom(...RULE_VIOLATIONS), notAnObjectArb)
-  .map((bad) => printable({ ...bad }, () => `bad(${bad.why}: ${JSON.stringify(short(bad.text))})`));
+const badRecordArb: fc.Arbitrary<BadRecord> = printableBad(
+  fc.oneof(unknownFieldArb, prototypeKeyArb, wrongTypeArb, invalidStringArb, badDateArb, unstorableCharArb, deeplyNestedArb, missingFieldArb, fc.constantFrom(...RULE_VIOLATIONS), notAnObjectArb),
+);
 
 interface RawLine {
   why: string;
@@ -712,19 +738,25 @@ const printableRawLineArb = rawLineArb.map((raw) => printable({ ...raw }, () => 
 
 type BatchItem = { good: GoodRecipe } | { bad: BadRecord } | { raw: RawLine } | { blank: string };
 
-const batchArb = fc.record({
-  format: fc.constantFrom('ndjson' as const, 'json' as const),
-  crlf: fc.boolean(),
-  items: fc.array(
-    fc.oneof(
-      { arbitrary: goodRecipeArb.map((good): BatchItem => ({ good })), weight: 3 },
-      { arbitrary: badRecordArb.map((bad): BatchItem => ({ bad })), weight: 4 },
-      { arbitrary: printableRawLineArb.map((raw): BatchItem => ({ raw })), weight: 2 },
-      { arbitrary: fc.constantFrom('', '   ', '\t', ' \t ').map((blank): BatchItem => ({ blank })), weight: 1 },
+const blankArb = fc.constantFrom('', '   ', '\t', ' \t ').map((blank): BatchItem => ({ blank }));
+
+/** A batch of good records, bad ones (from `bad`, and raw NDJSON lines from `raw`) and blank lines, as NDJSON or a JSON array. */
+function batchArb(bad: fc.Arbitrary<BadRecord> | null, raw: fc.Arbitrary<RawLine> | null, formats: ('ndjson' | 'json')[] = ['ndjson', 'json']) {
+  return fc.record({
+    format: fc.constantFrom(...formats),
+    crlf: fc.boolean(),
+    items: fc.array(
+      fc.oneof(
+        { arbitrary: goodRecipeArb.map((good): BatchItem => ({ good })), weight: 3 },
+        ...(bad ? [{ arbitrary: bad.map((b): BatchItem => ({ bad: b })), weight: 4 }] : []),
+        ...(raw ? [{ arbitrary: raw.map((r): BatchItem => ({ raw: r })), weight: raw && bad ? 2 : 4 }] : []),
+        { arbitrary: blankArb, weight: 1 },
+      ),
+      { minLength: 1, maxLength: 10 },
     ),
-    { minLength: 1, maxLength: 10 },
-  ),
-});
+  });
+}
+type Batch = { format: 'ndjson' | 'json'; crlf: boolean; items: BatchItem[] };
 
 /** Joins NDJSON lines (strings or raw bytes) with \n or \r\n, with a final newline. */
 function ndjsonBody(lines: (string | Buffer)[], crlf = false): Buffer {
@@ -846,6 +878,8 @@ function queryValueArb(example: string[]): fc.Arbitrary<QueryValue> {
     { arbitrary: fc.bigInt({ min: -(2n ** 80n), max: 2n ** 80n }).map((n): QueryValue => ({ value: String(n) })), weight: 1 },
     { arbitrary: fc.double().map((n): QueryValue => ({ value: String(n) })), weight: 1 },
     { arbitrary: dateShapedArb.map((value): QueryValue => ({ value })), weight: 2 },
+    // a NUL somewhere in an otherwise ordinary value (PostgreSQL text cannot hold it)
+    { arbitrary: fc.record({ s: fc.string({ maxLength: 12 }), at: fc.nat() }).map(({ s, at }): QueryValue => ({ value: s.slice(0, at % (s.length + 1)) + '\u0000' + s.slice(at % (s.length + 1)) })), weight: 2 },
     { arbitrary: fc.string({ maxLength: 30 }).map((s): QueryValue => ({ value: Buffer.from(s).toString('base64url') })), weight: 1 },
     ...(example.length > 0 ? [{ arbitrary: fc.constantFrom(...example).map((value): QueryValue => ({ value })), weight: 3 }] : []),
   );
@@ -949,74 +983,106 @@ describe('bad input never causes a 5xx, a malformed error or a leak', () => {
       PROPERTY_TEST_TIMEOUT,
     );
 
-    it(
-      'a mixed batch keeps every good record and rejects each bad one with its 1-based line (NDJSON and JSON array)',
-      async () => {
-        let run = 0;
-        await fc.assert(
-          fc.asyncProperty(batchArb, async ({ format, crlf, items }) => {
-            run++;
-            const prefix = `${uniqueKey('bi')}:${run}:`;
-            const usable = format === 'json' ? items.filter((i) => 'good' in i || 'bad' in i) : items;
-            fc.pre(usable.length > 0);
-            const lines: (string | Buffer)[] = [];
-            const goods: (BuiltGood & { line: number })[] = [];
-            const badLines: { line: number; why: string }[] = [];
-            usable.forEach((item, i) => {
-              const line = i + 1;
-              if ('good' in item) {
-                const built = buildGood(item.good, prefix, line);
-                goods.push({ ...built, line });
-                lines.push(built.text);
-              } else if ('bad' in item) {
-                badLines.push({ line, why: item.bad.why });
-                lines.push(item.bad.text);
-              } else if ('raw' in item) {
-                badLines.push({ line, why: item.raw.why });
-                lines.push(item.raw.bytes);
-              } else lines.push(item.blank);
-            });
-            const label = `${format} batch [${usable.map((i) => ('good' in i ? `good ${i.good.type}` : 'bad' in i ? `bad: ${i.bad.why}` : 'raw' in i ? `raw: ${i.raw.why}` : 'blank')).join(' | ')}]`;
-            const echoes = lines.flatMap((l) => stringsOf(Buffer.isBuffer(l) ? l.toString('utf8') : l));
-            const req = postEvents(batchNetwork);
-            const res =
-              format === 'json'
-                ? await req.set('Content-Type', 'application/json').send(`[${(lines as string[]).join(',')}]`)
-                : await req.set('Content-Type', 'application/x-ndjson').send(ndjsonBody(lines, crlf));
-            checkResponse(res, label, echoes);
-            const report = checkReport(res, label);
-            const nonBlank = usable.filter((i) => !('blank' in i)).length;
-            if (report.received !== nonBlank) throw new Error(`${label}: received ${report.received}, expected ${nonBlank}`);
-            const rejectedLines = report.rejected.map((r) => r.line).sort((a, b) => a - b);
-            const expectedLines = badLines.map((b) => b.line);
-            if (JSON.stringify(rejectedLines) !== JSON.stringify(expectedLines)) {
-              const accepted = badLines.filter((b) => !rejectedLines.includes(b.line));
-              const wronglyRejected = report.rejected.filter((r) => !expectedLines.includes(r.line));
-              throw new Error(
-                `${label}: rejected lines ${JSON.stringify(rejectedLines)}, expected ${JSON.stringify(expectedLines)}` +
-                  (accepted.length ? `; bad records accepted: ${JSON.stringify(accepted)}` : '') +
-                  (wronglyRejected.length ? `; good records rejected: ${JSON.stringify(wronglyRejected).slice(0, 500)}` : ''),
-              );
-            }
-            for (const good of goods) {
-              const path =
-                good.check.kind === 'member'
-                  ? `/v1/members/${encodeId(good.check.id)}`
-                  : good.check.kind === 'group'
-                    ? `/v1/networks/${batchNetwork}/groups/${encodeId(good.check.id)}`
-                    : `/v1/networks/${batchNetwork}/activities/${encodeId(good.check.id)}`;
-              const read = await t.http().get(path).set(auth).timeout(REQUEST_TIMEOUT);
-              checkResponse(read, `${label}: GET ${path}`, echoes);
-              if (read.status !== 200) throw new Error(`${label}: good record of line ${good.line} not stored: GET ${path} → ${show(read)}`);
-              for (const [field, value] of Object.entries(good.check.expected)) {
-                if (JSON.stringify(read.body[field]) !== JSON.stringify(value)) {
-                  throw new Error(`${label}: good record of line ${good.line}: ${field} is ${JSON.stringify(read.body[field])?.slice(0, 200)}, sent ${JSON.stringify(value)?.slice(0, 200)}`);
-                }
-              }
-            }
-          }),
-          { seed: SEED, numRuns: 100 },
+    let batchRun = 0;
+    /**
+     * Sends a batch and checks: a 200 report counting every non-blank line, exactly the bad lines
+     * rejected (each with its 1-based line), every good record stored as sent.
+     */
+    async function checkBatch({ format, crlf, items }: Batch): Promise<void> {
+      batchRun++;
+      const prefix = `${uniqueKey('bi')}:${batchRun}:`;
+      const usable = format === 'json' ? items.filter((i) => 'good' in i || 'bad' in i) : items;
+      fc.pre(usable.length > 0);
+      const lines: (string | Buffer)[] = [];
+      const goods: (BuiltGood & { line: number })[] = [];
+      const badLines: { line: number; why: string }[] = [];
+      usable.forEach((item, i) => {
+        const line = i + 1;
+        if ('good' in item) {
+          const built = buildGood(item.good, prefix, line);
+          goods.push({ ...built, line });
+          lines.push(built.text);
+        } else if ('bad' in item) {
+          badLines.push({ line, why: item.bad.why });
+          lines.push(item.bad.text);
+        } else if ('raw' in item) {
+          badLines.push({ line, why: item.raw.why });
+          lines.push(item.raw.bytes);
+        } else lines.push(item.blank);
+      });
+      const label = `${format} batch [${usable.map((i, n) => `${n + 1}: ${'good' in i ? `good ${i.good.type}` : 'bad' in i ? `bad ${i.bad.why}` : 'raw' in i ? `raw ${i.raw.why}` : 'blank'}`).join(' | ')}]`;
+      const echoes = lines.flatMap((l) => stringsOf(Buffer.isBuffer(l) ? l.toString('utf8') : l));
+      const req = postEvents(batchNetwork);
+      const res =
+        format === 'json'
+          ? await req.set('Content-Type', 'application/json').send(`[${(lines as string[]).join(',')}]`)
+          : await req.set('Content-Type', 'application/x-ndjson').send(ndjsonBody(lines, crlf));
+      checkResponse(res, label, echoes);
+      const report = checkReport(res, label);
+      const nonBlank = usable.filter((i) => !('blank' in i)).length;
+      if (report.received !== nonBlank) throw new Error(`${label}: received ${report.received}, expected ${nonBlank}`);
+      const rejectedLines = report.rejected.map((r) => r.line).sort((a, b) => a - b);
+      const expectedLines = badLines.map((b) => b.line);
+      if (JSON.stringify(rejectedLines) !== JSON.stringify(expectedLines)) {
+        const accepted = badLines.filter((b) => !rejectedLines.includes(b.line));
+        const wronglyRejected = report.rejected.filter((r) => !expectedLines.includes(r.line));
+        throw new Error(
+          `${label}: rejected lines ${JSON.stringify(rejectedLines)}, expected ${JSON.stringify(expectedLines)}` +
+            (accepted.length ? `; bad records accepted: ${JSON.stringify(accepted)}` : '') +
+            (wronglyRejected.length ? `; good records rejected: ${short(JSON.stringify(wronglyRejected), 600)}` : ''),
         );
+      }
+      for (const good of goods) {
+        const path =
+          good.check.kind === 'member'
+            ? `/v1/members/${encodeId(good.check.id)}`
+            : good.check.kind === 'group'
+              ? `/v1/networks/${batchNetwork}/groups/${encodeId(good.check.id)}`
+              : `/v1/networks/${batchNetwork}/activities/${encodeId(good.check.id)}`;
+        const read = await t.http().get(path).set(auth).timeout(REQUEST_TIMEOUT);
+        checkResponse(read, `${label}: GET ${path}`, echoes);
+        if (read.status !== 200) throw new Error(`${label}: good record of line ${good.line} not stored: GET ${path} → ${show(read)}`);
+        for (const [field, value] of Object.entries(good.check.expected)) {
+          if (JSON.stringify(read.body[field]) !== JSON.stringify(value)) {
+            throw new Error(`${label}: good record of line ${good.line}: ${field} is ${short(String(JSON.stringify(read.body[field])))}, sent ${short(String(JSON.stringify(value)))}`);
+          }
+        }
+      }
+    }
+
+    const CATEGORIES: [name: string, bad: fc.Arbitrary<BadRecord> | null, raw: fc.Arbitrary<RawLine> | null, numRuns: number][] = [
+      ['unknown fields', printableBad(unknownFieldArb), null, 60],
+      ['prototype-pollution keys (__proto__, constructor, prototype), top-level and nested', printableBad(prototypeKeyArb), null, 60],
+      ['wrong types (numbers, booleans, arrays, objects, null where a string is required)', printableBad(wrongTypeArb), null, 60],
+      ['empty, over-long and huge strings (ids over 200 chars, 1 MB text, 51 tags, 1001 leaders)', printableBad(invalidStringArb), null, 60],
+      ['impossible dates ("2026-02-30T00:00:00Z", year 99999, "", "yesterday", hour 24, offset +15:00)', printableBad(badDateArb), null, 60],
+      ['NUL characters and lone surrogates in ids, text, tags, enums and dates', printableBad(unstorableCharArb), null, 60],
+      ['deeply nested arrays and objects (up to 200 000 levels)', printableBad(deeplyNestedArb), null, 40],
+      ['missing required fields, cross-field rule violations and records that are not objects', printableBad(fc.oneof(missingFieldArb, fc.constantFrom(...RULE_VIOLATIONS), notAnObjectArb)), null, 60],
+    ];
+
+    for (const [name, bad, raw, numRuns] of CATEGORIES) {
+      it(
+        `${name}: each bad record is rejected with its line, the good ones around it are stored`,
+        async () => {
+          await fc.assert(fc.asyncProperty(batchArb(bad, raw), checkBatch), { seed: SEED, numRuns });
+        },
+        PROPERTY_TEST_TIMEOUT,
+      );
+    }
+
+    it(
+      'malformed NDJSON (truncated JSON, junk, invalid UTF-8, raw control bytes) between good lines: each broken line is rejected with its line, the good ones are stored',
+      async () => {
+        await fc.assert(fc.asyncProperty(batchArb(null, printableRawLineArb, ['ndjson']), checkBatch), { seed: SEED, numRuns: 60 });
+      },
+      PROPERTY_TEST_TIMEOUT,
+    );
+
+    it(
+      'a mixed batch of every kind of bad record and good ones (NDJSON and JSON array): each bad one rejected with its 1-based line, every good one stored',
+      async () => {
+        await fc.assert(fc.asyncProperty(batchArb(badRecordArb, printableRawLineArb), checkBatch), { seed: SEED, numRuns: 100 });
       },
       PROPERTY_TEST_TIMEOUT,
     );
@@ -1098,6 +1164,8 @@ describe('bad input never causes a 5xx, a malformed error or a leak', () => {
             .record({ ms: fc.integer({ min: YEAR_1 + 86_400_000, max: YEAR_10000 - 86_400_000 }), offset: fc.integer({ min: -56, max: 56 }).map((q) => q * 15), millis: fc.boolean() })
             .map(({ ms, offset, millis }) => isoWithOffset(ms, offset, millis)),
         );
+        // a network of its own: the lists read at the end hold only this property's (benign) texts
+        const datesNetwork = await newNetwork(t);
         let run = 0;
         await fc.assert(
           fc.asyncProperty(extremeArb, fc.constantFrom('occurredAt', 'joinedAt', 'createdAt', 'leftAt'), async (date, field) => {
@@ -1112,12 +1180,12 @@ describe('bad input never causes a 5xx, a malformed error or a leak', () => {
                     ? { type: 'group', externalId: id, name: 'Absurd', visibility: 'public', createdAt: date }
                     : { type: 'membership', group: `${id}:g`, member: `${id}:u`, leftAt: date };
             const label = `${field} = ${date}`;
-            const res = await postEvents(batchNetwork).set('Content-Type', 'application/x-ndjson').send(ndjsonBody([JSON.stringify(record)]));
+            const res = await postEvents(datesNetwork).set('Content-Type', 'application/x-ndjson').send(ndjsonBody([JSON.stringify(record)]));
             checkResponse(res, label, [date, id]);
             const report = checkReport(res, label);
             if (report.received !== 1) throw new Error(`${label}: received ${report.received}`);
             if (report.rejected.length === 0 && field === 'occurredAt') {
-              const read = await t.http().get(`/v1/networks/${batchNetwork}/activities/${encodeId(id)}`).set(auth).timeout(REQUEST_TIMEOUT);
+              const read = await t.http().get(`/v1/networks/${datesNetwork}/activities/${encodeId(id)}`).set(auth).timeout(REQUEST_TIMEOUT);
               checkResponse(read, `${label}: GET activity`, [date, id]);
               if (read.status !== 200 || typeof read.body.occurredAt !== 'string') throw new Error(`${label}: accepted but not readable → ${show(read)}`);
               const instant = Date.parse(read.body.occurredAt);
@@ -1128,7 +1196,7 @@ describe('bad input never causes a 5xx, a malformed error or a leak', () => {
         );
         // indicators and lists of a network holding such activities still answer
         for (const path of ['activities', 'indicators/activity?granularity=month', 'indicators/responsiveness', 'indicators/concentration', 'indicators/engagement', 'comparisons/groups']) {
-          const res = await t.http().get(`/v1/networks/${batchNetwork}/${path}`).set(auth).timeout(REQUEST_TIMEOUT);
+          const res = await t.http().get(`/v1/networks/${datesNetwork}/${path}`).set(auth).timeout(REQUEST_TIMEOUT);
           checkResponse(res, `GET ${path} after absurd dates`);
         }
       },
@@ -1218,7 +1286,10 @@ describe('bad input never causes a 5xx, a malformed error or a leak', () => {
             }),
             { seed: SEED, numRuns: Math.min(80, 25 + 10 * route.params.length) },
           );
-          if (details.failed) failures.push(`GET ${route.path}: ${fc.defaultReportMessage(details) ?? 'failed'}`);
+          if (details.failed) {
+            const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+            failures.push(`GET ${route.path}: counterexample ${fc.stringify(details.counterexample)} (seed ${details.seed}, path "${details.counterexamplePath}", ${details.numShrinks} shrinks)\n  ${error}`);
+          }
         }
         expect(requests).toBeGreaterThan(0);
         if (failures.length > 0) throw new Error(`${failures.length} route(s) mishandle bad query parameters:\n\n${failures.join('\n\n')}`);
@@ -1289,6 +1360,18 @@ describe('bad input never causes a 5xx, a malformed error or a leak', () => {
       const res = await postEvents(key).set('Content-Type', 'application/json').send(body);
       checkResponse(res, `JSON body ${body}`);
       expect(res.status).toBe(400);
+    });
+
+    it.each([
+      ['"__proto__": null', (v: string) => `{"displayName":"x","__proto__":${v}}`, 'null'],
+      ['"__proto__": {"admin": true}', (v: string) => `{"displayName":"x","__proto__":${v}}`, '{"admin":true}'],
+      ['"constructor": {"prototype": {}}', (v: string) => `{"displayName":"x","constructor":${v}}`, '{"prototype":{}}'],
+      ['a field nested 10 000 levels deep', (v: string) => `{"displayName":${v}}`, '['.repeat(10_000) + ']'.repeat(10_000)],
+    ])('PUT /v1/members/{externalId} (same rules as a member event) with %s → 400 problem+json', async (_, body, value) => {
+      const id = `${uniqueKey('pp')}:m`;
+      const res = await t.http().put(`/v1/members/${encodeId(id)}`).set(auth).set('Content-Type', 'application/json').send(body(value));
+      checkResponse(res, `PUT member ${short(body(value), 80)}`);
+      if (res.status !== 400) throw new Error(`PUT /v1/members/{externalId} ${short(body(value), 120)}: expected 400 problem+json → ${show(res)}`);
     });
 
     it.each([['null'], ['42'], ['"member"'], ['true'], ['[]'], ['[{"type":"member"}]']])('the NDJSON line %s is rejected on its own with line 1', async (line) => {

@@ -434,7 +434,6 @@ describe('crash durability of NDJSON ingestion (real server, SIGKILL mid-stream)
     }
     killed = true;
     server.child.kill('SIGKILL');
-    if (process.env.CRASH_TEST_VERBOSE) console.log({ linesSent, seenCommittedBeforeKill });
     const exit = await server.exited;
     crashed = true;
     req.destroy();
@@ -472,7 +471,6 @@ describe('crash durability of NDJSON ingestion (real server, SIGKILL mid-stream)
     expect(duplicates).toEqual([]);
 
     stored = items.length;
-    if (process.env.CRASH_TEST_VERBOSE) console.log({ stored, linesSent, seenCommittedBeforeKill });
     const chunksStored = stored / CHUNK;
     // whole chunks only (never a half-applied transaction) ...
     expect({ stored, wholeChunks: Number.isInteger(chunksStored) || stored === TOTAL }).toEqual({ stored, wholeChunks: true });

@@ -1,5 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, Injectable, PipeTransform, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, ValidationFailed } from '../errors/domain-errors';
+import { findUnstorableString } from './unstorable';
 
 /** Flattens class-validator's error tree into `{path, message}` pairs with dotted paths. */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
@@ -30,4 +31,22 @@ export function createValidationPipe(): ValidationPipe {
     transformOptions: { enableImplicitConversion: false },
     exceptionFactory: (errors) => new ValidationFailed(flattenValidationErrors(errors)),
   });
+}
+
+/**
+ * Runs before validation on every body, query and path parameter: a NUL character or a lone
+ * surrogate (PostgreSQL cannot take them: a query carrying one fails), junk nested deeper than any
+ * input, or a `__proto__` / `constructor` / `prototype` key is a 400 naming where, never a 500.
+ */
+@Injectable()
+export class UnstorableInputPipe implements PipeTransform {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    // a JSON array body is a batch of events: each record is checked on its own, so that one bad
+    // record is reported with its line while the good ones are kept
+    if (metadata.type === 'custom' || (metadata.type === 'body' && Array.isArray(value))) return value;
+    const prefix = metadata.type === 'param' || metadata.type === 'query' ? (metadata.data ?? '') : '';
+    const bad = findUnstorableString(value, prefix);
+    if (bad) throw new ValidationFailed([bad]);
+    return value;
+  }
 }
