@@ -1,4 +1,5 @@
 import { LEADERS_CTE } from '../../indicators/indicator-scope';
+import { acceptedRepliesCte } from './accepted-replies';
 
 /**
  * The interaction graph of network $1 over [$2, $3) (SPEC §3.5: a live reply or reaction whose parent
@@ -31,12 +32,7 @@ replies AS (
     AND p.author_id <> a.author_id
     AND NOT EXISTS (SELECT 1 FROM leaders l WHERE l.member_id = a.author_id)
     AND NOT EXISTS (SELECT 1 FROM members e WHERE e.id = a.author_id AND e.erased_at IS NOT NULL)
-), accepted AS (
-  SELECT DISTINCT ON (acc.root_id) acc.root_id, acc.parent_id AS reply_id
-  FROM activities acc JOIN activities rep ON rep.network_id = acc.network_id AND rep.id = acc.parent_id AND rep.kind = 'reply' AND rep.deleted_at IS NULL AND rep.root_id = acc.root_id
-  WHERE acc.network_id = $1 AND acc.kind = 'accept' AND acc.deleted_at IS NULL AND acc.root_id IN (SELECT root_id FROM replies)
-  ORDER BY acc.root_id, acc.occurred_at DESC, acc.id DESC
-), first_responses AS (
+), ${acceptedRepliesCte('SELECT root_id FROM replies')}, first_responses AS (
   SELECT tf.first_responder_id AS member_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM tf.first_response_at - tf.occurred_at)) AS median
   FROM thread_facts tf
   WHERE tf.network_id = $1 AND tf.first_response_at >= $2 AND tf.first_response_at < $3 AND tf.first_responder_id IN (SELECT author_id FROM replies)

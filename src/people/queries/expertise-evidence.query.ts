@@ -1,3 +1,5 @@
+import { acceptedRepliesCte } from './accepted-replies';
+
 /**
  * Observed expertise per member and topic of network $1, written as generation $2 of the people index
  * from the `thread_topics` of that generation (written just before): over the live replies a member wrote in other people's threads on the topic,
@@ -15,12 +17,7 @@ WITH topics AS (
 ), replies AS (
   SELECT x.id, x.root_id, x.author_id FROM activities x
   WHERE x.network_id = $1 AND x.kind = 'reply' AND x.deleted_at IS NULL AND x.root_id IN (SELECT root_id FROM topics)
-), accepted AS (
-  SELECT DISTINCT ON (acc.root_id) acc.root_id, rep.id AS reply_id
-  FROM activities acc JOIN activities rep ON rep.network_id = acc.network_id AND rep.id = acc.parent_id AND rep.kind = 'reply' AND rep.deleted_at IS NULL AND rep.root_id = acc.root_id
-  WHERE acc.network_id = $1 AND acc.kind = 'accept' AND acc.deleted_at IS NULL AND acc.root_id IN (SELECT root_id FROM topics)
-  ORDER BY acc.root_id, acc.occurred_at DESC, acc.id DESC
-), reactions AS (
+), ${acceptedRepliesCte('SELECT root_id FROM topics')}, reactions AS (
   SELECT re.parent_id AS reply_id, count(*) AS n FROM activities re JOIN replies rep ON rep.id = re.parent_id
   WHERE re.network_id = $1 AND re.kind = 'reaction' AND re.deleted_at IS NULL AND re.author_id <> rep.author_id
   GROUP BY re.parent_id
