@@ -105,7 +105,8 @@ export class ObjectivesService {
       `SELECT * FROM objectives o
        WHERE o.id > $1 AND (NOT $2 OR o.network_ids IS NULL OR o.network_ids && (SELECT array_agg(id) FROM networks WHERE key = ANY($3::text[])))
        ORDER BY o.id LIMIT $4`,
-      [Number(after ?? 0), scoped, principal.networks ?? [], page.limit + 1],
+      // objective ids are int4: a cursor beyond that range simply has nothing after it
+      [Math.min(Number(after ?? 0), 2_147_483_647), scoped, principal.networks ?? [], page.limit + 1],
     );
     const views = await this.views(rows);
     return toPage(rows.map((r, i) => ({ id: r.id, view: views[i] })), page.limit, (r) => r.id, (r) => r.view);

@@ -867,8 +867,23 @@ const dateShapedArb = fc
   .record({ y: fc.integer({ min: 0, max: 99999 }), mo: fc.integer({ min: 0, max: 99 }), d: fc.integer({ min: 0, max: 99 }), h: fc.integer({ min: 0, max: 99 }), time: fc.boolean(), off: fc.constantFrom('Z', '+14:00', '-14:00', '+99:99', '+01:00', '') })
   .map(({ y, mo, d, h, time, off }) => `${pad(y, 4)}-${pad(mo)}-${pad(d)}${time ? `T${pad(h)}:00:00${off}` : ''}`);
 
-function queryValueArb(example: string[]): fc.Arbitrary<QueryValue> {
+/** Well-formed but forged cursors: base64url JSON whose `after` is a huge, negative, fractional or non-numeric position. */
+const forgedCursorArb = fc
+  .oneof(
+    { arbitrary: fc.constantFrom('0', '2147483647', '2147483648', '3000000000', '4294967296', '9007199254740991', '999999999999999', '9223372036854775807', '9223372036854775808', '-1', '-2147483649', '1e3', '1.5', '0x10', ' 1', ''), weight: 3 },
+    { arbitrary: fc.stringMatching(/^\d{1,15}$/), weight: 1 },
+    // positions past the int4 range but still 15 digits at most: well-formed, just never issued
+    { arbitrary: fc.integer({ min: 2 ** 31, max: 10 ** 15 - 1 }).map(String), weight: 2 },
+    { arbitrary: fc.bigInt({ min: 0n, max: 10n ** 15n - 1n }).map(String), weight: 2 },
+    { arbitrary: fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }).map(String), weight: 1 },
+    { arbitrary: fc.string({ maxLength: 12 }), weight: 1 },
+    { arbitrary: fc.oneof(fc.integer(), fc.double(), fc.constant(null), fc.constant([1]), fc.constant({})), weight: 1 },
+  )
+  .map((after): QueryValue => ({ value: cursorOf(after) }));
+
+function queryValueArb(example: string[], name: string): fc.Arbitrary<QueryValue> {
   return fc.oneof(
+    { arbitrary: forgedCursorArb, weight: name === 'cursor' ? 60 : 1 },
     { arbitrary: fc.constantFrom(...JUNK_QUERY_CONSTANTS).map((value): QueryValue => ({ value })), weight: 4 },
     { arbitrary: fc.constantFrom(...RAW_QUERY_JUNK).map((raw): QueryValue => ({ raw })), weight: 1 },
     { arbitrary: fc.string({ maxLength: 40 }).map((value): QueryValue => ({ value })), weight: 2 },
@@ -1273,10 +1288,19 @@ describe('bad input never causes a 5xx, a malformed error or a leak', () => {
           const paramArb = fc.constantFrom(...route.params).chain((p) =>
             fc.record({
               name: fc.constant(p.name),
-              values: fc.oneof({ arbitrary: queryValueArb(documentedValues(p)).map((v) => [v]), weight: 5 }, { arbitrary: fc.array(queryValueArb(documentedValues(p)), { minLength: 2, maxLength: 3 }), weight: 1 }),
+              values: fc.oneof({ arbitrary: queryValueArb(documentedValues(p), p.name).map((v) => [v]), weight: 5 }, { arbitrary: fc.array(queryValueArb(documentedValues(p), p.name), { minLength: 2, maxLength: 3 }), weight: 1 }),
             }),
           );
-          const queryArb = fc.uniqueArray(paramArb, { minLength: 1, maxLength: Math.min(4, route.params.length), selector: (q) => q.name });
+          /** One parameter gets junk, the others a documented (valid) value or nothing, so the junk is not masked by another 400. */
+          const oneJunkArb = paramArb.chain((junk) =>
+            fc
+              .subarray(route.params.filter((p) => p.name !== junk.name && documentedValues(p).length > 0))
+              .chain((others) => fc.tuple(...others.map((p) => fc.constantFrom(...documentedValues(p)).map((value) => ({ name: p.name, values: [{ value }] as QueryValue[] })))))
+              .map((valid) => [junk, ...valid]),
+          );
+          /** Several parameters of junk at once. */
+          const manyJunkArb = fc.uniqueArray(paramArb, { minLength: 1, maxLength: Math.min(4, route.params.length), selector: (q) => q.name });
+          const queryArb = fc.oneof({ arbitrary: oneJunkArb, weight: 3 }, { arbitrary: manyJunkArb, weight: 1 });
           const details = await fc.check(
             fc.asyncProperty(queryArb, async (query) => {
               requests++;
@@ -1284,7 +1308,7 @@ describe('bad input never causes a 5xx, a malformed error or a leak', () => {
               const res = await t.http().get(`${url}?${qs}`).set(auth).timeout(REQUEST_TIMEOUT);
               checkResponse(res, `GET ${route.path}?${qs.slice(0, 300)}`, query.flatMap((q) => q.values.map(decodedQueryValue)));
             }),
-            { seed: SEED, numRuns: Math.min(80, 25 + 10 * route.params.length) },
+            { seed: SEED, numRuns: Math.min(60, 20 + 8 * route.params.length) },
           );
           if (details.failed) {
             const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
