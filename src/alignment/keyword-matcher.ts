@@ -13,8 +13,11 @@ export interface MatcherKeyword {
  */
 export class KeywordMatcher {
   private readonly byFirstToken = new Map<string, { id: number; tokens: string[] }[]>();
+  /** Ids of the keywords it matches. */
+  readonly keywordIds: number[];
 
   constructor(keywords: readonly MatcherKeyword[]) {
+    this.keywordIds = keywords.map((k) => k.id);
     for (const k of keywords) {
       const tokens = k.tokens.split(' ');
       const list = this.byFirstToken.get(tokens[0]) ?? [];

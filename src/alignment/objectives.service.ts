@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { NETWORK_WRITE_LOCK } from '../../migrations/1764400000000-activity-rollups';
+import { lockAllNetworks } from '../database/network-locks';
 import { FieldError, Forbidden, NotFound, ValidationFailed } from '../common/errors/domain-errors';
 import { decodeCursor, PageQuery, toPage } from '../common/pagination/pagination';
 import { AuditService } from '../governance/audit.service';
@@ -27,9 +27,10 @@ interface ObjectiveRow {
 
 /**
  * Business objectives (SPEC §2): create or replace, read, list, delete. A change of keywords or
- * networks is applied under the write lock of every network it touches, the same lock ingestion
- * takes, so an ingestion transaction matches either the old keywords or the new ones, never a mix,
- * and never a keyword deleted under its feet. Matches of removed keywords and networks go in the same
+ * networks is applied under the write lock of every network (taken before the objective's row lock,
+ * as re-match batches take a network lock before updating that row), the same lock ingestion takes,
+ * so an ingestion transaction matches either the old keywords or the new ones, never a mix, and never
+ * a keyword deleted under its feet. Matches of removed keywords and networks go in the same
  * transaction; new keywords and networks are matched against existing activities by RematchService.
  */
 @Injectable()
@@ -202,13 +203,4 @@ async function networkKeys(m: EntityManager, ids: number[] | null): Promise<stri
   if (ids === null) return null;
   const rows: { key: string }[] = await m.query(`SELECT key FROM networks WHERE id = ANY($1::integer[])`, [ids]);
   return rows.map((r) => r.key);
-}
-
-/**
- * Takes NETWORK_WRITE_LOCK of every network, in id order, before any row lock: ingestion and re-match
- * batches take a network lock first too, so nobody waits for a row lock while holding a network lock
- * someone else needs. Objective changes are rare; ingestion waits for one of them at most.
- */
-async function lockAllNetworks(m: EntityManager): Promise<void> {
-  await m.query(`SELECT pg_advisory_xact_lock($1, id) FROM (SELECT id FROM networks ORDER BY id) AS n`, [NETWORK_WRITE_LOCK]);
 }

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { NETWORK_WRITE_LOCK } from '../../migrations/1764400000000-activity-rollups';
+import { lockNetwork } from '../database/network-locks';
 import { loadMatcher, MatchableActivity, rewriteMatches } from './keyword-matches';
 
 /** Activities read and re-matched per transaction: short enough that ingestion waits little for the lock. */
@@ -101,7 +101,7 @@ export class RematchService implements OnApplicationBootstrap, BeforeApplication
       for (;;) {
         if (this.stopping) return { outcome: 'stopped', done };
         const batch = await this.db.transaction(async (m) => {
-          await m.query('SELECT pg_advisory_xact_lock($1, $2)', [NETWORK_WRITE_LOCK, extent.network_id]);
+          await lockNetwork(m, extent.network_id);
           const [current]: { generation: number }[] = await m.query(`SELECT rematch_generation AS generation FROM objectives WHERE id = $1`, [objectiveId]);
           if (!current || current.generation !== generation) return null;
           const rows: (MatchableActivity & { id: string })[] = await m.query(
@@ -113,9 +113,9 @@ export class RematchService implements OnApplicationBootstrap, BeforeApplication
             [extent.network_id, after, extent.max_id, REMATCH_BATCH],
           );
           if (rows.length === 0) return [];
+          // read in each batch: a network the objective stopped applying to yields no keyword, hence no match
           const matcher = await loadMatcher(m, extent.network_id, objectiveId);
-          const keywordIds: { id: number }[] = await m.query(`SELECT id FROM objective_keywords WHERE objective_id = $1`, [objectiveId]);
-          await rewriteMatches(m, extent.network_id, rows, matcher, keywordIds.map((k) => k.id));
+          await rewriteMatches(m, extent.network_id, rows, matcher, matcher.keywordIds);
           await m.query(`UPDATE objectives SET rematch_done = rematch_done + $2 WHERE id = $1`, [objectiveId, rows.length]);
           return rows;
         });

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
-import { decodeCursor, encodeCursor } from '../common/pagination/pagination';
-import { canSeeConfidential, Principal } from '../governance/principal';
+import { offsetPage } from '../common/pagination/pagination';
+import { canSeeConfidential, isConfidentialGroup, Principal } from '../governance/principal';
 import { ActivityQuery, DriftQuery } from './dto/indicator-query.dto';
 import { AlignmentDriftPage, AlignmentDriftRowView, AlignmentView } from './dto/indicator-views.dto';
 import { Scope, ScopeResolver } from './indicator-scope';
 import { ratio, round } from './metrics.registry';
 import { activitySeries, activityTotals } from './queries/activity.query';
-import { alignedByGroup, contributionsByGroup, keywordSetCounts, keywordSetSeries, objectivesInForce, tally } from './queries/alignment.query';
+import { alignedByGroup, contributionsByGroup, finality, KeywordSetCount, keywordSetCounts, keywordSetSeries, objectivesInForce, tally } from './queries/alignment.query';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -31,10 +31,10 @@ export class AlignmentIndicatorsService {
     const { contributions } = await activityTotals(this.db, scope);
     const counts = tally(await keywordSetCounts(this.db, scope), objectives);
     const buckets = await activitySeries(this.db, scope, granularity);
-    const aligned = new Map<string, number>();
+    const setsByBucket = new Map<string, KeywordSetCount[]>();
     for (const set of await keywordSetSeries(this.db, scope, granularity)) {
       const start = iso(set.start);
-      aligned.set(start, (aligned.get(start) ?? 0) + tally([set], objectives).alignedContributions);
+      setsByBucket.set(start, [...(setsByBucket.get(start) ?? []), set]);
     }
     return {
       from: iso(scope.from),
@@ -57,7 +57,7 @@ export class AlignmentIndicatorsService {
       }),
       series: buckets.map((b) => {
         const start = iso(b.start);
-        const n = aligned.get(start) ?? 0;
+        const n = tally(setsByBucket.get(start) ?? [], objectives).alignedContributions;
         return { start, contributions: b.contributions, alignedContributions: n, alignmentRate: ratio(n, b.contributions) };
       }),
       ...finality(objectives),
@@ -81,7 +81,7 @@ export class AlignmentIndicatorsService {
     const rows: AlignmentDriftRowView[] = groups.map((g) => {
       const rate = ratio(aligned.get(g.id) ?? 0, contributions.get(g.id) ?? 0);
       const previousRate = ratio(previousAligned.get(g.id) ?? 0, previousContributions.get(g.id) ?? 0);
-      const hidden = !seeAll && (g.visibility === null || g.visibility === 'confidential');
+      const hidden = !seeAll && isConfidentialGroup(g.visibility);
       return {
         group: g.external_id,
         name: hidden ? null : g.name,
@@ -97,21 +97,14 @@ export class AlignmentIndicatorsService {
     });
     // largest drop first, nulls last; the stable sort keeps group order for ties
     rows.sort((a, b) => (a.change === null ? (b.change === null ? 0 : 1) : b.change === null ? -1 : a.change - b.change));
-    const offset = Number(decodeCursor(query.cursor) ?? 0);
-    const limit = query.limit ?? 50;
+    const { items, nextCursor } = offsetPage(rows, query);
     return {
       from: iso(scope.from),
       to: iso(scope.to),
       previousFrom: iso(previous.from),
       ...finality(await objectivesInForce(this.db, scope.networkId)),
-      items: rows.slice(offset, offset + limit),
-      nextCursor: offset + limit < rows.length ? encodeCursor(offset + limit) : null,
+      items,
+      nextCursor,
     };
   }
-}
-
-/** Numbers are final when every objective in force has finished re-matching existing activities. */
-function finality(objectives: { key: string; rematchState: string }[]): { final: boolean; rematching: string[] } {
-  const rematching = objectives.filter((o) => o.rematchState !== 'done').map((o) => o.key);
-  return { final: rematching.length === 0, rematching };
 }

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
-import { decodeCursor, encodeCursor } from '../common/pagination/pagination';
-import { canAccessNetwork, canSeeConfidential, Principal } from '../governance/principal';
+import { offsetPage } from '../common/pagination/pagination';
+import { canAccessNetwork, canSeeConfidential, isConfidentialGroup, Principal } from '../governance/principal';
 import { ComparisonQuery } from './dto/comparison.dto';
 import { Scope, ScopeResolver } from './indicator-scope';
 import { byCodePoint, ratio, seconds } from './metrics.registry';
 import { activitySummary } from './queries/activity.query';
-import { alignedContributions, ObjectiveInForce, objectivesInForce } from './queries/alignment.query';
+import { alignedContributions, finality, ObjectiveInForce, objectivesInForce } from './queries/alignment.query';
 import { groupLeaderActive, leaderContributions, leadersOf } from './queries/leader.query';
 import { responsiveness } from './queries/responsiveness.query';
 
@@ -46,7 +46,7 @@ export class ComparisonsService {
     const objectives = await objectivesInForce(this.db, base.networkId);
     const rows: ComparisonRow[] = [];
     for (const g of groups) {
-      const hidden = !seeAll && (g.visibility === null || g.visibility === 'confidential');
+      const hidden = !seeAll && isConfidentialGroup(g.visibility);
       rows.push({
         group: g.external_id,
         name: hidden ? null : g.name,
@@ -56,7 +56,7 @@ export class ComparisonsService {
         rank: null,
       });
     }
-    return page(base, rows, query, isFinal(objectives));
+    return page(base, rows, query, finality(objectives).final);
   }
 
   async leaders(networkKey: string, query: ComparisonQuery, now = new Date()): Promise<ComparisonPage> {
@@ -75,7 +75,7 @@ export class ComparisonsService {
         rank: null,
       });
     }
-    return page(base, rows, query, isFinal(objectives));
+    return page(base, rows, query, finality(objectives).final);
   }
 
   async departments(networkKey: string, query: ComparisonQuery, now = new Date()): Promise<ComparisonPage> {
@@ -93,7 +93,7 @@ export class ComparisonsService {
     for (const { department } of departments.sort((a, b) => byCodePoint(a.department, b.department))) {
       rows.push({ department, ...(await this.scopeFigures({ ...base, department }, now, objectives)), rank: null });
     }
-    return page(base, rows, query, isFinal(objectives));
+    return page(base, rows, query, finality(objectives).final);
   }
 
   async networks(principal: Principal, query: ComparisonQuery, now = new Date()): Promise<ComparisonPage> {
@@ -106,7 +106,7 @@ export class ComparisonsService {
       const scope = await this.scopes.resolve(n.key, { ...query, group: undefined }, now);
       window ??= scope;
       const objectives = await objectivesInForce(this.db, scope.networkId);
-      final &&= isFinal(objectives);
+      final &&= finality(objectives).final;
       rows.push({ network: n.key, name: n.name, ...(await this.scopeFigures(scope, now, objectives)), rank: null });
     }
     const to = query.to ? new Date(query.to) : now;
@@ -132,11 +132,6 @@ export class ComparisonsService {
  * Sorts by `sort` (nulls last whatever the order), gives competition ranks (equal values share a
  * rank, the next rank skips: 1, 2, 2, 4; null values get no rank) and cuts one page.
  */
-/** Alignment figures are final once every objective in force has re-matched the existing activities. */
-function isFinal(objectives: ObjectiveInForce[]): boolean {
-  return objectives.every((o) => o.rematchState === 'done');
-}
-
 function page(window: { from: Date; to: Date }, rows: ComparisonRow[], query: ComparisonQuery, alignmentFinal: boolean): ComparisonPage {
   const sort = query.sort ?? 'contributions';
   const order = query.order ?? 'desc';
@@ -153,15 +148,6 @@ function page(window: { from: Date; to: Date }, rows: ComparisonRow[], query: Co
     const v = value(r);
     r.rank = v == null ? null : i > 0 && value(sorted[i - 1]) === v ? sorted[i - 1].rank : i + 1;
   });
-  const offset = Number(decodeCursor(query.cursor) ?? 0);
-  const limit = query.limit ?? 50;
-  return {
-    from: window.from.toISOString(),
-    to: window.to.toISOString(),
-    alignmentFinal,
-    sort,
-    order,
-    items: sorted.slice(offset, offset + limit),
-    nextCursor: offset + limit < sorted.length ? encodeCursor(offset + limit) : null,
-  };
+  const { items, nextCursor } = offsetPage(sorted, query);
+  return { from: window.from.toISOString(), to: window.to.toISOString(), alignmentFinal, sort, order, items, nextCursor };
 }

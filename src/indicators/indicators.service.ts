@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { ValidationFailed } from '../common/errors/domain-errors';
 import { isCalendarDate, localDate } from '../common/validation/calendar-date';
 import { decodeCursor, encodeCursor } from '../common/pagination/pagination';
-import { canSeeConfidential, Principal } from '../governance/principal';
+import { canSeeConfidential, isConfidentialGroup, Principal } from '../governance/principal';
 import { NetworksService } from '../networks/networks.service';
 import { ActivityQuery, EngagementQuery, UnansweredQuery, WindowQuery } from './dto/indicator-query.dto';
 import { ActivityView, ConcentrationView, DiffusionView, EngagementView, ResponsivenessView, UnansweredQuestionPage } from './dto/indicator-views.dto';
@@ -95,7 +95,7 @@ export class IndicatorsService {
     return {
       items: rows.slice(0, limit).map((r) => ({
         externalId: r.externalId,
-        author: seeAll || r.group === null || r.visibility === 'public' || r.visibility === 'private' ? r.author : null,
+        author: seeAll || r.group === null || !isConfidentialGroup(r.visibility) ? r.author : null,
         group: r.group,
         occurredAt: iso(r.occurredAt),
       })),

@@ -3,15 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotFound } from '../common/errors/domain-errors';
 import { decodeCursor, encodeCursor, PageQuery, toPage } from '../common/pagination/pagination';
-import { canSeeConfidential, Principal } from '../governance/principal';
+import { canSeeConfidential, confidentialGroupSql, isConfidentialGroup, memberInNetworksSql, networkLimit, Principal } from '../governance/principal';
 import { NetworksService } from '../networks/networks.service';
 import { ActivityPage, ActivityQuery, ActivityView, GroupPage, GroupView, MemberPage, MemberView, MembershipPage, MembershipQuery } from './dto/ingested-views.dto';
 
 /** Membership pages continue after a (group id, member id) pair. */
 const MEMBERSHIP_CURSOR = /^\d{1,15}:\d{1,15}$/;
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
-/** A placeholder group (visibility not known yet) is treated as confidential. */
-const CONFIDENTIAL_SQL = `(g.visibility IS NULL OR g.visibility = 'confidential')`;
 
 interface MemberRowDb { id: string; external_id: string; display_name: string | null; email: string | null; department: string | null; site: string | null; job_title: string | null; joined_at: Date | null; is_placeholder: boolean }
 interface GroupRowDb { id: string; external_id: string; name: string | null; visibility: string | null; source_created_at: Date | null; is_placeholder: boolean; leaders: string[] | null }
@@ -28,13 +26,10 @@ export class IngestedDataService {
    * ("reads of what it ingested"); others get the same 404 as for an unknown member.
    */
   async member(externalId: string, principal?: Principal): Promise<MemberView> {
-    const scope = principal && principal.role !== 'admin' ? principal.networks : null;
-    const rows: MemberRowDb[] = await this.db.query(
-      `SELECT m.* FROM members m WHERE m.external_id = $1
-         AND ($2::text[] IS NULL OR EXISTS (SELECT 1 FROM network_members nm JOIN networks n ON n.id = nm.network_id
-                                             WHERE nm.member_id = m.id AND n.key = ANY($2::text[])))`,
-      [externalId, scope],
-    );
+    const rows: MemberRowDb[] = await this.db.query(`SELECT m.* FROM members m WHERE m.external_id = $1 AND ${memberInNetworksSql('m.id', '$2')}`, [
+      externalId,
+      principal ? networkLimit(principal) : null,
+    ]);
     if (rows.length === 0) throw new NotFound(`No member with externalId "${externalId}"`);
     return memberView(rows[0]);
   }
@@ -75,7 +70,7 @@ export class IngestedDataService {
       `SELECT g.id::text || ':' || m.id::text AS cursor, g.external_id AS group_ext, m.external_id AS member_ext,
               CASE WHEN ms.is_declared_leader OR ms.role = 'leader' THEN 'leader' ELSE 'member' END AS role, ms.joined_at, ms.left_at
        FROM memberships ms JOIN groups g ON g.network_id = ms.network_id AND g.id = ms.group_id JOIN members m ON m.id = ms.member_id
-       WHERE ms.network_id = $1 AND ($3::text IS NULL OR g.external_id = $3) AND ($4 OR NOT ${CONFIDENTIAL_SQL})
+       WHERE ms.network_id = $1 AND ($3::text IS NULL OR g.external_id = $3) AND ($4 OR NOT ${confidentialGroupSql('g')})
          AND ($2::text IS NULL OR (ms.group_id, ms.member_id) > (split_part($2, ':', 1)::bigint, split_part($2, ':', 2)::bigint))
        ORDER BY ms.group_id, ms.member_id LIMIT $5`,
       [network.id, decodeCursor(query.cursor, MEMBERSHIP_CURSOR) ?? null, query.group ?? null, canSeeConfidential(principal, networkKey), query.limit + 1],
@@ -93,7 +88,7 @@ export class IngestedDataService {
     const rows: ActivityRowDb[] = await this.db.query(
       `SELECT a.id, a.external_id, a.kind, m.external_id AS author, g.external_id AS group_ext, a.parent_external_id,
               r.external_id AS root_ext, a.occurred_at, a.text, a.tags, a.reaction,
-              (a.group_id IS NOT NULL AND ${CONFIDENTIAL_SQL}) AS confidential
+              (a.group_id IS NOT NULL AND ${confidentialGroupSql('g')}) AS confidential
        FROM activities a
        JOIN members m ON m.id = a.author_id
        LEFT JOIN groups g ON g.network_id = a.network_id AND g.id = a.group_id
@@ -119,7 +114,7 @@ function memberView(r: MemberRowDb): MemberView {
 }
 
 function groupView(r: GroupRowDb, seeConfidential: boolean): GroupView {
-  const hidden = !seeConfidential && (r.visibility === null || r.visibility === 'confidential');
+  const hidden = !seeConfidential && isConfidentialGroup(r.visibility);
   return {
     externalId: r.external_id,
     name: hidden ? null : r.name,

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { NETWORK_WRITE_LOCK } from '../../migrations/1764400000000-activity-rollups';
+import { lockNetwork } from '../database/network-locks';
 import { deleteMatchesOf, loadMatcher, rewriteMatches } from '../alignment/keyword-matches';
 import { ActivityKind, ROOT_KINDS } from './activity.entity';
 import type { ActivityDeletionRow, ActivityRow, GroupRow, MemberRow, MembershipRow, RecordRow } from './record-parser';
@@ -41,11 +41,14 @@ export class RecordWriter {
   /** `networkId` null only for org-wide member writes (PUT /v1/members/{externalId}), which join no network. */
   constructor(private readonly db: EntityManager, private readonly networkId: number | null) {}
 
+  /** Members erased under GDPR among those this writer looked up: their texts and tags are not stored again (nor matched). */
+  private readonly erasedMembers = new Set<string>();
+
   /** Returns one outcome per record, in the order given. */
   async write(rows: RecordRow[]): Promise<Outcome[]> {
     // One writer per network at a time: the rollup triggers recompute from what is committed, and
     // taking the lock before any row lock keeps concurrent writers free of deadlocks.
-    if (this.networkId !== null) await this.db.query('SELECT pg_advisory_xact_lock($1, $2)', [NETWORK_WRITE_LOCK, this.networkId]);
+    if (this.networkId !== null) await lockNetwork(this.db, this.networkId);
     const outcomes = new Map<RecordRow, Outcome>();
     const members = rows.filter((r): r is MemberRow => r.type === 'member');
     const groups = rows.filter((r): r is GroupRow => r.type === 'group');
@@ -67,7 +70,7 @@ export class RecordWriter {
     const created = await this.deleteActivities(deletions, outcomes);
     const written = await this.upsertActivities(activities, groupIds, memberIds, outcomes);
     await this.resolveThreads([...created, ...written.created], written.relink, written.moved);
-    await this.matchKeywords(deletions, activities, written.ids, groupIds, memberIds, written.erased);
+    await this.matchKeywords(deletions, activities, written.ids, groupIds, memberIds);
     return rows.map((r) => outcomes.get(r) as Outcome);
   }
 
@@ -129,7 +132,14 @@ export class RecordWriter {
   private async ensureMembers(externalIds: string[]): Promise<Map<string, string>> {
     return this.ensure(
       externalIds,
-      (ids) => this.db.query(`SELECT id::text, external_id FROM members WHERE external_id = ANY($1::text[])`, [ids]),
+      async (ids) => {
+        const found: { id: string; external_id: string; erased: boolean }[] = await this.db.query(
+          `SELECT id::text, external_id, erased_at IS NOT NULL AS erased FROM members WHERE external_id = ANY($1::text[])`,
+          [ids],
+        );
+        for (const m of found) if (m.erased) this.erasedMembers.add(m.id);
+        return found;
+      },
       (ids) => this.db.query(`INSERT INTO members (external_id, is_placeholder) SELECT x, true FROM unnest($1::text[]) AS x ON CONFLICT (external_id) DO NOTHING`, [ids]),
     );
   }
@@ -290,8 +300,8 @@ export class RecordWriter {
     groupIds: Map<string, string>,
     memberIds: Map<string, string>,
     outcomes: Map<RecordRow, Outcome>,
-  ): Promise<{ created: string[]; relink: string[]; moved: string[]; ids: Map<string, string>; erased: Set<string> }> {
-    if (rows.length === 0) return { created: [], relink: [], moved: [], ids: new Map(), erased: new Set() };
+  ): Promise<{ created: string[]; relink: string[]; moved: string[]; ids: Map<string, string> }> {
+    if (rows.length === 0) return { created: [], relink: [], moved: [], ids: new Map() };
     const lookup = [...new Set([...rows.map((r) => r.externalId), ...rows.flatMap((r) => (r.parent === null ? [] : [r.parent]))])];
     const stored: StoredActivity[] = await this.db.query(
       `SELECT external_id, id::text, kind, parent_external_id, root_id::text FROM activities WHERE network_id = $1 AND external_id = ANY($2::text[])`,
@@ -305,12 +315,7 @@ export class RecordWriter {
     const idOf = new Map<string, string>(stored.map((a) => [a.external_id, a.id]));
     fresh.forEach((r, i) => idOf.set(r.externalId, ids[i].id));
     const links = resolveLinks(rows, idOf, byExternalId);
-    // texts and tags of members erased under GDPR are not stored again (nor matched)
-    const erased: { id: string }[] = await this.db.query(`SELECT id::text FROM members WHERE id = ANY($1::bigint[]) AND erased_at IS NOT NULL`, [
-      [...new Set(rows.map((r) => memberIds.get(r.author)))],
-    ]);
-    const erasedIds = new Set(erased.map((e) => e.id));
-    const keepsText = (r: ActivityRow) => !erasedIds.has(memberIds.get(r.author) as string);
+    const keepsText = (r: ActivityRow) => !this.erasedMembers.has(memberIds.get(r.author) as string);
 
     const result: { key: string; id: string; deleted: boolean }[] = await this.db.query(
       `INSERT INTO activities AS a (network_id, id, external_id, kind, author_id, group_id, parent_external_id, parent_id, root_id, occurred_at, text, tags, reaction)
@@ -363,7 +368,7 @@ export class RecordWriter {
     }
     // a tombstone stays deleted when its activity arrives: it is written but must not match
     const live = new Map(result.filter((r) => !r.deleted).map((r) => [r.key, r.id]));
-    return { created, relink, moved, ids: live, erased: erasedIds };
+    return { created, relink, moved, ids: live };
   }
 
   /**
@@ -377,7 +382,6 @@ export class RecordWriter {
     writtenIds: Map<string, string>,
     groupIds: Map<string, string>,
     memberIds: Map<string, string>,
-    erasedAuthors: Set<string>,
   ): Promise<void> {
     if (this.networkId === null || (deletions.length === 0 && writtenIds.size === 0)) return;
     const matcher = await loadMatcher(this.db, this.networkId);
@@ -388,8 +392,8 @@ export class RecordWriter {
       .map((a) => ({
         id: writtenIds.get(a.externalId) as string,
         kind: a.kind,
-        text: erasedAuthors.has(memberIds.get(a.author) as string) ? null : a.text,
-        tags: erasedAuthors.has(memberIds.get(a.author) as string) ? null : a.tags,
+        text: this.erasedMembers.has(memberIds.get(a.author) as string) ? null : a.text,
+        tags: this.erasedMembers.has(memberIds.get(a.author) as string) ? null : a.tags,
         occurredAt: a.occurredAt,
         groupId: a.group ? (groupIds.get(a.group) ?? null) : null,
         authorId: memberIds.get(a.author) ?? null,

@@ -3,15 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { normaliseTokens } from '../alignment/normalise';
 import { Forbidden, ValidationFailed } from '../common/errors/domain-errors';
-import { decodeCursor, encodeCursor } from '../common/pagination/pagination';
+import { decodeCursor, encodeCursor, offsetPage } from '../common/pagination/pagination';
 import { parseIsoDateTime } from '../common/validation/iso-date-time';
-import { canSeeConfidential, Principal } from '../governance/principal';
+import { canSeeConfidential, isConfidentialGroup, networkLimit, Principal } from '../governance/principal';
 import { ratio, round, seconds } from '../indicators/metrics.registry';
 import { ScopeResolver } from '../indicators/indicator-scope';
 import { NetworksService } from '../networks/networks.service';
 import { AnimatorCandidatePage, AnimatorQuery, CoveragePage, CoverageQuery, ExpertPage, ExpertsQuery, PeopleIndexRunView } from './dto/people-views.dto';
 import { PeopleIndexService } from './people-index.service';
-import { networkLimit } from './people-scope';
 import { animatorCandidates } from './queries/animator-candidates.query';
 import { DECLARED_LEVEL_WEIGHT, expertsOn, HIDDEN_EXPERT_MIN_SCORE, indexComputedAt, observedScore } from './queries/experts.query';
 import { expertiseCoverage } from './queries/expertise-coverage.query';
@@ -38,13 +37,12 @@ export class ExpertsService {
         return { r, observed, score: observed + DECLARED_LEVEL_WEIGHT * (r.declaredLevel ?? 0) };
       })
       .sort((a, b) => b.score - a.score || b.observed - a.observed || (a.r.externalId < b.r.externalId ? -1 : 1));
-    const offset = Number(decodeCursor(query.cursor) ?? 0);
-    const limit = query.limit ?? 50;
+    const page = offsetPage(ranked, query);
     return {
       topic,
       computedAt: (await indexComputedAt(this.db.manager, networks))?.toISOString() ?? null,
-      items: ranked.slice(offset, offset + limit).map(({ r, observed, score }, i) => ({
-        rank: offset + i + 1,
+      items: page.items.map(({ r, observed, score }, i) => ({
+        rank: page.offset + i + 1,
         member: r.externalId,
         displayName: r.displayName,
         department: r.department,
@@ -54,7 +52,7 @@ export class ExpertsService {
         observed: { acceptedAnswers: r.acceptedAnswers, replies: r.replies, reactionsReceived: r.reactionsReceived, peopleHelped: r.peopleHelped, score: round(observed, 4) },
         hiddenExpert: r.declaredLevel === null && observed >= HIDDEN_EXPERT_MIN_SCORE,
       })),
-      nextCursor: offset + limit < ranked.length ? encodeCursor(offset + limit) : null,
+      nextCursor: page.nextCursor,
     };
   }
 
@@ -64,18 +62,17 @@ export class ExpertsService {
     const from = query.from ? (parseIsoDateTime(query.from) as Date) : new Date(to.getTime() - 365 * DAY_MS);
     if (from.getTime() >= to.getTime()) throw new ValidationFailed([{ path: 'from', message: 'from must be before to (windows are [from, to))' }]);
     const rows = await expertiseCoverage(this.db.manager, network.id, from, to);
-    const offset = Number(decodeCursor(query.cursor) ?? 0);
-    const limit = query.limit ?? 50;
+    const page = offsetPage(rows, query);
     return {
       from: from.toISOString(),
       to: to.toISOString(),
       computedAt: (await indexComputedAt(this.db.manager, [networkKey]))?.toISOString() ?? null,
-      items: rows.slice(offset, offset + limit).map((r) => ({
+      items: page.items.map((r) => ({
         ...r,
         resolvedRate: ratio(r.resolvedQuestions, r.questions),
         noExpert: r.declaredExperts === 0 && r.observedExperts === 0,
       })),
-      nextCursor: offset + limit < rows.length ? encodeCursor(offset + limit) : null,
+      nextCursor: page.nextCursor,
     };
   }
 
@@ -85,7 +82,7 @@ export class ExpertsService {
     if (groupId !== null && !canSeeConfidential(principal, networkKey)) {
       // listing who replied in a confidential group would name its members (SPEC §4)
       const [group]: { visibility: string | null }[] = await this.db.query(`SELECT visibility FROM groups WHERE id = $1`, [groupId]);
-      if (group.visibility !== 'public' && group.visibility !== 'private') {
+      if (isConfidentialGroup(group.visibility)) {
         throw new Forbidden(`Group "${query.group}" is confidential: its members are shown only to admin keys and keys limited to this network`);
       }
     }

@@ -5,10 +5,10 @@ import { DataSource } from 'typeorm';
 import { ENVIRONMENT, Environment } from '../common/config/environment';
 import { decodeCursor, encodeCursor, PageQuery } from '../common/pagination/pagination';
 import { AuditService } from '../governance/audit.service';
-import type { Principal } from '../governance/principal';
+import { networkLimit, Principal } from '../governance/principal';
 import { round } from '../indicators/metrics.registry';
 import { InterestMapView, InterestProfilePage, InterestProfileView } from './dto/hr.dto';
-import { MemberRow, networkLimit } from './people-scope';
+import { MemberRow } from './people-scope';
 import { declaredTopics, inferredTerms, interestMapCells, profileMembers } from './queries/interest-profiles.query';
 
 const CSV_PAGE = 500;

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { NotFound } from '../common/errors/domain-errors';
-import type { Principal } from '../governance/principal';
+import { memberInNetworksSql, networkLimit, Principal } from '../governance/principal';
 
 export interface MemberRow {
   id: string;
@@ -9,11 +9,6 @@ export interface MemberRow {
   department: string | null;
   site: string | null;
   job_title: string | null;
-}
-
-/** The network keys a key is limited to, or null for every network (admins and unscoped keys). */
-export function networkLimit(principal: Principal): string[] | null {
-  return principal.role === 'admin' ? null : principal.networks;
 }
 
 /**
@@ -25,7 +20,7 @@ export async function requireMember(db: EntityManager, principal: Principal, ext
   const [row]: MemberRow[] = await db.query(
     `SELECT m.id::text, m.external_id, m.display_name, m.department, m.site, m.job_title FROM members m
      WHERE m.external_id = $1
-       AND ($2::text[] IS NULL OR EXISTS (SELECT 1 FROM network_members nm JOIN networks n ON n.id = nm.network_id WHERE nm.member_id = m.id AND n.key = ANY($2::text[])))`,
+       AND ${memberInNetworksSql('m.id', '$2')}`,
     [externalId, networkLimit(principal)],
   );
   if (!row) throw new NotFound(`No member with externalId "${externalId}"`);

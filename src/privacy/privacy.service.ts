@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { NETWORK_WRITE_LOCK } from '../../migrations/1764400000000-activity-rollups';
+import { lockAllNetworks } from '../database/network-locks';
 import { NotFound } from '../common/errors/domain-errors';
 import { AuditService } from '../governance/audit.service';
-import { canSeeConfidential, Principal } from '../governance/principal';
+import { canSeeConfidential, confidentialGroupSql, Principal } from '../governance/principal';
 import { requireMember } from '../people/people-scope';
 import { ErasureReport, MemberExport } from './dto/privacy.dto';
 
@@ -29,7 +29,7 @@ export class PrivacyService {
   async erase(principal: Principal, externalId: string, requestId?: string): Promise<ErasureReport> {
     return this.db.transaction(async (m) => {
       // activities are written: every network's writer lock, in id order, before any row lock
-      await m.query(`SELECT pg_advisory_xact_lock($1, id) FROM (SELECT id FROM networks ORDER BY id) AS n`, [NETWORK_WRITE_LOCK]);
+      await lockAllNetworks(m);
       const [member]: { id: string }[] = await m.query(`SELECT id::text FROM members WHERE external_id = $1 FOR UPDATE`, [externalId]);
       if (!member) throw new NotFound(`No member with externalId "${externalId}"`);
       await m.query(`UPDATE members SET display_name = NULL, email = NULL, site = NULL, job_title = NULL, erased_at = coalesce(erased_at, now()), updated_at = now() WHERE id = $1`, [member.id]);
@@ -74,7 +74,7 @@ export class PrivacyService {
         await rows(
           m,
           `SELECT n.key AS network, g.external_id AS "group", g.name AS "groupName", ms.role, ms.is_declared_leader AS "declaredLeader", ms.joined_at AS "joinedAt", ms.left_at AS "leftAt",
-                  g.visibility NOT IN ('public', 'private') OR g.visibility IS NULL AS confidential
+                  ${confidentialGroupSql('g')} AS confidential
            FROM memberships ms JOIN groups g ON g.id = ms.group_id JOIN networks n ON n.id = ms.network_id WHERE ms.member_id = $1 ORDER BY n.key, g.external_id`,
           id,
         ),
@@ -86,7 +86,7 @@ export class PrivacyService {
           m,
           `SELECT n.key AS network, a.external_id AS "externalId", a.kind, g.external_id AS "group", a.parent_external_id AS parent, a.occurred_at AS "occurredAt",
                   a.text, a.tags, a.reaction, a.deleted_at AS "deletedAt",
-                  a.group_id IS NOT NULL AND (g.visibility IS NULL OR g.visibility NOT IN ('public', 'private')) AS confidential
+                  a.group_id IS NOT NULL AND ${confidentialGroupSql('g')} AS confidential
            FROM activities a JOIN networks n ON n.id = a.network_id LEFT JOIN groups g ON g.id = a.group_id
            WHERE a.author_id = $1 ORDER BY n.key, a.occurred_at, a.id`,
           id,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { ValidationFailed } from '../common/errors/domain-errors';
-import { decodeCursor, encodeCursor } from '../common/pagination/pagination';
+import { offsetPage } from '../common/pagination/pagination';
 import { isCalendarDate, localDate } from '../common/validation/calendar-date';
 import { byCodePoint, round } from '../indicators/metrics.registry';
 import { NetworksService } from '../networks/networks.service';
@@ -97,16 +97,15 @@ export class TopicsService {
       });
     }
     items.sort((a, b) => b.score - a.score || b.mentions - a.mentions || byCodePoint(a.term, b.term));
-    const offset = Number(decodeCursor(query.cursor) ?? 0);
-    const limit = query.limit ?? 50;
+    const page = offsetPage(items, query);
     return {
       at,
       window,
       timezone: network.timezone,
       from: bounds[0].from.toISOString(),
       to: bounds[0].to.toISOString(),
-      items: items.slice(offset, offset + limit),
-      nextCursor: offset + limit < items.length ? encodeCursor(offset + limit) : null,
+      items: page.items,
+      nextCursor: page.nextCursor,
     };
   }
 }

@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { unescape as queryUnescape } from 'node:querystring';
 import type { Response } from 'supertest';
-import { newNetwork, uniqueKey } from '../support/factories';
+import { IngestionReport as Report, newNetwork, uniqueKey } from '../support/factories';
 import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
 
 /**
@@ -123,14 +123,6 @@ function checkResponse(res: Response, label: string, echoes: Iterable<string> = 
       }
     }
   }
-}
-
-interface Report {
-  received: number;
-  inserted: number;
-  updated: number;
-  duplicates: number;
-  rejected: { line: number; externalId?: string; error: string }[];
 }
 
 /** A 200 ingestion report: well-formed and counting every received record exactly once. */

@@ -1,5 +1,5 @@
 import type { Response } from 'supertest';
-import { ingest, newActivity, newGroup, newMember, newMembership, newNetwork, RawRecord, toNdjson, uniqueKey } from '../support/factories';
+import { IngestionReport as Report, ingest, newActivity, newGroup, newMember, newMembership, newNetwork, RawRecord, toNdjson, uniqueKey } from '../support/factories';
 import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
 
 /**
@@ -10,14 +10,6 @@ import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
 
 const T0 = '2026-03-02T10:15:00+01:00';
 const auth = (apiKey = TEST_ADMIN_KEY) => ({ Authorization: `Bearer ${apiKey}` });
-
-interface Report {
-  received: number;
-  inserted: number;
-  updated: number;
-  duplicates: number;
-  rejected: { line: number; externalId?: string; error: string }[];
-}
 
 /** A 200 ingestion report that satisfies the counting invariant. */
 function report(res: Response): Report {

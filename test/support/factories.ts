@@ -18,6 +18,15 @@ export async function newNetwork(t: TestApp, fields: { timezone?: string; key?: 
 
 export type RawRecord = Record<string, unknown>;
 
+/** The body of a 200 ingestion answer (SPEC §2). */
+export interface IngestionReport {
+  received: number;
+  inserted: number;
+  updated: number;
+  duplicates: number;
+  rejected: { line: number; externalId?: string; error: string }[];
+}
+
 export const newMember = (externalId: string, fields: RawRecord = {}): RawRecord => ({ type: 'member', externalId, displayName: `Member ${externalId}`, ...fields });
 export const newGroup = (externalId: string, fields: RawRecord = {}): RawRecord => ({ type: 'group', externalId, name: `Group ${externalId}`, visibility: 'public', ...fields });
 export const newMembership = (group: string, member: string, fields: RawRecord = {}): RawRecord => ({ type: 'membership', group, member, ...fields });

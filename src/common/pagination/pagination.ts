@@ -54,3 +54,13 @@ export class PageMeta {
   @ApiProperty({ nullable: true, type: String, example: 'eyJhZnRlciI6IjQyIn0', description: 'Cursor of the next page; null on the last page' })
   nextCursor: string | null;
 }
+
+/**
+ * One page of a list computed whole and ranked in memory (comparisons, drift, experts, topics): the
+ * cursor holds the offset of the page; `offset` is returned for ranks that continue across pages.
+ */
+export function offsetPage<T>(all: T[], query: { limit?: number; cursor?: string }): { items: T[]; nextCursor: string | null; offset: number } {
+  const offset = Number(decodeCursor(query.cursor) ?? 0);
+  const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+  return { items: all.slice(offset, offset + limit), nextCursor: offset + limit < all.length ? encodeCursor(offset + limit) : null, offset };
+}

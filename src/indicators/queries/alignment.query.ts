@@ -162,3 +162,9 @@ export async function objectivesInForce(db: EntityManager, networkId: number): P
   }
   return [...byId.values()];
 }
+
+/** Alignment figures are final when every objective in force has finished re-matching existing activities. */
+export function finality(objectives: readonly ObjectiveInForce[]): { final: boolean; rematching: string[] } {
+  const rematching = objectives.filter((o) => o.rematchState !== 'done').map((o) => o.key);
+  return { final: rematching.length === 0, rematching };
+}

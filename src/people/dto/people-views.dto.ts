@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swag
 import { IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
 import { PageMeta, PageQuery } from '../../common/pagination/pagination';
 import { IsIsoDateTime } from '../../common/validation/iso-date-time';
+import { EvidenceView } from './profile.dto';
 
 class ExpertsFilter {
   @ApiProperty({ example: 'Kubernetes', description: 'A topic, compared after SPEC §3.6 normalisation (accents, case, light plural)' })
@@ -9,14 +10,6 @@ class ExpertsFilter {
   topic: string;
 }
 export class ExpertsQuery extends IntersectionType(ExpertsFilter, PageQuery) {}
-
-export class EvidenceView {
-  @ApiProperty({ type: 'integer', example: 3, description: 'Accepted answers in threads on the topic' }) acceptedAnswers: number;
-  @ApiProperty({ type: 'integer', example: 9, description: 'Replies in other people\'s threads on the topic' }) replies: number;
-  @ApiProperty({ type: 'integer', example: 12, description: 'Reactions by others to those replies' }) reactionsReceived: number;
-  @ApiProperty({ type: 'integer', example: 6, description: 'Distinct authors of those threads' }) peopleHelped: number;
-  @ApiProperty({ example: 36, description: 'Observed score: 3 × acceptedAnswers + replies + 0.5 × reactionsReceived + 2 × peopleHelped' }) score: number;
-}
 
 export class ExpertView {
   @ApiProperty({ type: 'integer', example: 1 }) rank: number;

@@ -49,14 +49,18 @@ export class InferredInterestView {
   @ApiProperty({ type: [String], example: ['a17', 'a52'], description: 'Up to 5 supporting activity externalIds, most recent first' }) activities: string[];
 }
 
-export class ObservedExpertiseView {
+/** Observed evidence of a member on a topic, in threads whose root has the topic (docs/people.md). */
+export class EvidenceView {
+  @ApiProperty({ type: 'integer', example: 3, description: 'Accepted answers in threads on the topic' }) acceptedAnswers: number;
+  @ApiProperty({ type: 'integer', example: 9, description: 'Replies in other people\'s threads on the topic' }) replies: number;
+  @ApiProperty({ type: 'integer', example: 12, description: 'Reactions by others to those replies' }) reactionsReceived: number;
+  @ApiProperty({ type: 'integer', example: 6, description: 'Distinct authors of those threads (people helped)' }) peopleHelped: number;
+  @ApiProperty({ example: 36, description: 'Observed score: 3 × acceptedAnswers + replies + 0.5 × reactionsReceived + 2 × peopleHelped' }) score: number;
+}
+
+export class ObservedExpertiseView extends EvidenceView {
   @ApiProperty({ example: 'Kubernetes', description: 'The topic as most often written (as a root tag, or as declared)' }) topic: string;
   @ApiProperty({ example: 'kubernetes', description: 'Its SPEC §3.6 key: a root tag, or a declared topic found in the root' }) topicKey: string;
-  @ApiProperty({ type: 'integer', example: 3, description: 'Accepted answers the member wrote in threads on the topic' }) acceptedAnswers: number;
-  @ApiProperty({ type: 'integer', example: 9, description: 'Replies the member wrote in threads on the topic (other people\'s threads)' }) replies: number;
-  @ApiProperty({ type: 'integer', example: 12, description: 'Reactions received on those replies' }) reactionsReceived: number;
-  @ApiProperty({ type: 'integer', example: 6, description: 'Distinct authors of those threads (people helped)' }) peopleHelped: number;
-  @ApiProperty({ example: 7.2, description: 'Observed score: 3 × acceptedAnswers + replies + 0.5 × reactionsReceived + 2 × peopleHelped' }) score: number;
 }
 
 export class ProfileGapsView {

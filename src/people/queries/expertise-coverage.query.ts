@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { CURRENT_GENERATION } from '../people-scope';
-import { HIDDEN_EXPERT_MIN_SCORE } from './experts.query';
+import { HIDDEN_EXPERT_MIN_SCORE, observedScoreSql } from './experts.query';
 
 export interface CoverageRow {
   topicKey: string;
@@ -33,7 +33,7 @@ export async function expertiseCoverage(db: EntityManager, networkId: number, fr
      ), observed AS (
        SELECT e.topic_key, count(*)::int AS n FROM member_topic_evidence e ${CURRENT_GENERATION('e')}
        WHERE e.network_id = $1 AND e.topic_key IN (SELECT topic_key FROM asked)
-         AND 3 * e.accepted_answers + e.replies + 0.5 * e.reactions_received + 2 * e.people_helped >= ${HIDDEN_EXPERT_MIN_SCORE}
+         AND ${observedScoreSql('e')} >= ${HIDDEN_EXPERT_MIN_SCORE}
        GROUP BY e.topic_key
      )
      SELECT a.topic_key AS "topicKey", coalesce(l.label, a.topic_key) AS topic, a.questions, a.resolved AS "resolvedQuestions",

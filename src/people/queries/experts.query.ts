@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { memberInNetworksSql } from '../../governance/principal';
 import { CURRENT_GENERATION, readableNetwork } from '../people-scope';
 
 /** Observed evidence of a member on a topic (summed over the networks read). */
@@ -18,6 +19,9 @@ export const DECLARED_LEVEL_WEIGHT = 2;
 export function observedScore(e: Evidence): number {
   return 3 * e.acceptedAnswers + e.replies + 0.5 * e.reactionsReceived + 2 * e.peopleHelped;
 }
+
+/** The same score in SQL, on a `member_topic_evidence` row of alias `e`. */
+export const observedScoreSql = (e: string) => `(3 * ${e}.accepted_answers + ${e}.replies + 0.5 * ${e}.reactions_received + 2 * ${e}.people_helped)`;
 
 export interface ExpertRow extends Evidence {
   memberId: string;
@@ -45,7 +49,7 @@ export async function expertsOn(db: EntityManager, topicKey: string, networks: s
      ), declared AS (
        SELECT DISTINCT ON (p.member_id) p.member_id, p.level, p.facet FROM profile_topics p
        WHERE p.topic_key = $1 AND p.facet IN ('expertise', 'competence')
-         AND ($2::text[] IS NULL OR EXISTS (SELECT 1 FROM network_members nm JOIN networks n ON n.id = nm.network_id WHERE nm.member_id = p.member_id AND n.key = ANY($2::text[])))
+         AND ${memberInNetworksSql('p.member_id', '$2')}
        ORDER BY p.member_id, p.level DESC, p.facet DESC
      )
      SELECT m.id::text AS "memberId", m.external_id AS "externalId", m.display_name AS "displayName", m.department,

@@ -1,3 +1,4 @@
+import { memberInNetworksSql } from '../../governance/principal';
 import type { EntityManager } from 'typeorm';
 import { CURRENT_GENERATION, MemberRow, readableNetwork } from '../people-scope';
 
@@ -9,7 +10,7 @@ export async function profileMembers(db: EntityManager, afterId: string, network
   return db.query(
     `SELECT m.id::text, m.external_id, m.display_name, m.department, m.site, m.job_title FROM members m
      WHERE m.id > $1 AND NOT m.is_placeholder
-       AND ($2::text[] IS NULL OR EXISTS (SELECT 1 FROM network_members nm JOIN networks n ON n.id = nm.network_id WHERE nm.member_id = m.id AND n.key = ANY($2::text[])))
+       AND ${memberInNetworksSql('m.id', '$2')}
        AND (EXISTS (SELECT 1 FROM profile_topics p WHERE p.member_id = m.id)
             OR EXISTS (SELECT 1 FROM member_interests i ${CURRENT_GENERATION('i')} WHERE i.member_id = m.id AND ${readableNetwork('i.network_id', '$2')}))
      ORDER BY m.id LIMIT $3`,
@@ -51,7 +52,7 @@ export async function interestMapCells(
     `WITH scoped AS (
        SELECT m.id, m.${by === 'site' ? 'site' : 'department'} AS unit FROM members m
        WHERE NOT m.is_placeholder
-         AND ($1::text[] IS NULL OR EXISTS (SELECT 1 FROM network_members nm JOIN networks n ON n.id = nm.network_id WHERE nm.member_id = m.id AND n.key = ANY($1::text[])))
+         AND ${memberInNetworksSql('m.id', '$1')}
      ), topics AS (
        SELECT p.member_id, p.topic_key, p.topic AS label FROM profile_topics p JOIN scoped s ON s.id = p.member_id
        UNION ALL

@@ -1,3 +1,4 @@
+import { confidentialGroupSql } from '../../governance/principal';
 import { CONTRIBUTION_KINDS_SQL } from '../../indicators/indicator-scope';
 
 /**
@@ -8,7 +9,7 @@ import { CONTRIBUTION_KINDS_SQL } from '../../indicators/indicator-scope';
  */
 const CORPUS = `activities a LEFT JOIN groups g ON g.network_id = a.network_id AND g.id = a.group_id
   WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.kind IN ${CONTRIBUTION_KINDS_SQL}
-    AND (a.group_id IS NULL OR g.visibility IN ('public', 'private'))`;
+    AND (a.group_id IS NULL OR NOT ${confidentialGroupSql('g')})`;
 
 export interface CorpusRow {
   id: string;

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { confidentialGroupSql } from '../../governance/principal';
 import { CONTRIBUTION_KINDS_SQL } from '../../indicators/indicator-scope';
 
 export interface EmergingTopicsParams {
@@ -53,7 +54,7 @@ export async function termSources(db: EntityManager, networkId: number, window: 
      WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.occurred_at >= $2 AND a.occurred_at < $3
        AND a.kind IN ${CONTRIBUTION_KINDS_SQL}
        AND (a.text IS NOT NULL OR a.tags IS NOT NULL)
-       AND (a.group_id IS NULL OR g.visibility IN ('public', 'private'))`,
+       AND (a.group_id IS NULL OR NOT ${confidentialGroupSql('g')})`,
     [networkId, window.from, window.to],
   );
 }

@@ -1,0 +1,16 @@
+import type { EntityManager } from 'typeorm';
+import { NETWORK_WRITE_LOCK } from '../../migrations/1764400000000-activity-rollups';
+
+/**
+ * Writers of a network's activities (and of what is derived from them) take turns under a
+ * transaction-level advisory lock per network, taken before any row lock: the rollup triggers then
+ * recompute from what is committed, and concurrent writers cannot deadlock.
+ */
+export async function lockNetwork(db: EntityManager, networkId: number): Promise<void> {
+  await db.query('SELECT pg_advisory_xact_lock($1, $2)', [NETWORK_WRITE_LOCK, networkId]);
+}
+
+/** Every network's lock, in id order (the order every multi-network writer uses): for changes that touch all of them. */
+export async function lockAllNetworks(db: EntityManager): Promise<void> {
+  await db.query(`SELECT pg_advisory_xact_lock($1, id) FROM (SELECT id FROM networks ORDER BY id) AS n`, [NETWORK_WRITE_LOCK]);
+}
