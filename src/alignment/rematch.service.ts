@@ -7,7 +7,10 @@ import { loadMatcher, MatchableActivity, rewriteMatches } from './keyword-matche
 /** Activities read and re-matched per transaction: short enough that ingestion waits little for the lock. */
 export const REMATCH_BATCH = 2000;
 
-type Outcome = 'done' | 'superseded' | 'stopped';
+type Outcome = 'done' | 'superseded' | 'stopped' | 'elsewhere';
+
+/** Session advisory lock per objective: one process at a time runs its re-match job. */
+const REMATCH_LOCK = 727004;
 
 /**
  * Re-matches existing activities after an objective gains keywords or networks (SPEC §3.6 matching
@@ -18,8 +21,8 @@ type Outcome = 'done' | 'superseded' | 'stopped';
  * keywords), and rewrites that objective's matches batch by batch, each batch in a transaction
  * holding the network's write lock. Progress (`rematch_done` / `rematch_total`) is committed with each
  * batch. A job whose objective changed again (`rematch_generation` moved) stops and the newer job
- * redoes the work; at shutdown the job stops between batches and the next boot starts it again. Two
- * processes running the same job only repeat idempotent work.
+ * redoes the work; at shutdown the job stops between batches and the next boot starts it again. With
+ * several instances, the one holding the job's advisory lock runs it and the others leave it.
  */
 @Injectable()
 export class RematchService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -68,7 +71,28 @@ export class RematchService implements OnApplicationBootstrap, BeforeApplication
     }
   }
 
+  /**
+   * Runs the job if no other process does: the lock lives on a connection held for the job, so it
+   * goes with a process that dies, and the next start resumes the job. Two processes running the
+   * same job would both reset and add to its progress, over-counting `done`.
+   */
   private async run(objectiveId: number): Promise<{ outcome: Outcome; done: number }> {
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ claimed }]: { claimed: boolean }[] = await runner.query('SELECT pg_try_advisory_lock($1, $2) AS claimed', [REMATCH_LOCK, objectiveId]);
+      if (!claimed) return { outcome: 'elsewhere', done: 0 };
+      try {
+        return await this.runClaimed(objectiveId);
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1, $2)', [REMATCH_LOCK, objectiveId]).catch(() => undefined);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async runClaimed(objectiveId: number): Promise<{ outcome: Outcome; done: number }> {
     const [objective]: { generation: number; network_ids: number[] | null; state: string }[] = await this.db.query(
       `SELECT rematch_generation AS generation, network_ids, rematch_state AS state FROM objectives WHERE id = $1`,
       [objectiveId],
