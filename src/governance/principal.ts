@@ -40,6 +40,47 @@ export function isConfidentialGroup(visibility: string | null): boolean {
 export const confidentialGroupSql = (g: string) => `(${g}.visibility IS NULL OR ${g}.visibility = 'confidential')`;
 
 /**
+ * SPEC §4, one definition of a confidential activity (its text, tags, author and reaction label are
+ * withheld wherever a confidential group's would be). The group that governs an activity's
+ * visibility is its own group; an activity sent without a group inside a thread (a reply, reaction,
+ * accept or share with a parent) is governed by the group of its thread's root. An activity is
+ * confidential when that group is confidential or a placeholder (isConfidentialGroup), and also when
+ * it has no group and its thread's root is not known yet (its parent has not arrived, or is a
+ * deletion of something never seen): until the root is known the thread may be confidential, as a
+ * placeholder group may be. A root without a group, and a groupless activity in such a thread, are
+ * not confidential.
+ */
+export interface ActivityVisibilityFacts {
+  /** The activity has a group of its own. */
+  hasGroup: boolean;
+  /** The activity has a parent (replies, reactions, accepts, shares). */
+  hasParent: boolean;
+  /** Its thread's root is known (root_id resolved). */
+  rootKnown: boolean;
+  /** `visibility` of the governing group (own, else the root's); undefined when there is none. */
+  governingVisibility: string | null | undefined;
+}
+
+export function isConfidentialActivity(a: ActivityVisibilityFacts): boolean {
+  if (a.hasGroup || a.governingVisibility !== undefined) return a.governingVisibility !== undefined && isConfidentialGroup(a.governingVisibility);
+  return a.hasParent && !a.rootKnown;
+}
+
+/**
+ * The SQL twin of isConfidentialActivity, in two parts that go together: `joins` (LEFT JOINs to add
+ * after `activities a`, bringing the governing group as alias `v` and the thread root as `v_root`;
+ * a hash join in scans, a key probe for single rows) and `confidential` (a boolean over them).
+ */
+export function activityVisibilitySql(a: string, v = 'vis'): { joins: string; confidential: string } {
+  return {
+    joins: `LEFT JOIN activities ${v}_root ON ${a}.group_id IS NULL AND ${v}_root.network_id = ${a}.network_id AND ${v}_root.id = ${a}.root_id
+      LEFT JOIN groups ${v} ON ${v}.network_id = ${a}.network_id AND ${v}.id = coalesce(${a}.group_id, ${v}_root.group_id)`,
+    confidential: `(CASE WHEN ${v}.id IS NOT NULL THEN ${confidentialGroupSql(v)}
+      ELSE ${a}.group_id IS NULL AND ${a}.parent_external_id IS NOT NULL AND ${a}.root_id IS NULL END)`,
+  };
+}
+
+/**
  * Confidential groups' names, members and text are shown only to admin keys and to keys
  * explicitly limited to networks that include the group (SPEC §4).
  */
