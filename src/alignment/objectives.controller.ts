@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse,
 import type { Response } from 'express';
 import { ApiProblems } from '../common/http/api-problems.decorator';
 import { PageQuery } from '../common/pagination/pagination';
+import { Expensive } from '../governance/api-key-throttler.guard';
 import { CurrentPrincipal, Roles } from '../governance/auth.decorators';
 import type { Principal } from '../governance/principal';
 import { ObjectivePage, ObjectiveView, PutObjectiveDto } from './dto/objective.dto';
@@ -27,6 +28,7 @@ export class ObjectivesController {
   }
 
   @Put(':key')
+  @Expensive()
   @ApiOperation({
     summary: 'Create or replace a business objective (SPEC §2)',
     description:

@@ -4,7 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ENVIRONMENT, Environment } from '../common/config/environment';
 import { ApiKey } from './api-key.entity';
-import { ApiKeyThrottlerGuard, bucketOf } from './api-key-throttler.guard';
+import { ApiKeyThrottlerGuard, bucketOf, EXPENSIVE_THROTTLER } from './api-key-throttler.guard';
 import { ApiKeyGuard } from './api-key.guard';
 import { AuditController } from './audit.controller';
 import { ApiKeysController } from './api-keys.controller';
@@ -24,6 +24,8 @@ import { AuditService } from './audit.service';
             ttl: env.RATE_LIMIT_WINDOW_SECONDS * 1000,
             limit: (context) => (bucketOf(context) === 'reads' ? env.RATE_LIMIT_READS : env.RATE_LIMIT_WRITES),
           },
+          // routes marked @Expensive() only (the guard skips the others); its own 429 headers
+          { name: EXPENSIVE_THROTTLER, ttl: env.RATE_LIMIT_WINDOW_SECONDS * 1000, limit: env.RATE_LIMIT_EXPENSIVE, setHeaders: false },
         ],
       }),
     }),

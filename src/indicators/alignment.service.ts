@@ -25,8 +25,7 @@ export class AlignmentIndicatorsService {
   ) {}
 
   async alignment(networkKey: string, query: ActivityQuery): Promise<AlignmentView> {
-    const scope = await this.scopes.resolve(networkKey, query);
-    const granularity = query.granularity ?? 'day';
+    const { scope, granularity } = await this.scopes.resolveSeries(networkKey, query);
     const objectives = await objectivesInForce(this.db, scope.networkId);
     const { contributions } = await activityTotals(this.db, scope);
     const counts = tally(await keywordSetCounts(this.db, scope), objectives);

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { offsetPage } from '../common/pagination/pagination';
+import { resolveWindow } from '../common/validation/window-limits';
 import { canAccessNetwork, canSeeConfidential, isConfidentialGroup, Principal } from '../governance/principal';
 import { ComparisonQuery } from './dto/comparison.dto';
-import { Scope, ScopeResolver } from './indicator-scope';
+import { DEFAULT_WINDOW_DAYS, Scope, ScopeResolver } from './indicator-scope';
 import { byCodePoint, ratio, seconds } from './metrics.registry';
 import { activitySummary } from './queries/activity.query';
 import { alignedContributions, finality, ObjectiveInForce, objectivesInForce } from './queries/alignment.query';
@@ -97,20 +98,19 @@ export class ComparisonsService {
   }
 
   async networks(principal: Principal, query: ComparisonQuery, now = new Date()): Promise<ComparisonPage> {
+    // the window's bounds hold even when the key sees no network (window-limits.ts)
+    const window = resolveWindow(query, now, DEFAULT_WINDOW_DAYS);
     const all: { key: string; name: string }[] = await this.db.query(`SELECT key, name FROM networks ORDER BY key`);
     const visible = all.filter((n) => canAccessNetwork(principal, n.key));
     const rows: ComparisonRow[] = [];
-    let window: Scope | undefined;
     let final = true;
     for (const n of visible) {
       const scope = await this.scopes.resolve(n.key, { ...query, group: undefined }, now);
-      window ??= scope;
       const objectives = await objectivesInForce(this.db, scope.networkId);
       final &&= finality(objectives).final;
       rows.push({ network: n.key, name: n.name, ...(await this.scopeFigures(scope, now, objectives)), rank: null });
     }
-    const to = query.to ? new Date(query.to) : now;
-    return page(window ?? { from: query.from ? new Date(query.from) : new Date(to.getTime() - 28 * 86_400_000), to }, rows, query, final);
+    return page(window, rows, query, final);
   }
 
   /** The §3.1 totals of a scope plus responseRate, medianTimeToFirstResponse and the §3.6 alignment. */

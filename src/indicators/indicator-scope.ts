@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ValidationFailed } from '../common/errors/domain-errors';
-import { parseIsoDateTime } from '../common/validation/iso-date-time';
+import { checkSeriesBuckets, resolveWindow } from '../common/validation/window-limits';
 import { NetworksService } from '../networks/networks.service';
-import { WindowQuery } from './dto/indicator-query.dto';
+import { Granularity, GRANULARITIES } from './dto/indicator-query.dto';
 
-const DAY_MS = 86_400_000;
 export const DEFAULT_WINDOW_DAYS = 28;
 
 /** What every indicator query is computed over, resolved and validated from the request. */
@@ -20,18 +19,44 @@ export interface Scope {
   department: string | null;
 }
 
-/** Turns `from/to/group/department` into a Scope: 404 for an unknown network, 400 for a bad window or group. */
+/**
+ * Turns `from/to/group/department` into a Scope: 404 for an unknown network, 400 for a bad window
+ * (outside the bounds of common/validation/window-limits.ts) or group.
+ */
 @Injectable()
 export class ScopeResolver {
   constructor(@InjectDataSource() private readonly db: DataSource, private readonly networks: NetworksService) {}
 
   async resolve(networkKey: string, query: { from?: string; to?: string; group?: string; department?: string }, now = new Date()): Promise<Scope> {
     const network = await this.networks.require(networkKey);
-    const to = query.to ? (parseIsoDateTime(query.to) as Date) : now;
-    const from = query.from ? (parseIsoDateTime(query.from) as Date) : new Date(to.getTime() - DEFAULT_WINDOW_DAYS * DAY_MS);
-    if (from.getTime() >= to.getTime()) throw new ValidationFailed([{ path: 'from', message: 'from must be before to (windows are [from, to))' }]);
+    const { from, to } = resolveWindow(query, now, DEFAULT_WINDOW_DAYS);
     const groupId = await this.groupId(network.id, query.group);
     return { networkId: network.id, timezone: network.timezone, from, to, groupIds: groupId === null ? null : [groupId], department: query.department ?? null };
+  }
+
+  /** The scope of a series read and its granularity (default day): a 400 when the series would exceed MAX_SERIES_BUCKETS. */
+  async resolveSeries(networkKey: string, query: { from?: string; to?: string; group?: string; department?: string; granularity?: Granularity }, now = new Date()): Promise<{ scope: Scope; granularity: Granularity }> {
+    const scope = await this.resolve(networkKey, query, now);
+    const granularity = query.granularity ?? 'day';
+    checkSeriesBuckets(granularity, await this.bucketCounts(scope), query.granularity !== undefined);
+    return { scope, granularity };
+  }
+
+  /**
+   * Buckets of each granularity over the scope's window, as the series counts them (activity.query.ts
+   * bucketsCte): from the bucket holding `from` to the last one starting before `to`, in local time.
+   */
+  private async bucketCounts(scope: Scope): Promise<Record<Granularity, number>> {
+    const [row] = await this.db.query(
+      `WITH w AS (SELECT $1::timestamptz AT TIME ZONE $3 AS f, $2::timestamptz AT TIME ZONE $3 AS e)
+       SELECT ceil(extract(epoch FROM e - date_trunc('day', f)) / 86400)::int AS day,
+              ceil(extract(epoch FROM e - date_trunc('week', f)) / 604800)::int AS week,
+              ((extract(year FROM e) * 12 + extract(month FROM e)) - (extract(year FROM f) * 12 + extract(month FROM f))
+                + CASE WHEN e > date_trunc('month', e) THEN 1 ELSE 0 END)::int AS month
+       FROM w`,
+      [scope.from, scope.to, scope.timezone],
+    );
+    return Object.fromEntries(GRANULARITIES.map((g) => [g, Number(row[g])])) as Record<Granularity, number>;
   }
 
   async groupId(networkId: number, externalId: string | undefined): Promise<string | null> {

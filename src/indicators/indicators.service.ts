@@ -3,6 +3,7 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { ValidationFailed } from '../common/errors/domain-errors';
 import { isCalendarDate, localDate } from '../common/validation/calendar-date';
+import { checkDay } from '../common/validation/window-limits';
 import { decodeCursor, encodeCursor } from '../common/pagination/pagination';
 import { canSeeConfidential, isConfidentialGroup, Principal } from '../governance/principal';
 import { NetworksService } from '../networks/networks.service';
@@ -32,8 +33,7 @@ export class IndicatorsService {
   ) {}
 
   async activity(networkKey: string, query: ActivityQuery): Promise<ActivityView> {
-    const scope = await this.scopes.resolve(networkKey, query);
-    const granularity = query.granularity ?? 'day';
+    const { scope, granularity } = await this.scopes.resolveSeries(networkKey, query);
     const totals = await activitySummary(this.db, scope);
     const series = await activitySeries(this.db, scope, granularity);
     return {
@@ -50,6 +50,7 @@ export class IndicatorsService {
     const network = await this.networks.require(networkKey);
     const at = query.at ?? localDate(now, network.timezone);
     if (query.at !== undefined && !isCalendarDate(query.at)) throw new ValidationFailed([{ path: 'at', message: `at ${query.at} is not a calendar date` }]);
+    if (query.at !== undefined) checkDay('at', query.at);
     const groupId = await this.scopes.groupId(network.id, query.group);
     const row = await engagement(this.db, { networkId: network.id, timezone: network.timezone, at, groupIds: groupId === null ? null : [groupId], department: query.department ?? null });
     return {

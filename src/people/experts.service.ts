@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { normaliseTokens } from '../alignment/normalise';
 import { Forbidden, ValidationFailed } from '../common/errors/domain-errors';
 import { decodeCursor, encodeCursor, offsetPage } from '../common/pagination/pagination';
-import { parseIsoDateTime } from '../common/validation/iso-date-time';
+import { resolveWindow } from '../common/validation/window-limits';
 import { canSeeConfidential, isConfidentialGroup, networkLimit, Principal } from '../governance/principal';
 import { ratio, round, seconds } from '../indicators/metrics.registry';
 import { ScopeResolver } from '../indicators/indicator-scope';
@@ -15,7 +15,8 @@ import { animatorCandidates } from './queries/animator-candidates.query';
 import { DECLARED_LEVEL_WEIGHT, expertsOn, HIDDEN_EXPERT_MIN_SCORE, indexComputedAt, observedScore } from './queries/experts.query';
 import { expertiseCoverage } from './queries/expertise-coverage.query';
 
-const DAY_MS = 86_400_000;
+/** Expertise coverage's window when `from` is not given: the year before `to`. */
+const COVERAGE_DEFAULT_DAYS = 365;
 
 /** Expert finder, expertise coverage and animator candidates (SPEC §3.8), read from the people index. */
 @Injectable()
@@ -58,9 +59,7 @@ export class ExpertsService {
 
   async coverage(networkKey: string, query: CoverageQuery, now = new Date()): Promise<CoveragePage> {
     const network = await this.networks.require(networkKey);
-    const to = query.to ? (parseIsoDateTime(query.to) as Date) : now;
-    const from = query.from ? (parseIsoDateTime(query.from) as Date) : new Date(to.getTime() - 365 * DAY_MS);
-    if (from.getTime() >= to.getTime()) throw new ValidationFailed([{ path: 'from', message: 'from must be before to (windows are [from, to))' }]);
+    const { from, to } = resolveWindow(query, now, COVERAGE_DEFAULT_DAYS);
     const rows = await expertiseCoverage(this.db.manager, network.id, from, to);
     const page = offsetPage(rows, query);
     return {

@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import { ApiProblems } from '../common/http/api-problems.decorator';
 import { PageQuery } from '../common/pagination/pagination';
 import { ExternalIdPipe } from '../common/validation/external-id.pipe';
+import { Expensive } from '../governance/api-key-throttler.guard';
 import { CurrentPrincipal, NetworkParam, Roles } from '../governance/auth.decorators';
 import type { Principal } from '../governance/principal';
 import { InterestMapQuery, InterestMapView, InterestProfilePage, InterestProfilesQuery } from './dto/hr.dto';
@@ -113,6 +114,7 @@ export class NetworkPeopleController {
 
   @Post('people-index')
   @HttpCode(200)
+  @Expensive()
   @Roles('cno', 'hr')
   @ApiOperation({ summary: 'Recompute the people index of the network now (interests, thread topics, expertise evidence, animator signals); answers when done' })
   @ApiOkResponse({ type: PeopleIndexRunView })

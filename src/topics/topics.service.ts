@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { ValidationFailed } from '../common/errors/domain-errors';
 import { offsetPage } from '../common/pagination/pagination';
 import { isCalendarDate, localDate } from '../common/validation/calendar-date';
+import { checkDay } from '../common/validation/window-limits';
 import { byCodePoint, round } from '../indicators/metrics.registry';
 import { NetworksService } from '../networks/networks.service';
 import {
@@ -46,6 +47,7 @@ export class TopicsService {
     const network = await this.networks.require(networkKey);
     const at = query.at ?? localDate(now, network.timezone);
     if (!isCalendarDate(at)) throw new ValidationFailed([{ path: 'at', message: `at ${at} is not a calendar date` }]);
+    checkDay('at', at);
     const window = query.window ?? '7d';
     const days = Number(window.slice(0, -1));
     if (days < 1 || days > MAX_WINDOW_DAYS) throw new ValidationFailed([{ path: 'window', message: `window must be between 1d and ${MAX_WINDOW_DAYS}d` }]);

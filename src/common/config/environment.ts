@@ -68,6 +68,10 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(0)
   RATE_LIMIT_WRITES = 600;
 
+  /** Operations that start heavy work (people index refresh, objective create/replace) per API key per window, besides their write bucket (0 = no limit). */
+  @Transform(toInt) @IsInt() @Min(0)
+  RATE_LIMIT_EXPENSIVE = 6;
+
   /** Origins allowed by CORS, comma-separated (`*` for any); empty: no CORS headers (same-origin and server-to-server only). */
   @IsOptional() @IsString()
   CORS_ORIGINS?: string;

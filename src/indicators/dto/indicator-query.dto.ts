@@ -2,17 +2,18 @@ import { ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { PageQuery } from '../../common/pagination/pagination';
 import { IsIsoDateTime } from '../../common/validation/iso-date-time';
+import { DAY_RANGE_TEXT, INSTANT_RANGE_TEXT, MAX_SERIES_BUCKETS } from '../../common/validation/window-limits';
 
 export const GRANULARITIES = ['day', 'week', 'month'] as const;
 export type Granularity = (typeof GRANULARITIES)[number];
 
 /** from / to / group / department, common to every indicator (SPEC §3). */
 export class WindowQuery {
-  @ApiPropertyOptional({ example: '2026-03-01T00:00:00+01:00', description: 'Window start, inclusive (ISO 8601 with offset). Default: `to` − 28 days' })
+  @ApiPropertyOptional({ example: '2026-03-01T00:00:00+01:00', description: `Window start, inclusive (ISO 8601 with offset), ${INSTANT_RANGE_TEXT} (else a 400). Default: \`to\` − 28 days` })
   @IsOptional() @IsIsoDateTime()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-03-29T00:00:00+01:00', description: 'Window end, exclusive (ISO 8601 with offset). Default: now' })
+  @ApiPropertyOptional({ example: '2026-03-29T00:00:00+01:00', description: `Window end, exclusive (ISO 8601 with offset), ${INSTANT_RANGE_TEXT} (else a 400). Default: now` })
   @IsOptional() @IsIsoDateTime()
   to?: string;
 
@@ -26,13 +27,17 @@ export class WindowQuery {
 }
 
 export class ActivityQuery extends WindowQuery {
-  @ApiPropertyOptional({ enum: GRANULARITIES, default: 'day', description: 'Series buckets, in the network time zone; weeks start on Monday' })
+  @ApiPropertyOptional({
+    enum: GRANULARITIES,
+    default: 'day',
+    description: `Series buckets, in the network time zone; weeks start on Monday. At most ${MAX_SERIES_BUCKETS} buckets per series (a day series covers about 2.7 years, week 19, month 83): a longer series is a 400 naming the granularities that fit`,
+  })
   @IsOptional() @IsIn(GRANULARITIES)
   granularity?: Granularity;
 }
 
 export class EngagementQuery {
-  @ApiPropertyOptional({ example: '2026-03-15', description: 'The day (network time zone). Default: today' })
+  @ApiPropertyOptional({ example: '2026-03-15', description: `The day (network time zone), ${DAY_RANGE_TEXT} (else a 400). Default: today` })
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'at must be a date YYYY-MM-DD' })
   at?: string;
 

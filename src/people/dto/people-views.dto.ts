@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swag
 import { IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
 import { PageMeta, PageQuery } from '../../common/pagination/pagination';
 import { IsIsoDateTime } from '../../common/validation/iso-date-time';
+import { INSTANT_RANGE_TEXT } from '../../common/validation/window-limits';
 import { EvidenceView } from './profile.dto';
 
 class ExpertsFilter {
@@ -31,11 +32,11 @@ export class ExpertPage extends PageMeta {
 }
 
 class CoverageWindow {
-  @ApiPropertyOptional({ example: '2026-01-01T00:00:00+01:00', description: 'Questions created from (inclusive). Default: `to` − 365 days' })
+  @ApiPropertyOptional({ example: '2026-01-01T00:00:00+01:00', description: `Questions created from (inclusive), ${INSTANT_RANGE_TEXT} (else a 400). Default: \`to\` − 365 days` })
   @IsOptional() @IsIsoDateTime()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-01T00:00:00+01:00', description: 'Questions created before (exclusive). Default: now' })
+  @ApiPropertyOptional({ example: '2026-11-01T00:00:00+01:00', description: `Questions created before (exclusive), ${INSTANT_RANGE_TEXT} (else a 400). Default: now` })
   @IsOptional() @IsIsoDateTime()
   to?: string;
 }

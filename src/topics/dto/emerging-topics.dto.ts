@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swag
 import { Type } from 'class-transformer';
 import { IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
 import { PageMeta, PageQuery } from '../../common/pagination/pagination';
+import { DAY_RANGE_TEXT } from '../../common/validation/window-limits';
 
 export const DEFAULT_MIN_MENTIONS = 3;
 export const DEFAULT_MIN_AUTHORS = 2;
@@ -9,7 +10,7 @@ export const DEFAULT_MIN_SCORE = 2;
 export const MAX_WINDOW_DAYS = 90;
 
 class EmergingTopicsFilters {
-  @ApiPropertyOptional({ example: '2026-03-29', description: 'Last day of the window (network time zone). Default: today' })
+  @ApiPropertyOptional({ example: '2026-03-29', description: `Last day of the window (network time zone), ${DAY_RANGE_TEXT} (else a 400). Default: today` })
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'at must be a date YYYY-MM-DD' })
   at?: string;
 
