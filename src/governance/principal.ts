@@ -81,6 +81,29 @@ export function activityVisibilitySql(a: string, v = 'vis'): { joins: string; co
 }
 
 /**
+ * The set form of the same definition, for keyword-derived figures that must leave confidential
+ * activities out (SPEC §4): CTEs `confidential_groups(id)` and `confidential_activities(id)`, the
+ * confidential activities of network $1 that occurred in [$2, $3) (deleted ones included: the
+ * caller's scope drops them). Three disjoint parts, each read through an index and in proportion
+ * to what is confidential: activities in a confidential group; activities without a group in the
+ * thread of a root that is in one; activities without a group whose thread root is not known yet.
+ * A test checks it against activityVisibilitySql row by row.
+ */
+export const CONFIDENTIAL_ACTIVITIES_CTE = `confidential_groups AS (
+  SELECT g.id FROM groups g WHERE g.network_id = $1 AND ${confidentialGroupSql('g')}
+), confidential_activities AS (
+  SELECT a.id FROM activities a
+  WHERE a.network_id = $1 AND a.group_id IN (SELECT id FROM confidential_groups) AND a.occurred_at >= $2 AND a.occurred_at < $3
+  UNION ALL
+  SELECT a.id FROM activities r JOIN activities a ON a.network_id = r.network_id AND a.root_id = r.id
+  WHERE r.network_id = $1 AND r.group_id IN (SELECT id FROM confidential_groups) AND r.root_id = r.id
+    AND a.group_id IS NULL AND a.occurred_at >= $2 AND a.occurred_at < $3
+  UNION ALL
+  SELECT a.id FROM activities a
+  WHERE a.network_id = $1 AND a.group_id IS NULL AND a.parent_external_id IS NOT NULL AND a.root_id IS NULL AND a.occurred_at >= $2 AND a.occurred_at < $3
+)`;
+
+/**
  * Confidential groups' names, members and text are shown only to admin keys and to keys
  * explicitly limited to networks that include the group (SPEC §4).
  */

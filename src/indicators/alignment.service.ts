@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
+import { NotFound } from '../common/errors/domain-errors';
 import { offsetPage } from '../common/pagination/pagination';
 import { canSeeConfidential, isConfidentialGroup, Principal } from '../governance/principal';
 import { ActivityQuery, DriftQuery } from './dto/indicator-query.dto';
@@ -8,7 +9,19 @@ import { AlignmentDriftPage, AlignmentDriftRowView, AlignmentView } from './dto/
 import { Scope, ScopeResolver } from './indicator-scope';
 import { ratio, round } from './metrics.registry';
 import { activitySeries, activityTotals } from './queries/activity.query';
-import { alignedByGroup, contributionsByGroup, finality, KeywordSetCount, keywordSetCounts, keywordSetSeries, objectivesInForce, tally } from './queries/alignment.query';
+import {
+  alignedByGroup,
+  confidentialShare,
+  confidentialShareSeries,
+  contributionsByGroup,
+  finality,
+  KeywordSetCount,
+  keywordSetCounts,
+  keywordSetSeries,
+  objectivesInForce,
+  tally,
+  withoutHidden,
+} from './queries/alignment.query';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -24,17 +37,22 @@ export class AlignmentIndicatorsService {
     private readonly scopes: ScopeResolver,
   ) {}
 
-  async alignment(networkKey: string, query: ActivityQuery): Promise<AlignmentView> {
+  async alignment(principal: Principal, networkKey: string, query: ActivityQuery): Promise<AlignmentView> {
     const { scope, granularity } = await this.scopes.resolveSeries(networkKey, query);
+    const hideConfidential = !canSeeConfidential(principal, networkKey);
+    if (hideConfidential) await this.refuseConfidentialGroup(scope, query.group);
     const objectives = await objectivesInForce(this.db, scope.networkId);
-    const { contributions } = await activityTotals(this.db, scope);
-    const counts = tally(await keywordSetCounts(this.db, scope), objectives);
-    const buckets = await activitySeries(this.db, scope, granularity);
+    const hidden = hideConfidential ? await confidentialShare(this.db, scope) : { contributions: 0, sets: [] };
+    const contributions = (await activityTotals(this.db, scope)).contributions - hidden.contributions;
+    const counts = tally(withoutHidden(await keywordSetCounts(this.db, scope), hidden.sets), objectives);
+    const hiddenByBucket = new Map((hideConfidential ? await confidentialShareSeries(this.db, scope, granularity) : []).map((h) => [iso(h.start), h]));
+    const buckets = (await activitySeries(this.db, scope, granularity)).map((b) => ({ ...b, contributions: b.contributions - (hiddenByBucket.get(iso(b.start))?.contributions ?? 0) }));
     const setsByBucket = new Map<string, KeywordSetCount[]>();
     for (const set of await keywordSetSeries(this.db, scope, granularity)) {
       const start = iso(set.start);
       setsByBucket.set(start, [...(setsByBucket.get(start) ?? []), set]);
     }
+    for (const [start, h] of hiddenByBucket) setsByBucket.set(start, withoutHidden(setsByBucket.get(start) ?? [], h.sets));
     return {
       from: iso(scope.from),
       to: iso(scope.to),
@@ -63,8 +81,19 @@ export class AlignmentIndicatorsService {
     };
   }
 
+  /**
+   * SPEC §4: a key that may not see confidential groups gets no keyword-derived figure of one: a
+   * `group=` naming a confidential (or placeholder) group is answered as an unknown group.
+   */
+  private async refuseConfidentialGroup(scope: Scope, group: string | undefined): Promise<void> {
+    if (scope.groupIds === null || group === undefined) return;
+    const [row]: { visibility: string | null }[] = await this.db.query(`SELECT visibility FROM groups WHERE network_id = $1 AND id = $2`, [scope.networkId, scope.groupIds[0]]);
+    if (isConfidentialGroup(row.visibility)) throw new NotFound(`No group "${group}" in this network`);
+  }
+
   async drift(principal: Principal, networkKey: string, query: DriftQuery): Promise<AlignmentDriftPage> {
     const scope = await this.scopes.resolve(networkKey, query);
+    const seeAll = canSeeConfidential(principal, networkKey);
     const previous: Scope = { ...scope, from: new Date(2 * scope.from.getTime() - scope.to.getTime()), to: scope.from };
     const groups: { id: string; external_id: string; name: string | null; visibility: string | null }[] = await this.db.query(
       `SELECT id::text, external_id, name, visibility FROM groups WHERE network_id = $1 ORDER BY external_id COLLATE "C"`,
@@ -76,14 +105,13 @@ export class AlignmentIndicatorsService {
       await contributionsByGroup(this.db, previous),
       await alignedByGroup(this.db, previous),
     ];
-    const seeAll = canSeeConfidential(principal, networkKey);
-    const rows: AlignmentDriftRowView[] = groups.map((g) => {
+    // keyword counts of a confidential group would reveal its text (SPEC §4): its row is left out
+    const rows: AlignmentDriftRowView[] = groups.filter((g) => seeAll || !isConfidentialGroup(g.visibility)).map((g) => {
       const rate = ratio(aligned.get(g.id) ?? 0, contributions.get(g.id) ?? 0);
       const previousRate = ratio(previousAligned.get(g.id) ?? 0, previousContributions.get(g.id) ?? 0);
-      const hidden = !seeAll && isConfidentialGroup(g.visibility);
       return {
         group: g.external_id,
-        name: hidden ? null : g.name,
+        name: g.name,
         visibility: g.visibility,
         contributions: contributions.get(g.id) ?? 0,
         alignedContributions: aligned.get(g.id) ?? 0,

@@ -8,7 +8,7 @@ import { ComparisonQuery } from './dto/comparison.dto';
 import { DEFAULT_WINDOW_DAYS, Scope, ScopeResolver } from './indicator-scope';
 import { byCodePoint, ratio, seconds } from './metrics.registry';
 import { activitySummary } from './queries/activity.query';
-import { alignedContributions, finality, ObjectiveInForce, objectivesInForce } from './queries/alignment.query';
+import { confidentialShare, finality, keywordSetCounts, ObjectiveInForce, objectivesInForce, tally, withoutHidden } from './queries/alignment.query';
 import { groupLeaderActive, leaderContributions, leadersOf } from './queries/leader.query';
 import { responsiveness } from './queries/responsiveness.query';
 
@@ -52,7 +52,7 @@ export class ComparisonsService {
         group: g.external_id,
         name: hidden ? null : g.name,
         visibility: g.visibility,
-        ...(await this.scopeFigures({ ...base, groupIds: [g.id] }, now, objectives)),
+        ...(await this.scopeFigures({ ...base, groupIds: [g.id] }, now, objectives, hidden ? 'withheld' : 'all')),
         leaderInactive: !(await groupLeaderActive(this.db, base.networkId, g.id, base.to)),
         rank: null,
       });
@@ -60,26 +60,28 @@ export class ComparisonsService {
     return page(base, rows, query, finality(objectives).final);
   }
 
-  async leaders(networkKey: string, query: ComparisonQuery, now = new Date()): Promise<ComparisonPage> {
+  async leaders(principal: Principal, networkKey: string, query: ComparisonQuery, now = new Date()): Promise<ComparisonPage> {
     const base = await this.scopes.resolve(networkKey, { ...query, group: undefined }, now);
     const objectives = await objectivesInForce(this.db, base.networkId);
     const rows: ComparisonRow[] = [];
-    for (const leader of await leadersOf(this.db, base.networkId)) {
-      const scope = { ...base, groupIds: leader.groupIds };
+    // naming the leaders of a confidential group names its members (SPEC §4): those groups are left out of the rows
+    for (const leader of await leadersOf(this.db, base.networkId, canSeeConfidential(principal, networkKey))) {
+      const scope = { ...base, groupIds: leader.groupIds }; // groups a key may see: nothing confidential in them
       rows.push({
         member: leader.externalId,
         displayName: leader.displayName,
         department: leader.department,
         groupsLed: leader.groupIds.length,
         ...(await leaderContributions(this.db, scope, leader.memberId)),
-        ...(await this.scopeFigures(scope, now, objectives)),
+        ...(await this.scopeFigures(scope, now, objectives, 'all')),
         rank: null,
       });
     }
     return page(base, rows, query, finality(objectives).final);
   }
 
-  async departments(networkKey: string, query: ComparisonQuery, now = new Date()): Promise<ComparisonPage> {
+  async departments(principal: Principal, networkKey: string, query: ComparisonQuery, now = new Date()): Promise<ComparisonPage> {
+    const seeAll = canSeeConfidential(principal, networkKey);
     const base = await this.scopes.resolve(networkKey, { ...query, group: undefined, department: undefined }, now);
     const departments: { department: string }[] = await this.db.query(
       `SELECT DISTINCT m.department FROM network_members nm JOIN members m ON m.id = nm.member_id
@@ -92,7 +94,7 @@ export class ComparisonsService {
     const objectives = await objectivesInForce(this.db, base.networkId);
     const rows: ComparisonRow[] = [];
     for (const { department } of departments.sort((a, b) => byCodePoint(a.department, b.department))) {
-      rows.push({ department, ...(await this.scopeFigures({ ...base, department }, now, objectives)), rank: null });
+      rows.push({ department, ...(await this.scopeFigures({ ...base, department }, now, objectives, seeAll ? 'all' : 'visible')), rank: null });
     }
     return page(base, rows, query, finality(objectives).final);
   }
@@ -108,24 +110,38 @@ export class ComparisonsService {
       const scope = await this.scopes.resolve(n.key, { ...query, group: undefined }, now);
       const objectives = await objectivesInForce(this.db, scope.networkId);
       final &&= finality(objectives).final;
-      rows.push({ network: n.key, name: n.name, ...(await this.scopeFigures(scope, now, objectives)), rank: null });
+      const alignment = canSeeConfidential(principal, n.key) ? 'all' : 'visible';
+      rows.push({ network: n.key, name: n.name, ...(await this.scopeFigures(scope, now, objectives, alignment)), rank: null });
     }
     return page(window, rows, query, final);
   }
 
-  /** The §3.1 totals of a scope plus responseRate, medianTimeToFirstResponse and the §3.6 alignment. */
-  private async scopeFigures(scope: Scope, now: Date, objectives: ObjectiveInForce[]): Promise<Record<string, unknown>> {
+  /**
+   * The §3.1 totals of a scope plus responseRate, medianTimeToFirstResponse and the §3.6 alignment.
+   * `alignment` says which contributions the keyword-derived figures are over (SPEC §4): 'all';
+   * 'visible', without the confidential ones (a key that may not see them; alignmentRate is then
+   * over the visible contributions); 'withheld', none (a confidential group's row for such a key:
+   * alignedContributions and alignmentRate are null).
+   */
+  private async scopeFigures(scope: Scope, now: Date, objectives: ObjectiveInForce[], alignment: 'all' | 'visible' | 'withheld'): Promise<Record<string, unknown>> {
     const r = await responsiveness(this.db, scope, now);
     const summary = await activitySummary(this.db, scope);
-    const aligned = await alignedContributions(this.db, scope, objectives);
+    let aligned: number | null = null;
+    let alignmentRate: number | null = null;
+    if (alignment !== 'withheld') {
+      const hidden = alignment === 'visible' ? await confidentialShare(this.db, scope) : { contributions: 0, sets: [] };
+      aligned = tally(withoutHidden(await keywordSetCounts(this.db, scope), hidden.sets), objectives).alignedContributions;
+      alignmentRate = ratio(aligned, summary.contributions - hidden.contributions);
+    }
     return {
       ...summary,
       responseRate: ratio(r.respondedRoots, r.roots),
       medianTimeToFirstResponse: seconds(r.medianTimeToFirstResponse),
       alignedContributions: aligned,
-      alignmentRate: ratio(aligned, summary.contributions),
+      alignmentRate,
     };
   }
+
 }
 
 /**

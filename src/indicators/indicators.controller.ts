@@ -67,16 +67,22 @@ export class IndicatorsController {
   @Get('indicators/alignment')
   @ApiOperation({
     summary: 'Alignment of contributions with the business objectives\' keywords, per objective and keyword, with a series (SPEC §3.6)',
-    description: 'Keywords are matched once per contribution at ingestion (docs/alignment.md); `final: false` while an objective change is being applied to existing activities.',
+    description:
+      'Keywords are matched once per contribution at ingestion (docs/alignment.md); `final: false` while an objective change is being applied to existing activities. ' +
+      'For a key that may not see confidential groups (SPEC §4: not admin, not limited to this network), confidential contributions (in a confidential group, or sent without a group in one\'s thread) ' +
+      'are left out entirely, from `contributions` as from every match count, and `group=` naming a confidential group is a 404: a chosen keyword would otherwise reveal their text.',
   })
   @ApiOkResponse({ type: AlignmentView })
   @ApiProblems(400, 401, 403, 404)
-  alignment(@Param('key') key: string, @Query() query: ActivityQuery): Promise<AlignmentView> {
-    return this.alignments.alignment(key, query);
+  alignment(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Query() query: ActivityQuery): Promise<AlignmentView> {
+    return this.alignments.alignment(principal, key, query);
   }
 
   @Get('indicators/alignment/drift')
-  @ApiOperation({ summary: 'Per group, alignmentRate of the window beside the previous window of the same length; the largest drops first' })
+  @ApiOperation({
+    summary: 'Per group, alignmentRate of the window beside the previous window of the same length; the largest drops first',
+    description: 'Confidential groups have no row for a key that may not see them (SPEC §4): their keyword counts would reveal their text.',
+  })
   @ApiOkResponse({ type: AlignmentDriftPage })
   @ApiProblems(400, 401, 403, 404)
   alignmentDrift(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Query() query: DriftQuery): Promise<AlignmentDriftPage> {
@@ -92,19 +98,24 @@ export class IndicatorsController {
   }
 
   @Get('comparisons/leaders')
-  @ApiOperation({ summary: 'One row per leader, over the groups they lead, with groupsLed, ownContributions and firstResponses (SPEC §3.7)' })
+  @ApiOperation({
+    summary: 'One row per leader, over the groups they lead, with groupsLed, ownContributions and firstResponses (SPEC §3.7)',
+    description:
+      'For a key that may not see confidential groups (SPEC §4: not admin, not limited to this network), a leader row covers only the public and private groups the member leads: ' +
+      'groupsLed and every figure leave the confidential groups out, and a member who leads only confidential groups has no row.',
+  })
   @ApiOkResponse({ type: ComparisonPageView })
   @ApiProblems(400, 401, 403, 404)
-  compareLeaders(@Param('key') key: string, @Query() query: ComparisonQuery): Promise<ComparisonPage> {
-    return this.comparisons.leaders(key, query);
+  compareLeaders(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Query() query: ComparisonQuery): Promise<ComparisonPage> {
+    return this.comparisons.leaders(principal, key, query);
   }
 
   @Get('comparisons/departments')
   @ApiOperation({ summary: 'One row per author department (SPEC §3.7)' })
   @ApiOkResponse({ type: ComparisonPageView })
   @ApiProblems(400, 401, 403, 404)
-  compareDepartments(@Param('key') key: string, @Query() query: ComparisonQuery): Promise<ComparisonPage> {
-    return this.comparisons.departments(key, query);
+  compareDepartments(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Query() query: ComparisonQuery): Promise<ComparisonPage> {
+    return this.comparisons.departments(principal, key, query);
   }
 
   @Get('indicators/diffusion')

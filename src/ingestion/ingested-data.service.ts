@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotFound } from '../common/errors/domain-errors';
 import { decodeCursor, encodeCursor, PageQuery, toPage } from '../common/pagination/pagination';
-import { canSeeConfidential, confidentialGroupSql, isConfidentialGroup, memberInNetworksSql, networkLimit, Principal } from '../governance/principal';
+import { activityVisibilitySql, canSeeConfidential, confidentialGroupSql, isConfidentialGroup, memberInNetworksSql, networkLimit, Principal } from '../governance/principal';
 import { NetworksService } from '../networks/networks.service';
 import { ActivityPage, ActivityQuery, ActivityView, GroupPage, GroupView, MemberPage, MemberView, MembershipPage, MembershipQuery } from './dto/ingested-views.dto';
 
@@ -85,14 +85,16 @@ export class IngestedDataService {
 
   async activities(principal: Principal, networkKey: string, query: ActivityQuery, externalId?: string): Promise<ActivityPage> {
     const network = await this.networks.require(networkKey);
+    const visibility = activityVisibilitySql('a');
     const rows: ActivityRowDb[] = await this.db.query(
       `SELECT a.id, a.external_id, a.kind, m.external_id AS author, g.external_id AS group_ext, a.parent_external_id,
               r.external_id AS root_ext, a.occurred_at, a.text, a.tags, a.reaction,
-              (a.group_id IS NOT NULL AND ${confidentialGroupSql('g')}) AS confidential
+              ${visibility.confidential} AS confidential
        FROM activities a
        JOIN members m ON m.id = a.author_id
        LEFT JOIN groups g ON g.network_id = a.network_id AND g.id = a.group_id
        LEFT JOIN activities r ON r.network_id = a.network_id AND r.id = a.root_id
+       ${visibility.joins}
        WHERE a.network_id = $1 AND a.deleted_at IS NULL AND ($2::bigint IS NULL OR a.id > $2)
          AND ($4::text IS NULL OR a.kind = $4) AND ($5::text IS NULL OR g.external_id = $5) AND ($6::text IS NULL OR a.external_id = $6)
        ORDER BY a.id LIMIT $3`,

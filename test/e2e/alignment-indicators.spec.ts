@@ -550,12 +550,146 @@ describe('alignment indicators (SPEC §3.6), hand-computed', () => {
       ]);
     });
 
-    it("a confidential group's name is null for a key not allowed to see it", async () => {
+    it('a confidential group has no row for a key not allowed to see it (SPEC §4: its keyword counts would reveal its text)', async () => {
       const created = await t.http().post('/v1/api-keys').set('Authorization', `Bearer ${TEST_ADMIN_KEY}`).send({ name: 'alignment cno', role: 'cno' });
       expect(created.status).toBe(201);
       const res = await drift({ from: '2026-03-09T00:00:00Z', to: '2026-03-16T00:00:00Z' }, created.body.secret);
       expect(res.status).toBe(200);
-      expect(res.body.items.find((r: { group: string }) => r.group === 'g3')).toEqual({ ...DRIFT_MARCH_9[2], name: null });
+      expect(DRIFT_MARCH_9.some((r) => r.group === 'g3')).toBe(true);
+      expect(res.body.items).toEqual(DRIFT_MARCH_9.filter((r) => r.group !== 'g3'));
+    });
+  });
+
+  /**
+   * SPEC §4: for a key that may not see confidential groups (an unscoped cno key), keyword-derived
+   * figures leave confidential contributions out entirely. In W, g3 (confidential) holds b4 (share,
+   * matches OA cybersecurite and OB réseau through its tags) and b5 (post, no match).
+   */
+  describe('a key that may not see confidential groups (SPEC §4)', () => {
+    let cno: string;
+    beforeAll(async () => {
+      const created = await t.http().post('/v1/api-keys').set('Authorization', `Bearer ${TEST_ADMIN_KEY}`).send({ name: 'alignment cno unscoped', role: 'cno' });
+      expect(created.status).toBe(201);
+      cno = created.body.secret;
+    });
+    const asCno = async (query: Record<string, string>, network = net) => {
+      const res = await networkGet(t, network, 'indicators/alignment', query, cno);
+      expect({ status: res.status }).toEqual({ status: 200 });
+      return res.body as Record<string, unknown>;
+    };
+
+    it('network scope: b4 and b5 are left out of contributions and of every match count', async () => {
+      const body = await asCno({ ...W, granularity: 'day' });
+      expect(body).toMatchObject({
+        contributions: 11, // 13 − b4 − b5
+        alignedContributions: 7, // 8 − b4
+        alignmentRate: 0.6364, // 7 / 11 = 0.636363…
+      });
+      expect(mine(body.objectives as Obj[])).toEqual([
+        {
+          key: OA(), name: 'Cybersécurité',
+          matches: 5, share: 0.4545, // a1, a2, d1, b6, c1 → 5 / 11 = 0.454545…
+          weightedMatches: 9, // 2 × 3 + 1 × 3
+          keywords: [
+            { term: 'cybersecurite', weight: 2, matches: 3 }, // a1, d1, b6 (b4 withheld)
+            { term: 'mot de passe', weight: 1, matches: 3 }, // a2, d1, c1
+          ],
+        },
+        {
+          key: OB(), name: 'Réseaux',
+          matches: 3, share: 0.2727, // b1, b2, b6 → 3 / 11 = 0.272727…
+          weightedMatches: 3.5, // 1.5 × 2 + 0.5 × 1
+          keywords: [
+            { term: 'réseau', weight: 1.5, matches: 2 }, // b1, b6 (b4 withheld)
+            { term: 'bus', weight: 0.5, matches: 1 }, // b2
+          ],
+        },
+        {
+          key: OC(), name: 'Sécurité',
+          matches: 2, share: 0.1818, // b2, b6 → 2 / 11 = 0.181818…
+          weightedMatches: 6,
+          keywords: [{ term: 'sécurité', weight: 3, matches: 2 }],
+        },
+      ]);
+      expect(body.series).toEqual([
+        bucket('02', 4, 3, 0.75), // unchanged: nothing confidential on 03-02
+        bucket('03', 4, 3, 0.75), // b1, b2, b3, b6; aligned b1, b2, b6 → 3 / 4
+        bucket('04', 0, 0, null),
+        bucket('05', 3, 1, 0.3333),
+      ]);
+      // the activity indicator still counts them (SPEC §4: totals include confidential groups)
+      const activity = await networkGet(t, net, 'indicators/activity', W, cno);
+      expect(activity.body.totals.contributions).toBe(13);
+    });
+
+    it('department scope: R&D without b4', async () => {
+      // R&D = A, B: a1, a2, d1, b3, b4, c1, c2 = 7 contributions, aligned a1, a2, d1, b4, c1 = 5 (admin)
+      expect(await readIndicator(t, net, 'indicators/alignment', { ...W, department: 'R&D' })).toMatchObject({ contributions: 7, alignedContributions: 5, alignmentRate: 0.7143 });
+      expect(await asCno({ ...W, department: 'R&D' })).toMatchObject({ contributions: 6, alignedContributions: 4, alignmentRate: 0.6667 }); // 4 / 6
+    });
+
+    it('group=g3 (confidential) is a 404, as an unknown group; a public group is unchanged', async () => {
+      expectProblem(await networkGet(t, net, 'indicators/alignment', { ...W, group: 'g3' }, cno), 404);
+      expect(await readIndicator(t, net, 'indicators/alignment', { ...W, group: 'g3' })).toMatchObject({ contributions: 2, alignedContributions: 1 }); // admin: b4, b5
+      expect(await asCno({ ...W, group: 'g1' })).toMatchObject({ contributions: 5, alignedContributions: 4, alignmentRate: 0.8 });
+    });
+
+    it('comparisons: the confidential group row carries no alignment, departments and the network leave b4 and b5 out', async () => {
+      const get = async (path: string) => {
+        const res = await t.http().get(path).query({ ...W, limit: '1000' }).set('Authorization', `Bearer ${cno}`);
+        expect(res.status).toBe(200);
+        return res.body.items as Record<string, unknown>[];
+      };
+      const groups = await get(`/v1/networks/${net}/comparisons/groups`);
+      expect(groups.map((r) => ({ group: r.group, contributions: r.contributions, alignedContributions: r.alignedContributions, alignmentRate: r.alignmentRate })).sort((a, b) => String(a.group).localeCompare(String(b.group)))).toEqual([
+        { group: 'g1', contributions: 5, alignedContributions: 4, alignmentRate: 0.8 },
+        { group: 'g2', contributions: 5, alignedContributions: 2, alignmentRate: 0.4 },
+        { group: 'g3', contributions: 2, alignedContributions: null, alignmentRate: null }, // counted, its keyword figures withheld
+      ]);
+      const departments = await get(`/v1/networks/${net}/comparisons/departments`);
+      expect(departments.map((r) => ({ department: r.department, contributions: r.contributions, alignedContributions: r.alignedContributions, alignmentRate: r.alignmentRate })).sort((a, b) => String(a.department).localeCompare(String(b.department)))).toEqual([
+        { department: 'R&D', contributions: 7, alignedContributions: 4, alignmentRate: 0.6667 }, // 4 / (7 − b4)
+        { department: 'Sales', contributions: 6, alignedContributions: 3, alignmentRate: 0.6 }, // 3 / (6 − b5)
+      ]);
+      const networks = await get('/v1/comparisons/networks');
+      expect(networks.find((r) => r.network === net)).toMatchObject({ contributions: 13, alignedContributions: 7, alignmentRate: 0.6364 }); // 7 / 11
+    });
+
+    /**
+     * Network net4, objective OF (networks [net4]) [réseau ×1], window [2026-04-01, 2026-04-02):
+     *   q1 question gc (confidential) 09:00 "réseau lent"              → OF
+     *   r1 reply    no group (→ q1)   10:00 "réseau rétabli"           → OF; confidential through its root
+     *   p1 post     gp (public)       11:00 "réseau du siège"          → OF
+     *   r2 reply    no group (→ p1)   12:00 "bus"                      → none; public through its root
+     *   r3 reply    no group (→ late) 13:00 "réseau partout"           → OF; root unknown: withheld until it arrives
+     * Admin: 5 contributions, 4 aligned. Unscoped cno: p1, r2 → 2, aligned p1 → 0.5.
+     * Then `late` arrives (post gp 08:00, "Bonjour"): admin 6 / 4; cno p1, r2, r3, late → 4, aligned p1, r3 → 0.5.
+     */
+    it('activities sent without a group follow their thread root, and wait for it', async () => {
+      const net4 = await newNetwork(t);
+      const OF = `${p}.f-net4`;
+      expect((await putObjective(OF, { name: 'Réseau net4', networks: [net4], keywords: [{ term: 'réseau', weight: 1 }] })).status).toBe(201);
+      await waitRematchDone(OF);
+      const day = '2026-04-01T';
+      await send(
+        [
+          newMember(m('A')),
+          newGroup('gc', { visibility: 'confidential' }),
+          newGroup('gp'),
+          newActivity('q1', 'question', m('A'), `${day}09:00:00Z`, { group: 'gc', text: 'réseau lent' }),
+          newActivity('r1', 'reply', m('B'), `${day}10:00:00Z`, { parent: 'q1', text: 'réseau rétabli' }),
+          newActivity('p1', 'post', m('C'), `${day}11:00:00Z`, { group: 'gp', text: 'réseau du siège' }),
+          newActivity('r2', 'reply', m('D'), `${day}12:00:00Z`, { parent: 'p1', text: 'bus' }),
+          newActivity('r3', 'reply', m('B'), `${day}13:00:00Z`, { parent: 'late', text: 'réseau partout' }),
+        ],
+        net4,
+      );
+      const window = { from: `${day}00:00:00Z`, to: '2026-04-02T00:00:00Z' };
+      expect(await readIndicator(t, net4, 'indicators/alignment', window)).toMatchObject({ contributions: 5, alignedContributions: 4, alignmentRate: 0.8 });
+      expect(await asCno(window, net4)).toMatchObject({ contributions: 2, alignedContributions: 1, alignmentRate: 0.5 });
+      await send([newActivity('late', 'post', m('A'), `${day}08:00:00Z`, { group: 'gp', text: 'Bonjour' })], net4);
+      expect(await readIndicator(t, net4, 'indicators/alignment', window)).toMatchObject({ contributions: 6, alignedContributions: 4, alignmentRate: 0.6667 });
+      expect(await asCno(window, net4)).toMatchObject({ contributions: 4, alignedContributions: 2, alignmentRate: 0.5 });
     });
   });
 
@@ -578,7 +712,7 @@ describe('alignment indicators (SPEC §3.6), hand-computed', () => {
       };
       const cno = await get(W, await key('cno'));
       expect(cno.status).toBe(200);
-      expect(cno.body.alignedContributions).toBe(8);
+      expect(cno.body.alignedContributions).toBe(7); // 8 − b4, in the confidential g3 (SPEC §4)
       expectProblem(await get(W, await key('integrator')), 403);
       expectProblem(await networkGet(t, uniqueKey('no-such-network'), 'indicators/alignment', W), 404);
     });

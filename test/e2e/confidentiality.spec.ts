@@ -15,8 +15,8 @@ import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
  * hold the secret.
  *
  * The sweep takes every GET operation of the OpenAPI document under /v1, fills its path and query
- * parameters, follows its pages, and calls it with unscoped cno, hr and integrator keys: the secret
- * must appear in no response (body or headers, any status, case-insensitive, after accent folding).
+ * parameters, follows its pages, and calls it with cno, hr and integrator keys, unscoped and limited
+ * to another network: the secret must appear in no response (body or headers, any status, case-insensitive, after accent folding).
  * A GET route with a path parameter (or a required query parameter) this file cannot fill fails the
  * suite, so a new route can never be skipped silently.
  */
@@ -129,14 +129,15 @@ interface Call {
 }
 interface Answer {
   call: Call;
-  role: Role;
+  /** the caller: `unscoped cno`, `hr limited to another network`… */
+  role: string;
   status: number;
   contentType: string;
   pages: number;
 }
 interface Finding {
   route: string;
-  role: Role;
+  role: string;
   request: string;
   status: number;
   where: string[];
@@ -186,10 +187,13 @@ describe('confidential groups (SPEC §4): counted, never shown to keys that may 
 
   const keys = {} as Record<Role, { id: string; secret: string }>;
   const scoped = {} as Record<Role, { id: string; secret: string }>;
+  /** Keys limited to another network: they must see nothing of this one, on org-wide routes too (members, experts, HR). */
+  const elsewhere = {} as Record<Role, { id: string; secret: string }>;
 
   /** The same thread shapes in `group`, written with word `w`. */
   function threads(prefix: string, group: string, w: string, who: string[]): RawRecord[] {
     const a = (id: string, kind: string, author: string, at: string, fields: RawRecord) => newActivity(`${prefix}-${id}`, kind, author, at, { group, ...fields });
+    const bare = (id: string, kind: string, author: string, at: string, fields: RawRecord) => newActivity(`${prefix}-${id}`, kind, author, at, fields);
     const id = (s: string) => `${prefix}-${s}`;
     return [
       a('q1', 'question', who[0], when(-4, 9), { text: `Comment déployer ${w} dans la ${KEYWORD} ?`, tags: [w] }),
@@ -208,8 +212,15 @@ describe('confidential groups (SPEC §4): counted, never shown to keys that may 
       a('re2', 'reaction', who[5], when(-4, 18), { parent: id('r1'), reaction: 'like' }),
       a('re3', 'reaction', who[3], when(-4, 19), { parent: id('r3'), reaction: 'praise', tags: [w] }),
       a('s1', 'share', who[1], when(-2, 11), { parent: id('p1'), text: `À relayer : ${w}`, tags: [w] }),
+      // sent without a group inside the thread (SPEC §4: they belong to the root's group for visibility)
+      bare('gr1', 'reply', who[2], when(-4, 20), { parent: id('q2'), text: `Sans groupe : ${w}`, tags: [w] }),
+      bare('gre1', 'reaction', who[4], when(-4, 21), { parent: id('gr1'), reaction: w, text: `Réaction ${w}` }),
+      bare('gacc1', 'accept', who[1], when(-4, 22), { parent: id('r3'), text: `${w} accepté`, tags: [w] }),
+      bare('gs1', 'share', who[3], when(-2, 12), { parent: id('p2'), text: `Partage ${w}`, tags: [w] }),
     ];
   }
+  /** The same without a group, per `threads`: 1 reply, 1 reaction, 1 accept, 1 share (2 contributions), none with KEYWORD. */
+  const GROUPLESS = { replies: 1, reactions: 1, accepts: 1, shares: 1, contributions: 2 };
   /** Per group of `threads`: 3 posts, 3 questions, 4 replies, 1 share (11 contributions), 3 reactions, 2 accepts; 3 hold KEYWORD. */
   const PER_GROUP = { posts: 3, questions: 3, replies: 4, shares: 1, reactions: 3, accepts: 2, contributions: 11, keywordMatches: 3 };
   let CONF_ACTIVITY_IDS: string[];
@@ -292,6 +303,8 @@ describe('confidential groups (SPEC §4): counted, never shown to keys that may 
 
     for (const role of ROLES) keys[role] = await createKey(role);
     for (const role of ROLES) scoped[role] = await createKey(role, [net]);
+    const otherNet = await newNetwork(t);
+    for (const role of ROLES) elsewhere[role] = await createKey(role, [otherNet]);
   }, 300_000);
   afterAll(() => t?.close());
 
@@ -358,11 +371,11 @@ describe('confidential groups (SPEC §4): counted, never shown to keys that may 
       expect(all.body.totals).toMatchObject({
         posts: 2 * PER_GROUP.posts + 4,
         questions: 2 * PER_GROUP.questions,
-        replies: 2 * PER_GROUP.replies,
-        shares: 2 * PER_GROUP.shares,
-        reactions: 2 * PER_GROUP.reactions,
-        accepts: 2 * PER_GROUP.accepts,
-        contributions: 2 * PER_GROUP.contributions + 4,
+        replies: 2 * (PER_GROUP.replies + GROUPLESS.replies),
+        shares: 2 * (PER_GROUP.shares + GROUPLESS.shares),
+        reactions: 2 * (PER_GROUP.reactions + GROUPLESS.reactions),
+        accepts: 2 * (PER_GROUP.accepts + GROUPLESS.accepts),
+        contributions: 2 * (PER_GROUP.contributions + GROUPLESS.contributions) + 4,
         activeMembers: ACTORS.length + PRIV_AUTHORS.length,
         contributors: ACTORS.length + PRIV_AUTHORS.length,
       });
@@ -380,23 +393,39 @@ describe('confidential groups (SPEC §4): counted, never shown to keys that may 
       });
     });
 
-    it('indicators/alignment: the objective counts the confidential matches', async () => {
+    it('indicators/alignment: keyword figures leave the confidential contributions out for this key, and count them for a key limited to the network (SPEC §4)', async () => {
       const all = await t.http().get(`/v1/networks/${net}/indicators/alignment`).query({ from: FROM, to: TO }).set(cno());
       expect(all.status).toBe(200);
-      expect(all.body.contributions).toBe(2 * PER_GROUP.contributions + 4);
+      // the public group's threads, their groupless activities, and the 4 private posts
+      expect(all.body.contributions).toBe(PER_GROUP.contributions + GROUPLESS.contributions + 4);
       const objective = (all.body.objectives as { key: string; matches: number }[]).find((o) => o.key === objectiveKey);
-      expect(objective).toMatchObject({ matches: 2 * PER_GROUP.keywordMatches });
+      expect(objective).toMatchObject({ matches: PER_GROUP.keywordMatches });
       const conf = await t.http().get(`/v1/networks/${net}/indicators/alignment`).query({ from: FROM, to: TO, group: G_CONF }).set(cno());
-      expect(conf.status).toBe(200);
-      expect(conf.body.contributions).toBe(PER_GROUP.contributions);
-      expect((conf.body.objectives as { key: string; matches: number }[]).find((o) => o.key === objectiveKey)).toMatchObject({ matches: PER_GROUP.keywordMatches });
+      expect(conf.status).toBe(404);
+      const scopedAll = await t.http().get(`/v1/networks/${net}/indicators/alignment`).query({ from: FROM, to: TO }).set(auth(scoped.cno.secret));
+      expect(scopedAll.body.contributions).toBe(2 * (PER_GROUP.contributions + GROUPLESS.contributions) + 4);
+      expect((scopedAll.body.objectives as { key: string; matches: number }[]).find((o) => o.key === objectiveKey)).toMatchObject({ matches: 2 * PER_GROUP.keywordMatches });
+      const scopedConf = await t.http().get(`/v1/networks/${net}/indicators/alignment`).query({ from: FROM, to: TO, group: G_CONF }).set(auth(scoped.cno.secret));
+      expect(scopedConf.status).toBe(200);
+      expect(scopedConf.body.contributions).toBe(PER_GROUP.contributions);
+      expect((scopedConf.body.objectives as { key: string; matches: number }[]).find((o) => o.key === objectiveKey)).toMatchObject({ matches: PER_GROUP.keywordMatches });
+    });
+
+    it('comparisons/leaders: the leader of the confidential group only is not named; a key limited to the network sees them', async () => {
+      const rows = async (secret: string) => {
+        const res = await t.http().get(`/v1/networks/${net}/comparisons/leaders`).query({ from: FROM, to: TO, limit: 1000 }).set(auth(secret));
+        expect(res.status).toBe(200);
+        return (res.body.items as { member: string }[]).map((r) => r.member).sort();
+      };
+      expect(await rows(keys.cno.secret)).toEqual([PUB_LEADER, PRIV_LEADER].sort());
+      expect(await rows(scoped.cno.secret)).toEqual([CONF_LEADER, PUB_LEADER, PRIV_LEADER].sort());
     });
 
     it('comparisons/groups: the confidential row is there, counted, without its name', async () => {
       const res = await t.http().get(`/v1/networks/${net}/comparisons/groups`).query({ from: FROM, to: TO, limit: 1000 }).set(cno());
       expect(res.status).toBe(200);
       const row = (res.body.items as Record<string, unknown>[]).find((r) => r.group === G_CONF);
-      expect(row).toMatchObject({ contributions: PER_GROUP.contributions, name: null });
+      expect(row).toMatchObject({ contributions: PER_GROUP.contributions, name: null, alignedContributions: null, alignmentRate: null });
     });
   });
 
@@ -436,7 +465,7 @@ describe('confidential groups (SPEC §4): counted, never shown to keys that may 
     });
   });
 
-  describe('every GET route of the OpenAPI document, with unscoped cno, hr and integrator keys', () => {
+  describe('every GET route of the OpenAPI document, with cno, hr and integrator keys unscoped and limited to another network', () => {
     const unfillable: string[] = [];
     const answers: Answer[] = [];
     const secretLeaks: Finding[] = [];
@@ -563,12 +592,13 @@ describe('confidential groups (SPEC §4): counted, never shown to keys that may 
           .filter((v) => fold(v).includes(SECRET_STEM))
           .map(normalise);
         const canPage = Object.keys(call.query).includes('limit');
-        for (const role of ROLES) {
+        const callers = [...ROLES.map((r) => [`unscoped ${r}`, keys[r].secret]), ...ROLES.map((r) => [`${r} limited to another network`, elsewhere[r].secret])];
+        for (const [role, secret] of callers) {
           let query = call.query;
           let pages = 0;
           let first: Response | undefined;
           for (;;) {
-            const res = await get(call.url, query, keys[role].secret);
+            const res = await get(call.url, query, secret);
             first ??= res;
             pages++;
             const raw = res.body as string;
@@ -607,7 +637,7 @@ describe('confidential groups (SPEC §4): counted, never shown to keys that may 
       const bad = answers.filter((a) => ![200, 403, 404].includes(a.status)).map((a) => `${a.role} GET ${requestLabel(a.call.url, a.call.query)} → ${a.status}`);
       expect(bad).toEqual([]);
       // and each role reads something: the sweep is not a wall of 403s
-      for (const role of ROLES) expect({ role, ok: answers.filter((a) => a.role === role && a.status === 200).length > 10 }).toEqual({ role, ok: true });
+      for (const role of ROLES) expect({ role, ok: answers.filter((a) => a.role === `unscoped ${role}` && a.status === 200).length > 10 }).toEqual({ role, ok: true });
       // every route was called
       expect(routes.filter((r) => !answers.some((a) => a.call.route === r))).toEqual([]);
     });

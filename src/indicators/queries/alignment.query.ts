@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Granularity } from '../dto/indicator-query.dto';
-import { CONTRIBUTION_KINDS_SQL, Scope, SCOPED_ACTIVITIES, windowParams } from '../indicator-scope';
+import { CONFIDENTIAL_ACTIVITIES_CTE } from '../../governance/principal';
+import { CONTRIBUTION_KINDS_SQL, IN_SCOPE, Scope, SCOPED_ACTIVITIES, windowParams } from '../indicator-scope';
 import { rollupParams, splitIntoDays, usesRollups } from '../rollups';
 
 /**
@@ -92,6 +93,60 @@ export async function keywordSetSeries(db: EntityManager, scope: Scope, granular
   );
 }
 
+/**
+ * SPEC §4: for a key that may not see confidential groups, keyword-derived figures leave the
+ * confidential activities (CONFIDENTIAL_ACTIVITIES_CTE) out entirely, numerators and denominators
+ * alike. What they would add to a scope is read apart, in proportion to the confidential content,
+ * and subtracted from the figures of the whole scope (counts per keyword set add up, so the
+ * difference is exactly the figure over the visible contributions).
+ */
+export interface ConfidentialShare {
+  contributions: number;
+  sets: KeywordSetCount[];
+}
+
+const CONFIDENTIAL_IN_SCOPE = `${CONFIDENTIAL_ACTIVITIES_CTE}, hidden AS (
+  SELECT a.id, a.occurred_at FROM confidential_activities c JOIN activities a ON a.network_id = $1 AND a.id = c.id
+  WHERE ${IN_SCOPE} AND a.kind IN ${CONTRIBUTION_KINDS_SQL}
+), hidden_sets AS (
+  SELECT km.activity_id, array_agg(km.keyword_id ORDER BY km.keyword_id) AS keyword_ids, min(h.occurred_at) AS occurred_at
+  FROM hidden h JOIN keyword_matches km ON km.network_id = $1 AND km.activity_id = h.id
+  GROUP BY km.activity_id
+)`;
+
+/** The confidential contributions of a scope and their keyword sets. */
+export async function confidentialShare(db: EntityManager, scope: Scope): Promise<ConfidentialShare> {
+  const params = windowParams(scope);
+  const [{ n }]: { n: number }[] = await db.query(`WITH ${CONFIDENTIAL_IN_SCOPE} SELECT count(*)::int AS n FROM hidden`, params);
+  const sets: KeywordSetCount[] = await db.query(`WITH ${CONFIDENTIAL_IN_SCOPE} SELECT keyword_ids AS "keywordIds", count(*)::int AS n FROM hidden_sets GROUP BY keyword_ids`, params);
+  return { contributions: n, sets };
+}
+
+/** The same per bucket of the network's time zone (`start` as activitySeries). */
+export async function confidentialShareSeries(db: EntityManager, scope: Scope, granularity: Granularity): Promise<{ start: Date; contributions: number; sets: KeywordSetCount[] }[]> {
+  const params = [...windowParams(scope), scope.timezone, granularity];
+  const bucket = (column: string) => `date_trunc($7, ${column} AT TIME ZONE $6) AT TIME ZONE $6`;
+  const counts: { start: Date; n: number }[] = await db.query(`WITH ${CONFIDENTIAL_IN_SCOPE} SELECT ${bucket('occurred_at')} AS start, count(*)::int AS n FROM hidden GROUP BY 1`, params);
+  const sets: (KeywordSetCount & { start: Date })[] = await db.query(
+    `WITH ${CONFIDENTIAL_IN_SCOPE} SELECT ${bucket('occurred_at')} AS start, keyword_ids AS "keywordIds", count(*)::int AS n FROM hidden_sets GROUP BY 1, 2`,
+    params,
+  );
+  const byStart = new Map<number, { start: Date; contributions: number; sets: KeywordSetCount[] }>();
+  const at = (start: Date) => {
+    const key = new Date(start).getTime();
+    if (!byStart.has(key)) byStart.set(key, { start: new Date(start), contributions: 0, sets: [] });
+    return byStart.get(key)!;
+  };
+  for (const c of counts) at(c.start).contributions += c.n;
+  for (const s of sets) at(s.start).sets.push({ keywordIds: s.keywordIds, n: s.n });
+  return [...byStart.values()];
+}
+
+/** Keyword sets with the hidden ones taken away (their counts negated: tally sums them). */
+export function withoutHidden(sets: readonly KeywordSetCount[], hidden: readonly KeywordSetCount[]): KeywordSetCount[] {
+  return [...sets, ...hidden.map((h) => ({ keywordIds: h.keywordIds, n: -h.n }))];
+}
+
 export interface AlignmentTally {
   /** Contributions matching ≥ 1 keyword of ≥ 1 objective in force. */
   alignedContributions: number;
@@ -113,11 +168,6 @@ export function tally(sets: readonly KeywordSetCount[], objectives: readonly Obj
     for (const objective of new Set(inForce.map((id) => objectiveOf.get(id) as number))) result.byObjective.set(objective, (result.byObjective.get(objective) ?? 0) + n);
   }
   return result;
-}
-
-/** alignedContributions of a scope (comparison rows). */
-export async function alignedContributions(db: EntityManager, scope: Scope, objectives: readonly ObjectiveInForce[]): Promise<number> {
-  return tally(await keywordSetCounts(db, scope), objectives).alignedContributions;
 }
 
 /** Aligned contributions per group of the network (group id → count), for the drift rows; activities without a group are left out. */

@@ -1,3 +1,4 @@
+import { confidentialGroupSql } from '../../governance/principal';
 import type { EntityManager } from 'typeorm';
 import { CONTRIBUTION_KINDS_SQL, Scope, SCOPED_ACTIVITIES, windowParams } from '../indicator-scope';
 import { THREADS_CTE } from './responsiveness.query';
@@ -10,15 +11,19 @@ export interface LeaderRow {
   groupIds: string[];
 }
 
-/** Members leading at least one group of the network (group record's leaders list or membership role), with those groups. */
-export async function leadersOf(db: EntityManager, networkId: number): Promise<LeaderRow[]> {
+/**
+ * Members leading at least one group of the network (group record's leaders list or membership role),
+ * with those groups; without `withConfidential`, only the groups that are not confidential
+ * (isConfidentialGroup), and only the members who lead one of them.
+ */
+export async function leadersOf(db: EntityManager, networkId: number, withConfidential: boolean): Promise<LeaderRow[]> {
   return db.query(
     `SELECT m.id::text AS "memberId", m.external_id AS "externalId", m.display_name AS "displayName", m.department,
             array_agg(ms.group_id::text ORDER BY ms.group_id) AS "groupIds"
-     FROM memberships ms JOIN members m ON m.id = ms.member_id
-     WHERE ms.network_id = $1 AND (ms.is_declared_leader OR ms.role = 'leader')
+     FROM memberships ms JOIN members m ON m.id = ms.member_id JOIN groups g ON g.network_id = ms.network_id AND g.id = ms.group_id
+     WHERE ms.network_id = $1 AND (ms.is_declared_leader OR ms.role = 'leader') AND ($2 OR NOT ${confidentialGroupSql('g')})
      GROUP BY m.id ORDER BY m.id`,
-    [networkId],
+    [networkId, withConfidential],
   );
 }
 

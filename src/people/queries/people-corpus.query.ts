@@ -1,15 +1,16 @@
-import { confidentialGroupSql } from '../../governance/principal';
+import { activityVisibilitySql } from '../../governance/principal';
 import { CONTRIBUTION_KINDS_SQL } from '../../indicators/indicator-scope';
 
 /**
  * The corpus of the people index: live contributions of network $1 with text or tags, from public
- * and private groups and from no group. Confidential groups (and placeholder groups, whose
- * visibility is not known yet) are left out, so inferred interests, topics and evidence never
- * reveal their content, whatever the key.
+ * and private groups and from no group. Confidential activities (isConfidentialActivity: in a
+ * confidential or placeholder group, or sent without a group in such a group's thread) are left
+ * out, so inferred interests, topics and evidence never reveal their content, whatever the key.
  */
-const CORPUS = `activities a LEFT JOIN groups g ON g.network_id = a.network_id AND g.id = a.group_id
+const visibility = activityVisibilitySql('a');
+const CORPUS = `activities a ${visibility.joins}
   WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.kind IN ${CONTRIBUTION_KINDS_SQL}
-    AND (a.group_id IS NULL OR NOT ${confidentialGroupSql('g')})`;
+    AND NOT ${visibility.confidential}`;
 
 export interface CorpusRow {
   id: string;

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { confidentialGroupSql } from '../../governance/principal';
+import { activityVisibilitySql } from '../../governance/principal';
 import { CONTRIBUTION_KINDS_SQL } from '../../indicators/indicator-scope';
 
 export interface EmergingTopicsParams {
@@ -44,17 +44,19 @@ export async function windowBounds(db: EntityManager, p: EmergingTopicsParams): 
 
 /**
  * The live contributions of one window that carry text or tags, from public and private groups and
- * from no group. Confidential groups — and placeholder groups, whose visibility is not known yet —
- * are left out entirely: their words must not surface as topics, for any key.
+ * from no group. Confidential activities (isConfidentialActivity: in a confidential or placeholder
+ * group, or sent without a group in such a group's thread) are left out entirely: their words must
+ * not surface as topics, for any key.
  */
 export async function termSources(db: EntityManager, networkId: number, window: WindowBounds): Promise<TermSourceRow[]> {
+  const visibility = activityVisibilitySql('a');
   return db.query(
     `SELECT a.external_id AS "externalId", a.kind, a.author_id::text AS "authorId", a.occurred_at AS "occurredAt", a.text, a.tags
-     FROM activities a LEFT JOIN groups g ON g.network_id = a.network_id AND g.id = a.group_id
+     FROM activities a ${visibility.joins}
      WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.occurred_at >= $2 AND a.occurred_at < $3
        AND a.kind IN ${CONTRIBUTION_KINDS_SQL}
        AND (a.text IS NOT NULL OR a.tags IS NOT NULL)
-       AND (a.group_id IS NULL OR NOT ${confidentialGroupSql('g')})`,
+       AND NOT ${visibility.confidential}`,
     [networkId, window.from, window.to],
   );
 }
