@@ -32,7 +32,11 @@ export class PrivacyController {
 
   @Get('export')
   @Roles('hr')
-  @ApiOperation({ summary: 'Everything held about a member (GDPR subject access; admin and hr; audited)' })
+  @ApiOperation({
+    summary: 'Everything held about a member (GDPR subject access; admin and hr; audited)',
+    description:
+      'A key limited to networks may export only members ingested through one of them (404 otherwise) and gets only those networks\' parts: networks, memberships, activities, inferred interests, expertise evidence and animator scores. The member record, the declared profile and its history are organisation-wide and shown whole, as the profile route shows them to that key. Confidential content (a confidential group\'s name; the text, tags and reaction label of a confidential activity, including a reply, reaction or accept sent without a group in a confidential group\'s thread) is null unless the key is admin or limited to that group\'s network. `auditEntries` holds only the entries about the member (profile.update, profile.read, profile.history.read, member.export, member.erase), made by any key, without `details` for a key limited to networks.',
+  })
   @ApiParam(MEMBER_PARAM)
   @ApiOkResponse({ type: MemberExport })
   @ApiProblems(401, 403, 404)

@@ -4,8 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { lockAllNetworks } from '../database/network-locks';
 import { NotFound } from '../common/errors/domain-errors';
 import { AuditService } from '../governance/audit.service';
-import { canSeeConfidential, confidentialGroupSql, Principal } from '../governance/principal';
-import { requireMember } from '../people/people-scope';
+import { MEMBER_AUDIT_ACTIONS } from '../governance/audit-actions';
+import { activityVisibilitySql, canSeeConfidential, confidentialGroupSql, networkLimit, Principal } from '../governance/principal';
+import { CURRENT_GENERATION, readableNetwork, requireMember } from '../people/people-scope';
 import { ErasureReport, MemberExport } from './dto/privacy.dto';
 
 /**
@@ -54,6 +55,19 @@ export class PrivacyService {
     });
   }
 
+  /**
+   * Everything held about a member (GDPR subject access), limited to what the key reads (SPEC §4):
+   * - the member record, the declared profile and its history are organisation-wide, not tied to a
+   *   network: shown whole, as GET /v1/members/{id}/profile shows them to the same key (a key limited
+   *   to networks reaches only members ingested through one of them, requireMember);
+   * - networks, memberships, activities, inferred interests, expertise evidence and animator scores
+   *   are limited to the key's networks (networkLimit: every network for admin and unscoped keys);
+   * - confidential content (isConfidentialActivity; a confidential group's name) is redacted unless
+   *   the key may see it (redactConfidential);
+   * - audit entries: those about the member (MEMBER_AUDIT_ACTIONS on their externalId), whichever key
+   *   made them; for a key limited to networks without their details, which count the member's rows
+   *   across every network.
+   */
   async export(principal: Principal, externalId: string, requestId?: string): Promise<MemberExport> {
     const m = this.db.manager;
     await requireMember(m, principal, externalId); // a key limited to networks exports only their members
@@ -66,56 +80,60 @@ export class PrivacyService {
     if (!member) throw new NotFound(`No member with externalId "${externalId}"`);
     const id = member.id as string;
     delete member.id;
+    const networks = networkLimit(principal);
+    // $1: the member's id, $2: the key's network keys (null: every network)
+    const scoped = (sql: string) => m.query(sql, [id, networks]) as Promise<Record<string, unknown>[]>;
+    const visibility = activityVisibilitySql('a');
     const result: MemberExport = {
       member,
-      networks: await rows(m, `SELECT n.key AS network, nm.counted_from AS "countedFrom" FROM network_members nm JOIN networks n ON n.id = nm.network_id WHERE nm.member_id = $1 ORDER BY n.key`, id),
+      networks: await scoped(
+        `SELECT n.key AS network, nm.counted_from AS "countedFrom" FROM network_members nm JOIN networks n ON n.id = nm.network_id
+         WHERE nm.member_id = $1 AND ${readableNetwork('nm.network_id', '$2')} ORDER BY n.key`,
+      ),
       memberships: redactConfidential(
         principal,
-        await rows(
-          m,
+        await scoped(
           `SELECT n.key AS network, g.external_id AS "group", g.name AS "groupName", ms.role, ms.is_declared_leader AS "declaredLeader", ms.joined_at AS "joinedAt", ms.left_at AS "leftAt",
                   ${confidentialGroupSql('g')} AS confidential
-           FROM memberships ms JOIN groups g ON g.id = ms.group_id JOIN networks n ON n.id = ms.network_id WHERE ms.member_id = $1 ORDER BY n.key, g.external_id`,
-          id,
+           FROM memberships ms JOIN groups g ON g.id = ms.group_id JOIN networks n ON n.id = ms.network_id
+           WHERE ms.member_id = $1 AND ${readableNetwork('ms.network_id', '$2')} ORDER BY n.key, g.external_id`,
         ),
         ['groupName'],
       ),
+      // parent stays on confidential rows: the ids of a thread are no one's content
       activities: redactConfidential(
         principal,
-        await rows(
-          m,
+        await scoped(
           `SELECT n.key AS network, a.external_id AS "externalId", a.kind, g.external_id AS "group", a.parent_external_id AS parent, a.occurred_at AS "occurredAt",
                   a.text, a.tags, a.reaction, a.deleted_at AS "deletedAt",
-                  a.group_id IS NOT NULL AND ${confidentialGroupSql('g')} AS confidential
-           FROM activities a JOIN networks n ON n.id = a.network_id LEFT JOIN groups g ON g.id = a.group_id
-           WHERE a.author_id = $1 ORDER BY n.key, a.occurred_at, a.id`,
-          id,
+                  ${visibility.confidential} AS confidential
+           FROM activities a ${visibility.joins}
+           JOIN networks n ON n.id = a.network_id LEFT JOIN groups g ON g.network_id = a.network_id AND g.id = a.group_id
+           WHERE a.author_id = $1 AND ${readableNetwork('a.network_id', '$2')} ORDER BY n.key, a.occurred_at, a.id`,
         ),
         ['text', 'tags', 'reaction'],
       ),
       profile: await rows(m, `SELECT facet, topic, level FROM profile_topics WHERE member_id = $1 ORDER BY facet, position`, id),
       profileHistory: await rows(m, `SELECT version, changed_at AS "changedAt", changed_by AS "changedBy", profile FROM profile_versions WHERE member_id = $1 ORDER BY version`, id),
-      inferredInterests: await rows(
-        m,
+      inferredInterests: await scoped(
         `SELECT n.key AS network, i.term, i.weight, i.activity_ids AS activities FROM member_interests i JOIN networks n ON n.id = i.network_id
-         JOIN people_index_runs r ON r.network_id = i.network_id AND r.generation = i.generation WHERE i.member_id = $1 ORDER BY n.key, i.rank`,
-        id,
+         ${CURRENT_GENERATION('i')} WHERE i.member_id = $1 AND ${readableNetwork('i.network_id', '$2')} ORDER BY n.key, i.rank`,
       ),
-      expertiseEvidence: await rows(
-        m,
+      expertiseEvidence: await scoped(
         `SELECT n.key AS network, e.topic_key AS topic, e.accepted_answers AS "acceptedAnswers", e.replies, e.reactions_received AS "reactionsReceived", e.people_helped AS "peopleHelped"
-         FROM member_topic_evidence e JOIN networks n ON n.id = e.network_id JOIN people_index_runs r ON r.network_id = e.network_id AND r.generation = e.generation
-         WHERE e.member_id = $1 ORDER BY n.key, e.topic_key`,
-        id,
+         FROM member_topic_evidence e JOIN networks n ON n.id = e.network_id ${CURRENT_GENERATION('e')}
+         WHERE e.member_id = $1 AND ${readableNetwork('e.network_id', '$2')} ORDER BY n.key, e.topic_key`,
       ),
-      animatorScores: await rows(
-        m,
+      animatorScores: await scoped(
         `SELECT n.key AS network, s.score, s.people_helped AS "peopleHelped", s.departments_reached AS "departmentsReached", s.accepted_answers AS "acceptedAnswers", s.centrality
-         FROM animator_scores s JOIN networks n ON n.id = s.network_id JOIN people_index_runs r ON r.network_id = s.network_id AND r.generation = s.generation
-         WHERE s.member_id = $1 ORDER BY n.key`,
-        id,
+         FROM animator_scores s JOIN networks n ON n.id = s.network_id ${CURRENT_GENERATION('s')}
+         WHERE s.member_id = $1 AND ${readableNetwork('s.network_id', '$2')} ORDER BY n.key`,
       ),
-      auditEntries: await rows(m, `SELECT occurred_at AS "occurredAt", actor, action, details FROM audit_log WHERE target = $1 ORDER BY id`, externalId),
+      auditEntries: await m.query(
+        `SELECT occurred_at AS "occurredAt", actor, action, CASE WHEN $3::boolean THEN details END AS details FROM audit_log
+         WHERE target = $1 AND action = ANY($2::text[]) ORDER BY id`,
+        [externalId, MEMBER_AUDIT_ACTIONS, networks === null],
+      ),
     };
     await this.audit.record(principal, { action: 'member.export', target: externalId, details: { activities: result.activities.length }, requestId });
     return result;
@@ -123,10 +141,10 @@ export class PrivacyService {
 }
 
 /**
- * Confidential groups' names and texts are shown only to admin keys and keys limited to their network
- * (SPEC §4), in an export too: for other keys those fields are null on rows marked `confidential`
- * (the row itself stays, so the export still says the member took part). An admin key exports
- * everything, for a complete subject access answer.
+ * Confidential groups' names and confidential activities' texts, tags and reaction labels are shown
+ * only to admin keys and keys limited to their network (SPEC §4), in an export too: for other keys
+ * those fields are null on rows marked `confidential` (the row itself stays, so the export still says
+ * the member took part). An admin key exports everything, for a complete subject access answer.
  */
 function redactConfidential(principal: Principal, list: Record<string, unknown>[], fields: string[]): Record<string, unknown>[] {
   return list.map((row) => {
