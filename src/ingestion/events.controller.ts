@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, Api
 import type { Request } from 'express';
 import { UnsupportedMediaType } from '../common/errors/domain-errors';
 import { ApiProblems } from '../common/http/api-problems.decorator';
-import { NetworkParam, Roles } from '../governance/auth.decorators';
+import { CurrentPrincipal, NetworkParam, Roles } from '../governance/auth.decorators';
+import { networkLimit, Principal } from '../governance/principal';
 import { ActivityDeletionRecord, ActivityRecord, GroupRecord, MemberRecord, MembershipRecord } from './dto/event-records.dto';
 import { IngestionReport } from './dto/ingestion-report.dto';
 import { IngestionService } from './ingestion.service';
@@ -32,6 +33,8 @@ export class EventsController {
     description:
       'Body: a JSON array of at most 10 000 records, or NDJSON (`application/x-ndjson`, any length, streamed). ' +
       'Each record is validated on its own: bad ones are listed in `rejected` with their 1-based line and reason, good ones are stored. ' +
+      'A key limited to networks may create members and add an existing member to its network (an unchanged `member` record), but a `member` record ' +
+      'that would change a member who also belongs to a network outside the key\'s scope, or who was written org-wide (in no network), is rejected with its line. ' +
       'Idempotent (re-sending a record is a duplicate or an update) and order-independent (an activity may come before its parent, author or group). ' +
       '`{"type":"activity","externalId":"a1","deleted":true}` removes an activity from every indicator. ' +
       'The response comes once every accepted record is committed: a 200 means durably stored.',
@@ -47,12 +50,14 @@ export class EventsController {
   })
   @ApiOkResponse({ type: IngestionReport })
   @ApiProblems(400, 401, 403, 404, 413, 415)
-  ingest(@Param('key') key: string, @Req() req: Request, @Body() body: unknown): Promise<IngestionReport> {
+  ingest(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Req() req: Request, @Body() body: unknown): Promise<IngestionReport> {
+    // a key limited to networks may not change members outside them (SPEC §4): the writer refuses those records
+    const scope = networkLimit(principal);
     if (req.is('application/x-ndjson')) {
       const length = req.headers['content-length'];
-      return this.ingestion.ingestNdjson(key, req, length === undefined ? undefined : Number(length));
+      return this.ingestion.ingestNdjson(key, scope, req, length === undefined ? undefined : Number(length));
     }
-    if (req.is('application/json')) return this.ingestion.ingestJsonArray(key, body);
+    if (req.is('application/json')) return this.ingestion.ingestJsonArray(key, body, scope);
     throw new UnsupportedMediaType('Send application/json (an array of records) or application/x-ndjson');
   }
 }

@@ -8,7 +8,7 @@ import { NetworksService } from '../networks/networks.service';
 import { IngestionReport, RejectedRecord } from './dto/ingestion-report.dto';
 import { readNdjsonLines } from './ndjson-lines';
 import { describeErrors, parseRecord, recordKey, RecordRow } from './record-parser';
-import { Outcome, RecordWriter } from './record-writer';
+import { Outcome, RecordWriter, WriteOutcome } from './record-writer';
 
 /** A JSON array larger than this is refused whole (SPEC §2); NDJSON has no record limit. */
 export const MAX_JSON_ARRAY_RECORDS = 10_000;
@@ -36,6 +36,12 @@ class ReportBuilder {
     if (outcome === 'inserted') this.inserted++;
     else if (outcome === 'updated') this.updated++;
     else this.duplicates++;
+  }
+
+  /** A written record's outcome, or its refusal by the writer (reported with its line). */
+  record(record: PendingRecord, outcome: WriteOutcome): void {
+    if (typeof outcome === 'string') this.count(outcome);
+    else this.reject(record.line, outcome.rejected, record.externalId);
   }
 
   reject(line: number, error: string, externalId?: string): void {
@@ -67,8 +73,11 @@ export class IngestionService {
     private readonly networks: NetworksService,
   ) {}
 
-  /** A parsed JSON body: must be an array of at most MAX_JSON_ARRAY_RECORDS records. */
-  async ingestJsonArray(networkKey: string, body: unknown): Promise<IngestionReport> {
+  /**
+   * A parsed JSON body: must be an array of at most MAX_JSON_ARRAY_RECORDS records. `scope`: the
+   * networks the sending key is limited to (null for admin and unlimited keys), see RecordWriter.
+   */
+  async ingestJsonArray(networkKey: string, body: unknown, scope: string[] | null): Promise<IngestionReport> {
     if (!Array.isArray(body)) throw new BadRequest('The body must be a JSON array of records, or NDJSON with Content-Type application/x-ndjson');
     if (body.length > MAX_JSON_ARRAY_RECORDS) {
       throw new PayloadTooLarge(`A JSON array may hold at most ${MAX_JSON_ARRAY_RECORDS} records (got ${body.length}); send NDJSON for larger loads`);
@@ -78,15 +87,15 @@ export class IngestionService {
     const chunk: PendingRecord[] = [];
     for (let i = 0; i < body.length; i++) {
       this.accept(report, chunk, i + 1, body[i]);
-      if (chunk.length >= this.env.INGEST_CHUNK_SIZE) await this.flush(network.id, chunk.splice(0, chunk.length), report);
+      if (chunk.length >= this.env.INGEST_CHUNK_SIZE) await this.flush(network.id, scope, chunk.splice(0, chunk.length), report);
     }
-    await this.flush(network.id, chunk, report);
+    await this.flush(network.id, scope, chunk, report);
     await this.refreshStatistics(report);
     return report.build();
   }
 
-  /** An NDJSON body, read line by line as it arrives (never buffered whole). */
-  async ingestNdjson(networkKey: string, stream: Readable, declaredLength?: number): Promise<IngestionReport> {
+  /** An NDJSON body, read line by line as it arrives (never buffered whole); `scope` as for ingestJsonArray. */
+  async ingestNdjson(networkKey: string, scope: string[] | null, stream: Readable, declaredLength?: number): Promise<IngestionReport> {
     const limit = this.env.NDJSON_MAX_BYTES;
     if (limit > 0 && declaredLength !== undefined && declaredLength > limit) {
       throw new PayloadTooLarge(`The NDJSON body is ${declaredLength} bytes; the limit is ${limit}`);
@@ -101,7 +110,7 @@ export class IngestionService {
     const writeChunk = async () => {
       await writing;
       const records = chunk.splice(0, chunk.length);
-      writing = this.flush(network.id, records, report);
+      writing = this.flush(network.id, scope, records, report);
       writing.catch(() => undefined); // awaited (and rethrown) before the next chunk or at the end
     };
     const body = limit > 0 ? limitBytes(stream, limit) : stream;
@@ -153,7 +162,10 @@ export class IngestionService {
    * `networkId` is null for org-wide member writes, which join no network.
    */
   async ingestOne(networkId: number | null, row: RecordRow): Promise<Outcome> {
-    return this.dataSource.transaction(async (manager) => (await new RecordWriter(manager, networkId).write([row]))[0]);
+    // no scope: these routes write no member for a network-limited key, so nothing is refused
+    const [outcome] = await this.dataSource.transaction(async (manager) => new RecordWriter(manager, networkId).write([row]));
+    if (typeof outcome !== 'string') throw new Error(`a single-record write was refused: ${outcome.rejected}`);
+    return outcome;
   }
 
   /**
@@ -193,11 +205,11 @@ export class IngestionService {
   }
 
   /** Commits records in one transaction, or isolates the record the database refuses. */
-  private async flush(networkId: number, records: PendingRecord[], report: ReportBuilder): Promise<void> {
+  private async flush(networkId: number, scope: string[] | null, records: PendingRecord[], report: ReportBuilder): Promise<void> {
     if (records.length === 0) return;
     try {
-      const outcomes = await this.dataSource.transaction((manager) => writeInBatches(new RecordWriter(manager, networkId), records));
-      outcomes.forEach((o) => report.count(o));
+      const outcomes = await this.dataSource.transaction((manager) => writeInBatches(new RecordWriter(manager, networkId, scope), records));
+      outcomes.forEach((o, i) => report.record(records[i], o));
       await this.refreshStatisticsDuringLoad(records.length);
     } catch (error) {
       if (!isDataError(error)) throw error;
@@ -205,8 +217,8 @@ export class IngestionService {
       this.logger.warn({ err: error }, 'a chunk was refused by the database; retrying its records one by one');
       for (const record of records) {
         try {
-          const [outcome] = await this.dataSource.transaction((manager) => new RecordWriter(manager, networkId).write([record.row]));
-          report.count(outcome);
+          const [outcome] = await this.dataSource.transaction((manager) => new RecordWriter(manager, networkId, scope).write([record.row]));
+          report.record(record, outcome);
         } catch (e) {
           if (!isDataError(e)) throw e;
           report.reject(record.line, 'the database refused a value of this record', record.externalId);
@@ -217,8 +229,8 @@ export class IngestionService {
 }
 
 /** Writes records in order, starting a new batch whenever a key repeats, so later records win. */
-async function writeInBatches(writer: RecordWriter, records: PendingRecord[]): Promise<Outcome[]> {
-  const outcomes: Outcome[] = [];
+async function writeInBatches(writer: RecordWriter, records: PendingRecord[]): Promise<WriteOutcome[]> {
+  const outcomes: WriteOutcome[] = [];
   let batch: RecordRow[] = [];
   let keys = new Set<string>();
   for (const record of records) {

@@ -5,6 +5,19 @@ import { ActivityKind, ROOT_KINDS } from './activity.entity';
 import type { ActivityDeletionRow, ActivityRow, GroupRow, MemberRow, MembershipRow, RecordRow } from './record-parser';
 
 export type Outcome = 'inserted' | 'updated' | 'duplicate';
+/** A record the writer refuses for who sends it (SPEC §4), reported with its line like a bad record. */
+export interface Refusal {
+  rejected: string;
+}
+export type WriteOutcome = Outcome | Refusal;
+
+/**
+ * SPEC §4: a key limited to networks may create members and add an existing member to its network,
+ * but may not change a member who is not only in its networks (one who also belongs to another
+ * network, or an org-wide member written in no network). Placeholders may be filled in.
+ */
+export const OUT_OF_SCOPE_MEMBER =
+  'this key is limited to networks and this member also belongs to a network outside them (or was written org-wide): a limited key may add an existing member to its network with an unchanged record, but may not change the member';
 
 interface OutcomeRow {
   key: string;
@@ -38,18 +51,26 @@ function classify(row: OutcomeRow): Outcome {
  * linked when the parent arrives, whatever the order.
  */
 export class RecordWriter {
-  /** `networkId` null only for org-wide member writes (PUT /v1/members/{externalId}), which join no network. */
-  constructor(private readonly db: EntityManager, private readonly networkId: number | null) {}
+  /**
+   * `networkId` null only for org-wide member writes (PUT /v1/members/{externalId}), which join no network.
+   * `scope`: the network keys the sending key is limited to (null for admin and unlimited keys): member
+   * records that would change a member outside them are refused (OUT_OF_SCOPE_MEMBER).
+   */
+  constructor(
+    private readonly db: EntityManager,
+    private readonly networkId: number | null,
+    private readonly scope: string[] | null = null,
+  ) {}
 
   /** Members erased under GDPR among those this writer looked up: their texts and tags are not stored again (nor matched). */
   private readonly erasedMembers = new Set<string>();
 
   /** Returns one outcome per record, in the order given. */
-  async write(rows: RecordRow[]): Promise<Outcome[]> {
+  async write(rows: RecordRow[]): Promise<WriteOutcome[]> {
     // One writer per network at a time: the rollup triggers recompute from what is committed, and
     // taking the lock before any row lock keeps concurrent writers free of deadlocks.
     if (this.networkId !== null) await lockNetwork(this.db, this.networkId);
-    const outcomes = new Map<RecordRow, Outcome>();
+    const outcomes = new Map<RecordRow, WriteOutcome>();
     const members = rows.filter((r): r is MemberRow => r.type === 'member');
     const groups = rows.filter((r): r is GroupRow => r.type === 'group');
     const memberships = rows.filter((r): r is MembershipRow => r.type === 'membership');
@@ -71,21 +92,35 @@ export class RecordWriter {
     const written = await this.upsertActivities(activities, groupIds, memberIds, outcomes);
     await this.resolveThreads([...created, ...written.created], written.relink, written.moved);
     await this.matchKeywords(deletions, activities, written.ids, groupIds, memberIds);
-    return rows.map((r) => outcomes.get(r) as Outcome);
+    return rows.map((r) => outcomes.get(r) as WriteOutcome);
   }
 
-  private async upsertMembers(rows: MemberRow[], outcomes: Map<RecordRow, Outcome>): Promise<void> {
+  private async upsertMembers(rows: MemberRow[], outcomes: Map<RecordRow, WriteOutcome>): Promise<void> {
     if (rows.length === 0) return;
     // Every CTE sees the same snapshot, so new members' ids come from `up` and existing ones from `old`.
-    const result: (OutcomeRow & { linked: boolean })[] = await this.db.query(
+    // `refused` (SPEC §4, only when the key is limited to networks, $9): the record would change a
+    // member, not a placeholder, who is in no network or in one outside the key's networks. Such a
+    // row is neither written nor joined to the network; the test is part of this one statement.
+    const result: (OutcomeRow & { linked: boolean; refused: boolean })[] = await this.db.query(
       `WITH input AS (
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
            AS t(external_id, display_name, email, department, site, job_title, joined_at)
        ), old AS (
-         SELECT m.id, m.external_id, m.is_placeholder FROM members m JOIN input i ON m.external_id = i.external_id
+         SELECT m.id, m.external_id, m.is_placeholder,
+                CASE WHEN $9::text[] IS NULL OR m.is_placeholder THEN false
+                     ELSE (m.display_name, m.email, m.department, m.site, m.job_title, m.joined_at)
+                            IS DISTINCT FROM (CASE WHEN m.erased_at IS NULL THEN i.display_name END, CASE WHEN m.erased_at IS NULL THEN i.email END,
+                                              i.department, CASE WHEN m.erased_at IS NULL THEN i.site END,
+                                              CASE WHEN m.erased_at IS NULL THEN i.job_title END, i.joined_at)
+                          AND (NOT EXISTS (SELECT 1 FROM network_members nm WHERE nm.member_id = m.id)
+                               OR EXISTS (SELECT 1 FROM network_members nm JOIN networks n ON n.id = nm.network_id
+                                          WHERE nm.member_id = m.id AND n.key <> ALL($9::text[])))
+                END AS refused
+         FROM members m JOIN input i ON m.external_id = i.external_id
        ), up AS (
          INSERT INTO members AS m (external_id, display_name, email, department, site, job_title, joined_at, is_placeholder)
          SELECT external_id, display_name, email, department, site, job_title, joined_at, false FROM input
+         WHERE NOT EXISTS (SELECT 1 FROM old WHERE old.external_id = input.external_id AND old.refused)
          -- an erased member (GDPR) keeps no name, email, site nor job title, whatever later records say
          ON CONFLICT (external_id) DO UPDATE SET
            display_name = CASE WHEN m.erased_at IS NULL THEN excluded.display_name END,
@@ -100,13 +135,14 @@ export class RecordWriter {
          RETURNING m.id, m.external_id
        ), joined AS (
          INSERT INTO network_members (network_id, member_id)
-         SELECT $8, id FROM (SELECT id FROM up UNION SELECT id FROM old) AS x WHERE $8::integer IS NOT NULL
+         SELECT $8, id FROM (SELECT id FROM up UNION SELECT id FROM old WHERE NOT refused) AS x WHERE $8::integer IS NOT NULL
          ON CONFLICT DO NOTHING
          RETURNING member_id
        )
        SELECT i.external_id AS key, o.external_id IS NOT NULL AS existed, coalesce(o.is_placeholder, false) AS was_stub,
               up.external_id IS NOT NULL AS written,
-              EXISTS (SELECT 1 FROM joined j WHERE j.member_id = coalesce(up.id, o.id)) AS linked
+              EXISTS (SELECT 1 FROM joined j WHERE j.member_id = coalesce(up.id, o.id)) AS linked,
+              coalesce(o.refused, false) AS refused
        FROM input i LEFT JOIN old o ON o.external_id = i.external_id LEFT JOIN up ON up.external_id = i.external_id`,
       [
         rows.map((r) => r.externalId),
@@ -117,11 +153,16 @@ export class RecordWriter {
         rows.map((r) => r.jobTitle),
         rows.map((r) => r.joinedAt),
         this.networkId,
+        this.scope,
       ],
     );
     const byKey = new Map(result.map((r) => [r.key, r]));
     for (const row of rows) {
-      const r = byKey.get(row.externalId) as OutcomeRow & { linked: boolean };
+      const r = byKey.get(row.externalId) as OutcomeRow & { linked: boolean; refused: boolean };
+      if (r.refused) {
+        outcomes.set(row, { rejected: OUT_OF_SCOPE_MEMBER });
+        continue;
+      }
       const outcome = classify(r);
       // an identical member record arriving through a new network still changes state: that network's membership
       outcomes.set(row, outcome === 'duplicate' && r.linked ? 'updated' : outcome);
@@ -234,7 +275,7 @@ export class RecordWriter {
     return new Set(rows.filter((g) => changedIds.has(groupIds.get(g.externalId) as string)).map((g) => g.externalId));
   }
 
-  private async upsertMemberships(rows: MembershipRow[], groupIds: Map<string, string>, memberIds: Map<string, string>, outcomes: Map<RecordRow, Outcome>): Promise<void> {
+  private async upsertMemberships(rows: MembershipRow[], groupIds: Map<string, string>, memberIds: Map<string, string>, outcomes: Map<RecordRow, WriteOutcome>): Promise<void> {
     if (rows.length === 0) return;
     const result: OutcomeRow[] = await this.db.query(
       `WITH input AS (
@@ -269,7 +310,7 @@ export class RecordWriter {
   }
 
   /** A deletion of an unknown activity leaves a tombstone, so the activity stays deleted when it arrives later. */
-  private async deleteActivities(rows: ActivityDeletionRow[], outcomes: Map<RecordRow, Outcome>): Promise<string[]> {
+  private async deleteActivities(rows: ActivityDeletionRow[], outcomes: Map<RecordRow, WriteOutcome>): Promise<string[]> {
     if (rows.length === 0) return [];
     const result: { key: string; inserted: boolean }[] = await this.db.query(
       `INSERT INTO activities AS a (network_id, external_id, deleted_at)
@@ -299,7 +340,7 @@ export class RecordWriter {
     rows: ActivityRow[],
     groupIds: Map<string, string>,
     memberIds: Map<string, string>,
-    outcomes: Map<RecordRow, Outcome>,
+    outcomes: Map<RecordRow, WriteOutcome>,
   ): Promise<{ created: string[]; relink: string[]; moved: string[]; ids: Map<string, string> }> {
     if (rows.length === 0) return { created: [], relink: [], moved: [], ids: new Map() };
     const lookup = [...new Set([...rows.map((r) => r.externalId), ...rows.flatMap((r) => (r.parent === null ? [] : [r.parent]))])];
