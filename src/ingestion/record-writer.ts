@@ -62,7 +62,7 @@ export class RecordWriter {
     private readonly scope: string[] | null = null,
   ) {}
 
-  /** Members erased under GDPR among those this writer looked up: their texts and tags are not stored again (nor matched). */
+  /** Members erased under GDPR among those this writer looked up: their texts, tags and reaction labels are not stored again (nor matched). */
   private readonly erasedMembers = new Set<string>();
 
   /** Returns one outcome per record, in the order given. */
@@ -387,7 +387,7 @@ export class RecordWriter {
         rows.map((r) => r.occurredAt),
         rows.map((r) => (keepsText(r) ? r.text : null)),
         rows.map((r) => (keepsText(r) ? toPgArrayLiteral(r.tags) : null)),
-        rows.map((r) => r.reaction),
+        rows.map((r) => (keepsText(r) ? r.reaction : null)),
       ],
     );
     const writtenIds = new Map(result.map((r) => [r.key, r.id]));

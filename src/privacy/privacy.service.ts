@@ -15,10 +15,10 @@ import { ErasureReport, MemberExport } from './dto/privacy.dto';
  * Erasure keeps the member row, pseudonymous (externalId and department stay: the client's key and
  * what the indicators group by), and every activity row with its kind, time, group, parent and
  * keyword matches, so every count and indicator keeps exactly its value. What goes: name, email,
- * site, job title, the declared profile and its history, the texts and tags of their activities,
- * their inferred interests, expertise evidence and animator scores (the people index skips erased
- * members from then on). Later member records cannot bring the personal fields back, and later
- * activities of the member are stored without text.
+ * site, job title, the declared profile and its history, the texts, tags and reaction labels of
+ * their activities, their inferred interests, expertise evidence and animator scores (the people
+ * index skips erased members from then on). Later member records cannot bring the personal fields
+ * back, and later activities of the member are stored without text, tags nor reaction label.
  */
 @Injectable()
 export class PrivacyService {
@@ -35,7 +35,8 @@ export class PrivacyService {
       if (!member) throw new NotFound(`No member with externalId "${externalId}"`);
       await m.query(`UPDATE members SET display_name = NULL, email = NULL, site = NULL, job_title = NULL, erased_at = coalesce(erased_at, now()), updated_at = now() WHERE id = $1`, [member.id]);
       const [, texts]: [unknown, number] = await m.query(
-        `UPDATE activities SET text = NULL, tags = NULL, updated_at = now() WHERE author_id = $1 AND (text IS NOT NULL OR tags IS NOT NULL)`,
+        `UPDATE activities SET text = NULL, tags = NULL, reaction = NULL, updated_at = now()
+         WHERE author_id = $1 AND (text IS NOT NULL OR tags IS NOT NULL OR reaction IS NOT NULL)`,
         [member.id],
       );
       const counts: Record<string, number> = { activityTexts: texts };

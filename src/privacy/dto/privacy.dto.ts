@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class ErasedCountsView {
-  @ApiProperty({ type: 'integer', example: 42, description: 'Activities whose text and tags were erased' }) activityTexts: number;
+  @ApiProperty({ type: 'integer', example: 42, description: 'Activities whose text, tags or reaction label were erased' }) activityTexts: number;
   @ApiProperty({ type: 'integer', example: 3 }) profileVersions: number;
   @ApiProperty({ type: 'integer', example: 5 }) profileTopics: number;
   @ApiProperty({ type: 'integer', example: 1 }) profiles: number;
