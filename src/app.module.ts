@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { ENVIRONMENT, Environment } from './common/config/environment';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
+import { clientRequestId } from './common/http/request-id';
 import { AlignmentModule } from './alignment/alignment.module';
 import { DatabaseConnection, DatabaseModule } from './database/database.module';
 import { GovernanceModule } from './governance/governance.module';
@@ -15,8 +16,6 @@ import { PeopleModule } from './people/people.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { TopicsModule } from './topics/topics.module';
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
-
 @Module({})
 export class AppModule {
   static forRoot(env: Environment, database: DatabaseConnection): DynamicModule {
@@ -27,12 +26,16 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: env.LOG_LEVEL,
-            // honour a caller's X-Request-Id (tracing across services), else mint one; echoed back in the response
-            genReqId: (req, res) => {
-              const given = req.headers['x-request-id'];
-              const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+            // the service's own id for every request, answered in X-Request-Id; a caller's X-Request-Id is
+            // logged beside it (clientRequestId), never used as the id (src/common/http/request-id.ts)
+            genReqId: (_req, res) => {
+              const id = randomUUID();
               res.setHeader('X-Request-Id', id);
               return id;
+            },
+            customProps: (req) => {
+              const client = clientRequestId(req);
+              return client !== undefined ? { clientRequestId: client } : {};
             },
             redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
             customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),

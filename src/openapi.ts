@@ -9,7 +9,7 @@ const DESCRIPTION = `Analytics for enterprise social networks, for the Chief Net
 * **Errors**: \`application/problem+json\` (RFC 9457) with \`type\` (under \`${PROBLEM_BASE}\`: validation, bad-request, malformed-json, unauthorized, forbidden, not-found, conflict, payload-too-large, unsupported-media-type, internal), \`title\`, \`status\`, \`detail\`, \`requestId\` and, for validation, \`errors: [{path, message}]\`. Unknown JSON fields are rejected.
 * **Times**: ISO 8601 with an offset in, UTC \`Z\` out. Impossible dates (\`2026-06-31\`) are rejected, never rolled over.
 * **Lists**: \`limit\` (default 50, max 1000) and the opaque \`cursor\` from the previous page's \`nextCursor\` (null on the last page).
-* **Request ids**: send \`X-Request-Id\` to correlate with the service logs; one is generated otherwise and echoed back.`;
+* **Request ids**: every response carries the service's own request id in \`X-Request-Id\` (a UUID; also \`requestId\` in problem bodies, the logs and the audit log): quote it when reporting a problem. An \`X-Request-Id\` you send (up to 64 of \`A–Z a–z 0–9 . _ -\`) is not used as the id; it is kept beside it as \`clientRequestId\` in the logs and audit entries, to correlate with your own traces.`;
 
 /** Builds the OpenAPI document from the controllers and DTOs, with what decorators cannot say. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiProblems } from '../common/http/api-problems.decorator';
@@ -8,6 +8,7 @@ import { CurrentPrincipal, Roles } from '../governance/auth.decorators';
 import type { Principal } from '../governance/principal';
 import { ObjectivePage, ObjectiveView, PutObjectiveDto } from './dto/objective.dto';
 import { ObjectivesService } from './objectives.service';
+import { CurrentRequestId, RequestId } from '../common/http/request-id';
 
 const KEY_PARAM = { name: 'key', example: 'cyber', description: 'Objective key: 1–200 characters of A–Z, a–z, 0–9, ".", "_" and "-"' };
 
@@ -32,26 +33,29 @@ export class ObjectivesController {
   @ApiOperation({
     summary: 'Create or replace a business objective (SPEC §2)',
     description:
-      'Keywords are matched against every contribution once, at ingestion. When this call adds keywords or networks, existing activities are re-matched in the background: follow `rematch` on GET; alignment responses say `final: false` meanwhile. Removed keywords and networks lose their matches at once.',
+      'Keywords are matched against every contribution once, at ingestion. When this call adds keywords or networks, existing activities are re-matched in the background: follow `rematch` on GET; alignment responses say `final: false` meanwhile. Removed keywords and networks lose their matches at once. A key limited to networks: 403 when `networks` is absent or names a network outside its scope, or when the existing objective has such a network; 404 when the key is used by an objective it cannot read (as GET).',
   })
   @ApiParam(KEY_PARAM)
   @ApiOkResponse({ type: ObjectiveView, description: 'Replaced' })
   @ApiCreatedResponse({ type: ObjectiveView, description: 'Created' })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(400, 401, 403, 404)
   async put(
     @CurrentPrincipal() principal: Principal,
     @Param('key') key: string,
     @Body() dto: PutObjectiveDto,
-    @Req() req: { id?: string },
+    @CurrentRequestId() requestId: RequestId,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ObjectiveView> {
-    const { created, objective } = await this.objectives.put(principal, key, dto, req.id);
+    const { created, objective } = await this.objectives.put(principal, key, dto, requestId);
     res.status(created ? 201 : 200);
     return objective;
   }
 
   @Get(':key')
-  @ApiOperation({ summary: 'Read a business objective with the progress of its re-matching' })
+  @ApiOperation({
+    summary: 'Read a business objective with the progress of its re-matching',
+    description: 'A key limited to networks reads the objectives of every network and those of one of its networks (404 for others), and sees only its own networks in `networks`.',
+  })
   @ApiParam(KEY_PARAM)
   @ApiOkResponse({ type: ObjectiveView })
   @ApiProblems(400, 401, 403, 404)
@@ -61,11 +65,11 @@ export class ObjectivesController {
 
   @Delete(':key')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a business objective and its matches' })
+  @ApiOperation({ summary: 'Delete a business objective and its matches', description: 'A key limited to networks: 404 for an objective it cannot read, 403 for one with a network outside its scope.' })
   @ApiParam(KEY_PARAM)
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(400, 401, 403, 404)
-  delete(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Req() req: { id?: string }): Promise<void> {
-    return this.objectives.delete(principal, key, req.id);
+  delete(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @CurrentRequestId() requestId: RequestId): Promise<void> {
+    return this.objectives.delete(principal, key, requestId);
   }
 }

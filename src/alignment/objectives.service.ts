@@ -5,10 +5,11 @@ import { lockAllNetworks } from '../database/network-locks';
 import { FieldError, Forbidden, NotFound, ValidationFailed } from '../common/errors/domain-errors';
 import { decodeCursor, PageQuery, toPage } from '../common/pagination/pagination';
 import { AuditService } from '../governance/audit.service';
-import type { Principal } from '../governance/principal';
+import { networkLimit, Principal } from '../governance/principal';
 import { ObjectivePage, ObjectiveView, OBJECTIVE_KEY_PATTERN, PutObjectiveDto } from './dto/objective.dto';
 import { normaliseTokens } from './normalise';
 import { RematchService } from './rematch.service';
+import type { RequestId } from '../common/http/request-id';
 
 interface ObjectiveRow {
   id: number;
@@ -41,7 +42,7 @@ export class ObjectivesService {
     private readonly audit: AuditService,
   ) {}
 
-  async put(principal: Principal, key: string, dto: PutObjectiveDto, requestId?: string): Promise<{ created: boolean; objective: ObjectiveView }> {
+  async put(principal: Principal, key: string, dto: PutObjectiveDto, requestId?: RequestId): Promise<{ created: boolean; objective: ObjectiveView }> {
     requireKey(key);
     const keywords = normaliseKeywords(dto);
     requireWithinScope(principal, dto.networks ?? null);
@@ -49,6 +50,7 @@ export class ObjectivesService {
       await lockAllNetworks(m);
       const networkIds = await resolveNetworks(m, dto.networks ?? null);
       const [existing]: ObjectiveRow[] = await m.query(`SELECT * FROM objectives WHERE key = $1 FOR UPDATE`, [key]);
+      if (existing && !(await this.visibleTo(principal, existing, m))) throw new NotFound(`No objective with key "${key}"`);
       if (existing) requireWithinScope(principal, await networkKeys(m, existing.network_ids));
 
       const [row]: { id: number }[] = await m.query(
@@ -96,7 +98,7 @@ export class ObjectivesService {
     requireKey(key);
     const [row]: ObjectiveRow[] = await this.db.query(`SELECT * FROM objectives WHERE key = $1`, [key]);
     if (!row || !(await this.visibleTo(principal, row))) throw new NotFound(`No objective with key "${key}"`);
-    return (await this.views([row]))[0];
+    return (await this.views(principal, [row]))[0];
   }
 
   async list(principal: Principal, page: PageQuery): Promise<ObjectivePage> {
@@ -109,11 +111,11 @@ export class ObjectivesService {
       // objective ids are int4: a cursor beyond that range simply has nothing after it
       [Math.min(Number(after ?? 0), 2_147_483_647), scoped, principal.networks ?? [], page.limit + 1],
     );
-    const views = await this.views(rows);
+    const views = await this.views(principal, rows);
     return toPage(rows.map((r, i) => ({ id: r.id, view: views[i] })), page.limit, (r) => r.id, (r) => r.view);
   }
 
-  async delete(principal: Principal, key: string, requestId?: string): Promise<void> {
+  async delete(principal: Principal, key: string, requestId?: RequestId): Promise<void> {
     requireKey(key);
     await this.db.transaction(async (m) => {
       await lockAllNetworks(m);
@@ -125,14 +127,20 @@ export class ObjectivesService {
     });
   }
 
-  /** A key limited to networks sees the objectives of every network and those of one of its networks. */
+  /**
+   * A key limited to networks sees the objectives of every network and those of one of its networks;
+   * another objective is a 404 to it, whatever the method (GET, PUT, DELETE), so that its existence is
+   * not revealed. Changing one it sees needs all of the objective's networks within the key's scope
+   * (requireWithinScope: 403).
+   */
   private async visibleTo(principal: Principal, row: ObjectiveRow, m: EntityManager = this.db.manager): Promise<boolean> {
     if (principal.role === 'admin' || principal.networks === null || row.network_ids === null) return true;
     const keys = (await networkKeys(m, row.network_ids)) ?? [];
     return keys.some((k) => principal.networks?.includes(k));
   }
 
-  private async views(rows: ObjectiveRow[]): Promise<ObjectiveView[]> {
+  /** The views of `rows`; a key limited to networks sees only those networks in `networks`. */
+  private async views(principal: Principal, rows: ObjectiveRow[]): Promise<ObjectiveView[]> {
     if (rows.length === 0) return [];
     const keywords: { objective_id: number; term: string; weight: number }[] = await this.db.query(
       `SELECT objective_id, term, weight FROM objective_keywords WHERE objective_id = ANY($1::integer[]) ORDER BY objective_id, position`,
@@ -141,12 +149,13 @@ export class ObjectivesService {
     const networks: { id: number; key: string }[] = await this.db.query(`SELECT id, key FROM networks WHERE id = ANY($1::integer[])`, [
       rows.flatMap((r) => r.network_ids ?? []),
     ]);
-    const keyOf = new Map(networks.map((n) => [n.id, n.key]));
+    const limit = networkLimit(principal);
+    const keyOf = new Map(networks.filter((n) => limit === null || limit.includes(n.key)).map((n) => [n.id, n.key]));
     return rows.map((r) => ({
       key: r.key,
       name: r.name,
       active: r.active,
-      networks: r.network_ids === null ? null : r.network_ids.map((id) => keyOf.get(id) as string).sort(),
+      networks: r.network_ids === null ? null : r.network_ids.flatMap((id) => keyOf.get(id) ?? []).sort(),
       keywords: keywords.filter((k) => k.objective_id === r.id).map((k) => ({ term: k.term, weight: Number(k.weight) })),
       createdAt: r.created_at.toISOString(),
       updatedAt: r.updated_at.toISOString(),

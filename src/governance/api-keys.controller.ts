@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../common/http/api-problems.decorator';
 import { PageQuery } from '../common/pagination/pagination';
@@ -6,6 +6,7 @@ import { ApiKeysService } from './api-keys.service';
 import { CurrentPrincipal, Roles } from './auth.decorators';
 import { ApiKeyPage, ApiKeyView, CreateApiKeyDto, CreatedApiKeyView } from './dto/api-key.dto';
 import type { Principal } from './principal';
+import { CurrentRequestId, RequestId } from '../common/http/request-id';
 
 @ApiTags('api-keys')
 @ApiBearerAuth()
@@ -19,8 +20,8 @@ export class ApiKeysController {
   @ApiOperation({ summary: 'Create an API key (admin). The secret is returned once; only its hash is stored.' })
   @ApiCreatedResponse({ type: CreatedApiKeyView })
   @ApiProblems(400, 401, 403)
-  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateApiKeyDto, @Req() req: { id?: string }): Promise<CreatedApiKeyView> {
-    return this.apiKeys.create(principal, dto, req.id);
+  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateApiKeyDto, @CurrentRequestId() requestId: RequestId): Promise<CreatedApiKeyView> {
+    return this.apiKeys.create(principal, dto, requestId);
   }
 
   @Get()
@@ -44,7 +45,7 @@ export class ApiKeysController {
   @ApiOperation({ summary: 'Revoke an API key at once (admin); the next request with it gets 401' })
   @ApiNoContentResponse({ description: 'Revoked (or already revoked)' })
   @ApiProblems(400, 401, 403, 404)
-  revoke(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Req() req: { id?: string }): Promise<void> {
-    return this.apiKeys.revoke(principal, id, req.id);
+  revoke(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @CurrentRequestId() requestId: RequestId): Promise<void> {
+    return this.apiKeys.revoke(principal, id, requestId);
   }
 }

@@ -10,6 +10,7 @@ import { generateApiKeySecret, hashApiKey, sameSecret, secretPrefix } from './ap
 import { AuditService } from './audit.service';
 import { ApiKeyPage, ApiKeyView, CreateApiKeyDto, CreatedApiKeyView } from './dto/api-key.dto';
 import { BOOTSTRAP_ADMIN_ID, Principal } from './principal';
+import type { RequestId } from '../common/http/request-id';
 
 @Injectable()
 export class ApiKeysService {
@@ -30,11 +31,12 @@ export class ApiKeysService {
     return key ? { keyId: key.id, role: key.role, networks: key.networks } : null;
   }
 
-  async create(actor: Principal, dto: CreateApiKeyDto, requestId?: string): Promise<CreatedApiKeyView> {
+  async create(actor: Principal, dto: CreateApiKeyDto, requestId?: RequestId): Promise<CreatedApiKeyView> {
     if (dto.role === 'admin' && dto.networks !== undefined) {
       // an admin can create unscoped keys, so a network limit on it would be an illusion
       throw new ValidationFailed([{ path: 'networks', message: 'admin keys cannot be limited to networks' }]);
     }
+    if (dto.networks !== undefined) await this.requireNetworks(dto.networks);
     const secret = generateApiKeySecret();
     const key = this.keys.create({
       id: randomUUID(),
@@ -54,6 +56,17 @@ export class ApiKeysService {
     return { ...toView(saved), secret };
   }
 
+  /**
+   * A key is limited to networks that exist: one named before it exists would gain it silently when
+   * someone creates it (networks are never deleted). 400 naming each unknown key.
+   */
+  private async requireNetworks(keys: string[]): Promise<void> {
+    const rows: { key: string }[] = await this.dataSource.query(`SELECT key FROM networks WHERE key = ANY($1::text[])`, [keys]);
+    const known = new Set(rows.map((r) => r.key));
+    const errors = keys.flatMap((k, i) => (known.has(k) ? [] : [{ path: `networks[${i}]`, message: `network "${k}" does not exist` }]));
+    if (errors.length > 0) throw new ValidationFailed(errors);
+  }
+
   async list(page: PageQuery): Promise<ApiKeyPage> {
     // API keys are few and uuids carry no order: the cursor holds an offset into (createdAt, id) order
     const offset = Number(decodeCursor(page.cursor) ?? 0);
@@ -68,7 +81,7 @@ export class ApiKeysService {
   }
 
   /** Revokes at once: the next request with this key gets 401. Revoking twice is harmless. */
-  async revoke(actor: Principal, id: string, requestId?: string): Promise<void> {
+  async revoke(actor: Principal, id: string, requestId?: RequestId): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(ApiKey);
       const key = await repo.findOneBy({ id });

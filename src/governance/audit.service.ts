@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../common/pagination/pagination';
+import type { RequestId } from '../common/http/request-id';
 import { parseIsoDateTime } from '../common/validation/iso-date-time';
 import { AuditPage, AuditQuery } from './dto/audit.dto';
 import { AuditEntry } from './audit-entry.entity';
@@ -11,7 +12,16 @@ export interface AuditEvent {
   action: string;
   target?: string;
   details?: Record<string, unknown>;
-  requestId?: string;
+  /** The request's ids: the entry's `requestId` is the service's own; the caller's goes in `details.clientRequestId`. */
+  requestId?: RequestId;
+}
+
+/** Up to this many members read, an entry lists their externalIds (`memberIds`); beyond, only their count. */
+export const AUDIT_MEMBER_IDS_MAX = 100;
+
+/** `details` of a read that returned members: their count, and their externalIds when they are few. */
+export function membersRead(externalIds: string[]): { members: number; memberIds?: string[] } {
+  return externalIds.length <= AUDIT_MEMBER_IDS_MAX ? { members: externalIds.length, memberIds: externalIds } : { members: externalIds.length };
 }
 
 /**
@@ -25,12 +35,13 @@ export class AuditService {
 
   async record(actor: Principal, event: AuditEvent, manager?: EntityManager): Promise<void> {
     const repo = manager ? manager.getRepository(AuditEntry) : this.entries;
+    const client = event.requestId?.client;
     const entry = repo.create({
       actor: actor.keyId,
       action: event.action,
       target: event.target ?? null,
-      details: event.details ?? null,
-      requestId: event.requestId ?? null,
+      details: client !== undefined ? { ...event.details, clientRequestId: client } : (event.details ?? null),
+      requestId: event.requestId?.id ?? null,
     });
     await repo.save(entry);
   }
@@ -41,7 +52,7 @@ export class AuditService {
       `SELECT id::text, occurred_at AS "occurredAt", actor, action, target, details, request_id AS "requestId" FROM audit_log
        WHERE ($1::bigint IS NULL OR id < $1) AND ($2::text IS NULL OR action = $2) AND ($3::text IS NULL OR actor = $3)
          AND ($4::text IS NULL OR target = $4) AND ($5::timestamptz IS NULL OR occurred_at >= $5) AND ($6::timestamptz IS NULL OR occurred_at < $6)
-       ORDER BY id DESC LIMIT $7`,
+       ORDER BY audit_log.id DESC LIMIT $7`, // the bigint column: "id" alone would sort the text alias ("99" after "100")
       [
         before ?? null,
         query.action ?? null,

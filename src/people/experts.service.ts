@@ -5,6 +5,8 @@ import { normaliseTokens } from '../alignment/normalise';
 import { Forbidden, ValidationFailed } from '../common/errors/domain-errors';
 import { decodeCursor, encodeCursor, offsetPage } from '../common/pagination/pagination';
 import { resolveWindow } from '../common/validation/window-limits';
+import type { RequestId } from '../common/http/request-id';
+import { AuditService, membersRead } from '../governance/audit.service';
 import { canSeeConfidential, isConfidentialGroup, networkLimit, Principal } from '../governance/principal';
 import { ratio, round, seconds } from '../indicators/metrics.registry';
 import { ScopeResolver } from '../indicators/indicator-scope';
@@ -26,9 +28,14 @@ export class ExpertsService {
     private readonly networks: NetworksService,
     private readonly scopes: ScopeResolver,
     private readonly index: PeopleIndexService,
+    private readonly audit: AuditService,
   ) {}
 
-  async experts(principal: Principal, query: ExpertsQuery): Promise<ExpertPage> {
+  /**
+   * The three reads below are audited for every key (they list members, or a network's expertise
+   * gaps): the filter, the networks read and what came back (README "Audit log").
+   */
+  async experts(principal: Principal, query: ExpertsQuery, requestId?: RequestId): Promise<ExpertPage> {
     const topic = normaliseTokens(query.topic).join(' ');
     if (topic === '') throw new ValidationFailed([{ path: 'topic', message: 'topic must hold at least one letter or digit' }]);
     const networks = networkLimit(principal);
@@ -39,7 +46,7 @@ export class ExpertsService {
       })
       .sort((a, b) => b.score - a.score || b.observed - a.observed || (a.r.externalId < b.r.externalId ? -1 : 1));
     const page = offsetPage(ranked, query);
-    return {
+    const result: ExpertPage = {
       topic,
       computedAt: (await indexComputedAt(this.db.manager, networks))?.toISOString() ?? null,
       items: page.items.map(({ r, observed, score }, i) => ({
@@ -55,14 +62,16 @@ export class ExpertsService {
       })),
       nextCursor: page.nextCursor,
     };
+    await this.audit.record(principal, { action: 'experts.read', details: { topic, networks, ...membersRead(result.items.map((i) => i.member)) }, requestId });
+    return result;
   }
 
-  async coverage(networkKey: string, query: CoverageQuery, now = new Date()): Promise<CoveragePage> {
+  async coverage(principal: Principal, networkKey: string, query: CoverageQuery, requestId?: RequestId, now = new Date()): Promise<CoveragePage> {
     const network = await this.networks.require(networkKey);
     const { from, to } = resolveWindow(query, now, COVERAGE_DEFAULT_DAYS);
     const rows = await expertiseCoverage(this.db.manager, network.id, from, to);
     const page = offsetPage(rows, query);
-    return {
+    const result: CoveragePage = {
       from: from.toISOString(),
       to: to.toISOString(),
       computedAt: (await indexComputedAt(this.db.manager, [networkKey]))?.toISOString() ?? null,
@@ -73,9 +82,11 @@ export class ExpertsService {
       })),
       nextCursor: page.nextCursor,
     };
+    await this.audit.record(principal, { action: 'expertise-coverage.read', details: { network: networkKey, from: result.from, to: result.to, topics: result.items.length }, requestId });
+    return result;
   }
 
-  async animatorCandidates(principal: Principal, networkKey: string, query: AnimatorQuery): Promise<AnimatorCandidatePage> {
+  async animatorCandidates(principal: Principal, networkKey: string, query: AnimatorQuery, requestId?: RequestId): Promise<AnimatorCandidatePage> {
     const network = await this.networks.require(networkKey);
     const groupId = await this.scopes.groupId(network.id, query.group);
     if (groupId !== null && !canSeeConfidential(principal, networkKey)) {
@@ -88,7 +99,7 @@ export class ExpertsService {
     const offset = Number(decodeCursor(query.cursor) ?? 0);
     const limit = query.limit ?? 50;
     const rows = await animatorCandidates(this.db.manager, network.id, groupId, query.department ?? null, offset, limit + 1);
-    return {
+    const result: AnimatorCandidatePage = {
       computedAt: (await indexComputedAt(this.db.manager, [networkKey]))?.toISOString() ?? null,
       items: rows.slice(0, limit).map((r, i) => ({
         rank: offset + i + 1,
@@ -107,6 +118,9 @@ export class ExpertsService {
       })),
       nextCursor: rows.length > limit ? encodeCursor(offset + limit) : null,
     };
+    const details = { network: networkKey, group: query.group ?? null, department: query.department ?? null, ...membersRead(result.items.map((i) => i.member)) };
+    await this.audit.record(principal, { action: 'animator-candidates.read', details, requestId });
+    return result;
   }
 
   async refresh(networkKey: string): Promise<PeopleIndexRunView> {

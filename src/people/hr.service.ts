@@ -4,12 +4,13 @@ import { Inject } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ENVIRONMENT, Environment } from '../common/config/environment';
 import { decodeCursor, encodeCursor, PageQuery } from '../common/pagination/pagination';
-import { AuditService } from '../governance/audit.service';
+import { AuditService, membersRead } from '../governance/audit.service';
 import { networkLimit, Principal } from '../governance/principal';
 import { round } from '../indicators/metrics.registry';
 import { InterestMapView, InterestProfilePage, InterestProfileView } from './dto/hr.dto';
 import { MemberRow } from './people-scope';
-import { declaredTopics, inferredTerms, interestMapCells, profileMembers } from './queries/interest-profiles.query';
+import { countProfileMembers, declaredTopics, inferredTerms, interestMapCells, profileMembers } from './queries/interest-profiles.query';
+import type { RequestId } from '../common/http/request-id';
 
 const CSV_PAGE = 500;
 
@@ -26,17 +27,23 @@ export class HrService {
     private readonly audit: AuditService,
   ) {}
 
-  async profiles(principal: Principal, page: PageQuery, requestId?: string): Promise<InterestProfilePage> {
+  async profiles(principal: Principal, page: PageQuery, requestId?: RequestId): Promise<InterestProfilePage> {
     const after = decodeCursor(page.cursor) ?? '0';
     const members = await profileMembers(this.db.manager, after, networkLimit(principal), page.limit + 1);
     const items = await this.views(members.slice(0, page.limit), networkLimit(principal));
-    await this.audit.record(principal, { action: 'hr.interest-profiles.read', details: { format: 'json', members: items.length }, requestId });
+    const details = { format: 'json', networks: networkLimit(principal), ...membersRead(items.map((i) => i.member)) };
+    await this.audit.record(principal, { action: 'hr.interest-profiles.read', details, requestId });
     return { items, nextCursor: members.length > page.limit ? encodeCursor(members[page.limit - 1].id) : null };
   }
 
-  /** Every profile, page after page, for the CSV stream (constant memory). */
-  async *allProfiles(principal: Principal, requestId?: string): AsyncGenerator<InterestProfileView[]> {
-    await this.audit.record(principal, { action: 'hr.interest-profiles.read', details: { format: 'csv' }, requestId });
+  /**
+   * Every profile, page after page, for the CSV stream (constant memory). Audited before the first
+   * row, with the number of members the export holds at that moment.
+   */
+  async *allProfiles(principal: Principal, requestId?: RequestId): AsyncGenerator<InterestProfileView[]> {
+    const networks = networkLimit(principal);
+    const total = await countProfileMembers(this.db.manager, networks);
+    await this.audit.record(principal, { action: 'hr.interest-profiles.read', details: { format: 'csv', networks, members: total }, requestId });
     let after = '0';
     for (;;) {
       const members = await profileMembers(this.db.manager, after, networkLimit(principal), CSV_PAGE);
@@ -52,7 +59,7 @@ export class HrService {
    * K_ANONYMITY members is suppressed, and so is a unit with fewer members than that (its topics
    * would describe too few people).
    */
-  async interestMap(principal: Principal, by: 'department' | 'site', requestId?: string): Promise<InterestMapView> {
+  async interestMap(principal: Principal, by: 'department' | 'site', requestId?: RequestId): Promise<InterestMapView> {
     const k = this.env.K_ANONYMITY;
     const units = new Map<string, { members: number; topics: Map<string, { label: string; members: number }> }>();
     for (const row of await interestMapCells(this.db.manager, networkLimit(principal), by)) {
@@ -78,7 +85,7 @@ export class HrService {
         topics: topics.sort((a, b) => b.members - a.members || (a.label < b.label ? -1 : 1)).map((c) => ({ topic: c.label, members: c.members })),
       });
     }
-    await this.audit.record(principal, { action: 'hr.interest-map.read', details: { by }, requestId });
+    await this.audit.record(principal, { action: 'hr.interest-map.read', details: { by, networks: networkLimit(principal) }, requestId });
     return { by, k, units: rows, suppressedUnits, suppressedCells };
   }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { stringify } from 'csv-stringify';
 import type { Request, Response } from 'express';
+import { csvStringifier } from '../common/csv/csv';
 import { ApiProblems } from '../common/http/api-problems.decorator';
 import { PageQuery } from '../common/pagination/pagination';
 import { ExternalIdPipe } from '../common/validation/external-id.pipe';
@@ -22,6 +22,7 @@ import { DeclaredProfileView, ProfileHistoryPage, ProfileView, PutProfileDto } f
 import { ExpertsService } from './experts.service';
 import { HrService } from './hr.service';
 import { ProfileService } from './profile.service';
+import { CurrentRequestId, RequestId } from '../common/http/request-id';
 
 const MEMBER_PARAM = { name: 'externalId', example: 'u17', description: 'The member\'s org-wide externalId' };
 
@@ -38,8 +39,8 @@ export class ProfileController {
   @ApiParam(MEMBER_PARAM)
   @ApiOkResponse({ type: DeclaredProfileView })
   @ApiProblems(400, 401, 403, 404)
-  put(@CurrentPrincipal() principal: Principal, @Param('externalId', ExternalIdPipe) externalId: string, @Body() dto: PutProfileDto, @Req() req: { id?: string }): Promise<DeclaredProfileView> {
-    return this.profiles.put(principal, externalId, dto, req.id);
+  put(@CurrentPrincipal() principal: Principal, @Param('externalId', ExternalIdPipe) externalId: string, @Body() dto: PutProfileDto, @CurrentRequestId() requestId: RequestId): Promise<DeclaredProfileView> {
+    return this.profiles.put(principal, externalId, dto, requestId);
   }
 
   @Get()
@@ -48,8 +49,8 @@ export class ProfileController {
   @ApiParam(MEMBER_PARAM)
   @ApiOkResponse({ type: ProfileView })
   @ApiProblems(401, 403, 404)
-  get(@CurrentPrincipal() principal: Principal, @Param('externalId', ExternalIdPipe) externalId: string, @Req() req: { id?: string }): Promise<ProfileView> {
-    return this.profiles.get(principal, externalId, req.id);
+  get(@CurrentPrincipal() principal: Principal, @Param('externalId', ExternalIdPipe) externalId: string, @CurrentRequestId() requestId: RequestId): Promise<ProfileView> {
+    return this.profiles.get(principal, externalId, requestId);
   }
 
   @Get('history')
@@ -58,8 +59,8 @@ export class ProfileController {
   @ApiParam(MEMBER_PARAM)
   @ApiOkResponse({ type: ProfileHistoryPage })
   @ApiProblems(400, 401, 403, 404)
-  history(@CurrentPrincipal() principal: Principal, @Param('externalId', ExternalIdPipe) externalId: string, @Query() page: PageQuery, @Req() req: { id?: string }): Promise<ProfileHistoryPage> {
-    return this.profiles.history(principal, externalId, page, req.id);
+  history(@CurrentPrincipal() principal: Principal, @Param('externalId', ExternalIdPipe) externalId: string, @Query() page: PageQuery, @CurrentRequestId() requestId: RequestId): Promise<ProfileHistoryPage> {
+    return this.profiles.history(principal, externalId, page, requestId);
   }
 }
 
@@ -73,13 +74,13 @@ export class ExpertsController {
 
   @Get()
   @ApiOperation({
-    summary: 'Members ranked by expertise on a topic: observed evidence beside the declared level (SPEC §3.8)',
+    summary: 'Members ranked by expertise on a topic: observed evidence beside the declared level (SPEC §3.8); audited',
     description: 'score = observed score (3 × accepted answers + replies + 0.5 × reactions received + 2 × people helped, in threads whose root has the topic as a tag or in its text) + 2 × declared level. hiddenExpert: observed score ≥ 5 and nothing declared. From the people index (see computedAt).',
   })
   @ApiOkResponse({ type: ExpertPage })
   @ApiProblems(400, 401, 403)
-  list(@CurrentPrincipal() principal: Principal, @Query() query: ExpertsQuery): Promise<ExpertPage> {
-    return this.experts.experts(principal, query);
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ExpertsQuery, @CurrentRequestId() requestId: RequestId): Promise<ExpertPage> {
+    return this.experts.experts(principal, query, requestId);
   }
 }
 
@@ -93,30 +94,30 @@ export class NetworkPeopleController {
 
   @Get('expertise-coverage')
   @Roles('cno', 'hr')
-  @ApiOperation({ summary: 'The topics the network asks about most (question tags), their resolution rate and how many members declared or show expertise on them' })
+  @ApiOperation({ summary: 'The topics the network asks about most (question tags), their resolution rate and how many members declared or show expertise on them; audited' })
   @ApiOkResponse({ type: CoveragePage })
   @ApiProblems(400, 401, 403, 404)
-  coverage(@Param('key') key: string, @Query() query: CoverageQuery): Promise<CoveragePage> {
-    return this.experts.coverage(key, query);
+  coverage(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Query() query: CoverageQuery, @CurrentRequestId() requestId: RequestId): Promise<CoveragePage> {
+    return this.experts.coverage(principal, key, query, requestId);
   }
 
   @Get('animator-candidates')
   @Roles('cno', 'hr')
   @ApiOperation({
-    summary: 'Members who are no leader, ranked as future animators from the interaction graph of the last year, each with its evidence (SPEC §3.8)',
+    summary: 'Members who are no leader, ranked as future animators from the interaction graph of the last year, each with its evidence (SPEC §3.8); audited',
     description: 'score = 0.30 people helped + 0.15 departments reached + 0.15 groups reached + 0.15 accepted answers + 0.15 PageRank centrality + 0.10 speed of first responses, each relative to the best candidate. Method: docs/people.md.',
   })
   @ApiOkResponse({ type: AnimatorCandidatePage })
   @ApiProblems(400, 401, 403, 404)
-  animators(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Query() query: AnimatorQuery): Promise<AnimatorCandidatePage> {
-    return this.experts.animatorCandidates(principal, key, query);
+  animators(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Query() query: AnimatorQuery, @CurrentRequestId() requestId: RequestId): Promise<AnimatorCandidatePage> {
+    return this.experts.animatorCandidates(principal, key, query, requestId);
   }
 
   @Post('people-index')
   @HttpCode(200)
   @Expensive()
-  @Roles('cno', 'hr')
-  @ApiOperation({ summary: 'Recompute the people index of the network now (interests, thread topics, expertise evidence, animator signals); answers when done' })
+  @Roles('cno')
+  @ApiOperation({ summary: 'Recompute the people index of the network now (interests, thread topics, expertise evidence, animator signals); answers when done (cno and admin)' })
   @ApiOkResponse({ type: PeopleIndexRunView })
   @ApiProblems(401, 403, 404)
   refresh(@Param('key') key: string): Promise<PeopleIndexRunView> {
@@ -137,7 +138,8 @@ export class HrController {
   @Get('interest-profiles')
   @ApiOperation({
     summary: 'Declared triptych and inferred interests per member, as JSON pages or streamed CSV (SPEC §3.8); audited',
-    description: 'CSV (`format=csv` or `Accept: text/csv`): RFC 4180, UTF-8, one header line; list cells are "topic (level); topic (level)" and inferred interests "term; term".',
+    description:
+      'CSV (`format=csv` or `Accept: text/csv`): RFC 4180, UTF-8, one header line; list cells are "topic (level); topic (level)" and inferred interests "term; term". A cell that would start with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with a single quote `\'` so that spreadsheets show it as text, never run it as a formula (OWASP CSV injection).',
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: InterestProfilePage })
@@ -145,17 +147,16 @@ export class HrController {
   async profiles(
     @CurrentPrincipal() principal: Principal,
     @Query() query: InterestProfilesQuery,
-    @Req() req: Request & { id?: string },
+    @Req() req: Request,
+    @CurrentRequestId() requestId: RequestId,
     @Res({ passthrough: true }) res: Response,
   ): Promise<InterestProfilePage | void> {
     const csv = query.format === 'csv' || (query.format === undefined && req.accepts(['application/json', 'text/csv']) === 'text/csv');
-    if (!csv) return this.hr.profiles(principal, query, req.id);
+    if (!csv) return this.hr.profiles(principal, query, requestId);
     res.status(200).type('text/csv; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="interest-profiles.csv"');
-    // RFC 4180: CRLF line ends; fields holding a quote, a comma, a CR or an LF are quoted (csv-stringify
-    // quotes on the whole record delimiter only, so lone CR and LF are matched explicitly)
-    const csvStream = stringify({ header: true, columns: CSV_COLUMNS, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+    const csvStream = csvStringifier(CSV_COLUMNS);
     csvStream.pipe(res);
-    for await (const page of this.hr.allProfiles(principal, req.id)) {
+    for await (const page of this.hr.allProfiles(principal, requestId)) {
       for (const p of page) {
         const ok = csvStream.write({
           ...p,
@@ -174,7 +175,7 @@ export class HrController {
   @ApiOperation({ summary: 'Topics per department or site with k-anonymity: cells and units built on fewer than K_ANONYMITY members are suppressed; audited' })
   @ApiOkResponse({ type: InterestMapView })
   @ApiProblems(400, 401, 403)
-  interestMap(@CurrentPrincipal() principal: Principal, @Query() query: InterestMapQuery, @Req() req: { id?: string }): Promise<InterestMapView> {
-    return this.hr.interestMap(principal, query.by, req.id);
+  interestMap(@CurrentPrincipal() principal: Principal, @Query() query: InterestMapQuery, @CurrentRequestId() requestId: RequestId): Promise<InterestMapView> {
+    return this.hr.interestMap(principal, query.by, requestId);
   }
 }

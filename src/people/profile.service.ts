@@ -11,6 +11,7 @@ import { requireMember } from './people-scope';
 import type { Facet } from './profile-topic.entity';
 import { HIDDEN_EXPERT_MIN_SCORE, observedScore } from './queries/experts.query';
 import { memberInterests, memberObservedExpertise } from './queries/member-profile.query';
+import type { RequestId } from '../common/http/request-id';
 
 const FACET_FIELDS: [keyof PutProfileDto, Facet][] = [
   ['expertise', 'expertise'],
@@ -37,7 +38,7 @@ export class ProfileService {
   ) {}
 
   /** Replaces the member's triptych; every change becomes a version of the history. */
-  async put(principal: Principal, externalId: string, dto: PutProfileDto, requestId?: string): Promise<DeclaredProfileView> {
+  async put(principal: Principal, externalId: string, dto: PutProfileDto, requestId?: RequestId): Promise<DeclaredProfileView> {
     const rows = normalise(dto);
     await this.db.transaction(async (m) => {
       const member = await requireMember(m, principal, externalId);
@@ -68,7 +69,7 @@ export class ProfileService {
     return this.declared(member.id);
   }
 
-  async get(principal: Principal, externalId: string, requestId?: string): Promise<ProfileView> {
+  async get(principal: Principal, externalId: string, requestId?: RequestId): Promise<ProfileView> {
     const member = await requireMember(this.db.manager, principal, externalId);
     const declared = await this.declared(member.id);
     const networks = networkLimit(principal);
@@ -95,7 +96,7 @@ export class ProfileService {
     };
   }
 
-  async history(principal: Principal, externalId: string, page: PageQuery, requestId?: string): Promise<ProfileHistoryPage> {
+  async history(principal: Principal, externalId: string, page: PageQuery, requestId?: RequestId): Promise<ProfileHistoryPage> {
     const member = await requireMember(this.db.manager, principal, externalId);
     const before = decodeCursor(page.cursor);
     const rows: { version: number; changed_at: Date; profile: { expertise: LeveledTopicDto[]; competences: LeveledTopicDto[]; interests: InterestTopicDto[] } }[] =

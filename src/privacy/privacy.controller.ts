@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, Param, Req } from '@nestjs/common';
+import { Controller, Delete, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../common/http/api-problems.decorator';
 import { ExternalIdPipe } from '../common/validation/external-id.pipe';
@@ -6,6 +6,7 @@ import { CurrentPrincipal, Roles } from '../governance/auth.decorators';
 import type { Principal } from '../governance/principal';
 import { ErasureReport, MemberExport } from './dto/privacy.dto';
 import { PrivacyService } from './privacy.service';
+import { CurrentRequestId, RequestId } from '../common/http/request-id';
 
 const MEMBER_PARAM = { name: 'externalId', example: 'u17', description: 'The member\'s org-wide externalId' };
 
@@ -26,8 +27,8 @@ export class PrivacyController {
   @ApiParam(MEMBER_PARAM)
   @ApiOkResponse({ type: ErasureReport })
   @ApiProblems(401, 403, 404)
-  erase(@CurrentPrincipal() principal: Principal, @Param('externalId', ExternalIdPipe) externalId: string, @Req() req: { id?: string }): Promise<ErasureReport> {
-    return this.privacy.erase(principal, externalId, req.id);
+  erase(@CurrentPrincipal() principal: Principal, @Param('externalId', ExternalIdPipe) externalId: string, @CurrentRequestId() requestId: RequestId): Promise<ErasureReport> {
+    return this.privacy.erase(principal, externalId, requestId);
   }
 
   @Get('export')
@@ -40,7 +41,7 @@ export class PrivacyController {
   @ApiParam(MEMBER_PARAM)
   @ApiOkResponse({ type: MemberExport })
   @ApiProblems(401, 403, 404)
-  export(@CurrentPrincipal() principal: Principal, @Param('externalId', ExternalIdPipe) externalId: string, @Req() req: { id?: string }): Promise<MemberExport> {
-    return this.privacy.export(principal, externalId, req.id);
+  export(@CurrentPrincipal() principal: Principal, @Param('externalId', ExternalIdPipe) externalId: string, @CurrentRequestId() requestId: RequestId): Promise<MemberExport> {
+    return this.privacy.export(principal, externalId, requestId);
   }
 }

@@ -8,6 +8,7 @@ import { MEMBER_AUDIT_ACTIONS } from '../governance/audit-actions';
 import { activityVisibilitySql, canSeeConfidential, confidentialGroupSql, networkLimit, Principal } from '../governance/principal';
 import { CURRENT_GENERATION, readableNetwork, requireMember } from '../people/people-scope';
 import { ErasureReport, MemberExport } from './dto/privacy.dto';
+import type { RequestId } from '../common/http/request-id';
 
 /**
  * GDPR (SPEC §4): erasure of a member's personal data and subject access export, both audited.
@@ -27,7 +28,7 @@ export class PrivacyService {
     private readonly audit: AuditService,
   ) {}
 
-  async erase(principal: Principal, externalId: string, requestId?: string): Promise<ErasureReport> {
+  async erase(principal: Principal, externalId: string, requestId?: RequestId): Promise<ErasureReport> {
     return this.db.transaction(async (m) => {
       // activities are written: every network's writer lock, in id order, before any row lock
       await lockAllNetworks(m);
@@ -69,7 +70,7 @@ export class PrivacyService {
    *   made them; for a key limited to networks without their details, which count the member's rows
    *   across every network.
    */
-  async export(principal: Principal, externalId: string, requestId?: string): Promise<MemberExport> {
+  async export(principal: Principal, externalId: string, requestId?: RequestId): Promise<MemberExport> {
     const m = this.db.manager;
     await requireMember(m, principal, externalId); // a key limited to networks exports only their members
     const [member]: Record<string, unknown>[] = await m.query(

@@ -234,13 +234,15 @@ describe('API keys', () => {
       expect(created_by).toBe('bootstrap-admin');
     });
 
-    it('create and revoke by a created admin key: actor is that key id, and the request id is kept', async () => {
+    it('create and revoke by a created admin key: actor is that key id; the request id is the service\'s, the caller\'s kept beside it', async () => {
       const actor = await createOk({ name: `actor ${uniqueKey('k')}`, role: 'admin' });
       const requestId = `req-${uniqueKey('r')}`;
       const res = await create({ name: `by actor ${uniqueKey('k')}`, role: 'integrator' }, `Bearer ${actor.secret}`).set('X-Request-Id', requestId);
       expect(res.status).toBe(201);
       const target = res.body.id as string;
-      expect(await auditRows(target)).toEqual([{ actor: actor.id, action: 'api-key.create', target, details: expect.anything(), request_id: requestId }]);
+      expect(await auditRows(target)).toEqual([
+        { actor: actor.id, action: 'api-key.create', target, details: expect.objectContaining({ clientRequestId: requestId }), request_id: res.headers['x-request-id'] },
+      ]);
       const [{ created_by }] = await t.db.query(`SELECT created_by FROM api_keys WHERE id = $1`, [target]);
       expect(created_by).toBe(actor.id);
 

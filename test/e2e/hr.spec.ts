@@ -1,6 +1,7 @@
 import type { Response } from 'supertest';
 import { ingest, newActivity, newMember, newNetwork, uniqueKey } from '../support/factories';
 import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
+import { binary, parseCsv } from '../support/csv';
 
 /**
  * HR (SPEC §3.8, §4; docs/people.md "HR"): GET /v1/hr/interest-profiles (JSON pages or CSV) and
@@ -16,63 +17,6 @@ const HEADER = 'member,displayName,department,site,jobTitle,expertise,competence
 function expectProblem(res: Response, status: number, label = ''): void {
   expect({ label, status: res.status, contentType: res.headers['content-type'] }).toEqual({ label, status, contentType: expect.stringMatching(PROBLEM) });
   expect(res.body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
-}
-
-/**
- * A strict RFC 4180 parser: records end with CRLF (a bare CR or LF outside quotes is an error),
- * fields holding `"`, `,`, CR or LF are quoted and their quotes doubled.
- */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let i = 0;
-  const n = text.length;
-  if (n === 0) return records;
-  for (;;) {
-    let field = '';
-    if (text[i] === '"') {
-      i++;
-      for (;;) {
-        if (i >= n) throw new Error('unterminated quoted field');
-        if (text[i] === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-          } else {
-            i++;
-            break;
-          }
-        } else field += text[i++];
-      }
-    } else {
-      while (i < n && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') {
-        if (text[i] === '"') throw new Error(`a quote inside an unquoted field at ${i}`);
-        field += text[i++];
-      }
-    }
-    record.push(field);
-    if (i >= n) throw new Error('the last record does not end with CRLF');
-    if (text[i] === ',') {
-      i++;
-      continue;
-    }
-    if (text[i] === '\r' && text[i + 1] === '\n') {
-      records.push(record);
-      record = [];
-      i += 2;
-      if (i >= n) return records;
-      continue;
-    }
-    throw new Error(`unexpected ${JSON.stringify(text[i])} at ${i} (records must end with CRLF)`);
-  }
-}
-
-/** The raw bytes of a response, whatever its content type. */
-function binary(res: unknown, callback: (err: Error | null, body: Buffer) => void): void {
-  const stream = res as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  stream.on('end', () => callback(null, Buffer.concat(chunks)));
 }
 
 /** SPEC §3.6 normalisation, to find a topic cell whatever written form it shows. */

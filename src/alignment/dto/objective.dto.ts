@@ -87,7 +87,7 @@ export class ObjectiveView {
   @ApiProperty({ example: true })
   active: boolean;
 
-  @ApiProperty({ type: [String], nullable: true, example: ['rse-france'], description: 'null: every network' })
+  @ApiProperty({ type: [String], nullable: true, example: ['rse-france'], description: 'null: every network. A key limited to networks sees only those of its networks here' })
   networks: string[] | null;
 
   @ApiProperty({ type: [KeywordView] })

@@ -13,7 +13,7 @@ export class CreateApiKeyDto {
   @IsIn(API_KEY_ROLES)
   role: ApiKeyRole;
 
-  @ApiPropertyOptional({ type: [String], example: ['rse-france'], description: 'Limit the key to these network keys; omit for every network. A key limited to a network also sees its confidential groups. Not allowed for admin keys.' })
+  @ApiPropertyOptional({ type: [String], example: ['rse-france'], description: 'Limit the key to these network keys, which must exist (400 naming the unknown ones); omit for every network. A key limited to a network also sees its confidential groups. Not allowed for admin keys.' })
   @IsOptional() @IsArray() @ArrayNotEmpty() @ArrayMaxSize(100) @ArrayUnique() @Matches(NETWORK_KEY_PATTERN, { each: true, message: 'each network must be a network key (lowercase letters, digits, - and _)' })
   networks?: string[];
 }

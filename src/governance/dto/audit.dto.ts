@@ -4,7 +4,7 @@ import { PageMeta, PageQuery } from '../../common/pagination/pagination';
 import { IsIsoDateTime } from '../../common/validation/iso-date-time';
 
 class AuditFilters {
-  @ApiPropertyOptional({ example: 'member.erase', description: 'Exact action: api-key.create, api-key.revoke, objective.create|replace|delete, profile.update|read, profile.history.read, hr.interest-profiles.read, hr.interest-map.read, member.erase, member.export' })
+  @ApiPropertyOptional({ example: 'member.erase', description: 'Exact action: api-key.create, api-key.revoke, objective.create|replace|delete, profile.update|read, profile.history.read, hr.interest-profiles.read, hr.interest-map.read, experts.read, expertise-coverage.read, animator-candidates.read, member.erase, member.export' })
   @IsOptional() @IsString() @Length(1, 64)
   action?: string;
 
@@ -33,8 +33,10 @@ export class AuditEntryView {
   @ApiProperty({ example: '0b6f3c1e-0f5e-4a53-9a0c-0f1d2e3c4b5a' }) actor: string;
   @ApiProperty({ example: 'member.erase' }) action: string;
   @ApiProperty({ type: String, nullable: true, example: 'u17' }) target: string | null;
-  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, example: { activityTexts: 42 } }) details: Record<string, unknown> | null;
-  @ApiProperty({ type: String, nullable: true, example: 'c0a8012e-6b1f-4e0e-9d7a-2f5c3b1a9e77' }) requestId: string | null;
+  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, example: { activityTexts: 42 }, description: 'What the action did or read; `clientRequestId`: the X-Request-Id the caller sent, if any' })
+  details: Record<string, unknown> | null;
+  @ApiProperty({ type: String, nullable: true, example: 'c0a8012e-6b1f-4e0e-9d7a-2f5c3b1a9e77', description: 'The service\'s own id of the request (as answered in X-Request-Id and logged), never the caller\'s' })
+  requestId: string | null;
 }
 
 export class AuditPage extends PageMeta {

@@ -18,6 +18,19 @@ export async function profileMembers(db: EntityManager, afterId: string, network
   );
 }
 
+/** How many members profileMembers lists over every page (the same conditions). */
+export async function countProfileMembers(db: EntityManager, networks: string[] | null): Promise<number> {
+  const [row]: { n: number }[] = await db.query(
+    `SELECT count(*)::int AS n FROM members m
+     WHERE NOT m.is_placeholder
+       AND ${memberInNetworksSql('m.id', '$1')}
+       AND (EXISTS (SELECT 1 FROM profile_topics p WHERE p.member_id = m.id)
+            OR EXISTS (SELECT 1 FROM member_interests i ${CURRENT_GENERATION('i')} WHERE i.member_id = m.id AND ${readableNetwork('i.network_id', '$1')}))`,
+    [networks],
+  );
+  return row.n;
+}
+
 /** Declared topics of these members, in facet and declaration order. */
 export async function declaredTopics(db: EntityManager, memberIds: string[]): Promise<{ member_id: string; facet: string; topic: string; topic_key: string; level: number | null }[]> {
   return db.query(`SELECT member_id::text, facet, topic, topic_key, level FROM profile_topics WHERE member_id = ANY($1::bigint[]) ORDER BY member_id, facet, position`, [memberIds]);
