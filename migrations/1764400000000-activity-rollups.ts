@@ -26,6 +26,8 @@ export const MEMBER_BLOCK_BITS = 4096;
  * The recomputations below read what is committed, so writers of one network must take turns: every
  * writer of `activities` takes this lock first, before any row lock (RecordWriter does). The triggers
  * do not take it themselves: on the embedded database, taking it inside them made loads 20× slower.
+ * A literal on purpose: runtime code takes the id from src/database/advisory-locks.ts (ADVISORY_LOCKS.NETWORK_WRITE,
+ * the same number) and never imports from migrations/.
  */
 export const NETWORK_WRITE_LOCK = 727_002;
 const LIVE = (t: string) => `${t}.deleted_at IS NULL AND ${t}.kind IS NOT NULL AND ${t}.occurred_at IS NOT NULL AND ${t}.author_id IS NOT NULL`;

@@ -1,8 +1,9 @@
 import { DataSource } from 'typeorm';
+import { ADVISORY_LOCKS } from './advisory-locks';
 import { dataSourceOptions } from './data-source-options';
 
-/** Arbitrary constant: instances starting together take turns to migrate. */
-const MIGRATION_LOCK = 727_001;
+/** Instances starting together take turns to migrate. */
+const MIGRATION_LOCK = ADVISORY_LOCKS.MIGRATION;
 
 /**
  * Applies pending migrations under a PostgreSQL advisory lock, so several instances starting at

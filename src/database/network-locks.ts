@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { NETWORK_WRITE_LOCK } from '../../migrations/1764400000000-activity-rollups';
+import { ADVISORY_LOCKS } from './advisory-locks';
+
+const NETWORK_WRITE_LOCK = ADVISORY_LOCKS.NETWORK_WRITE;
 
 /**
  * Writers of a network's activities (and of what is derived from them) take turns under a
