@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { NotFound } from '../common/errors/domain-errors';
 import { offsetPage } from '../common/pagination/pagination';
 import { canSeeConfidential, isConfidentialGroup, Principal } from '../governance/principal';
-import { ActivityQuery, DriftQuery } from './dto/indicator-query.dto';
+import { SeriesWindowQuery, DriftQuery } from './dto/indicator-query.dto';
 import { AlignmentDriftPage, AlignmentDriftRowView, AlignmentView } from './dto/indicator-views.dto';
 import { Scope, ScopeResolver } from './indicator-scope';
 import { ratio, round } from './metrics.registry';
@@ -37,7 +37,7 @@ export class AlignmentIndicatorsService {
     private readonly scopes: ScopeResolver,
   ) {}
 
-  async alignment(principal: Principal, networkKey: string, query: ActivityQuery): Promise<AlignmentView> {
+  async alignment(principal: Principal, networkKey: string, query: SeriesWindowQuery): Promise<AlignmentView> {
     const { scope, granularity } = await this.scopes.resolveSeries(networkKey, query);
     const hideConfidential = !canSeeConfidential(principal, networkKey);
     if (hideConfidential) await this.refuseConfidentialGroup(scope, query.group);

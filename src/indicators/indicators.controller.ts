@@ -6,8 +6,8 @@ import type { Principal } from '../governance/principal';
 import { AlignmentIndicatorsService } from './alignment.service';
 import { ComparisonPage, ComparisonsService } from './comparisons.service';
 import { ComparisonPageView, ComparisonQuery } from './dto/comparison.dto';
-import { ActivityQuery, DriftQuery, EngagementQuery, UnansweredQuery, WindowQuery } from './dto/indicator-query.dto';
-import { ActivityView, AlignmentDriftPage, AlignmentView, ConcentrationView, DiffusionView, EngagementView, MetricList, ResponsivenessView, UnansweredQuestionPage } from './dto/indicator-views.dto';
+import { SeriesWindowQuery, DriftQuery, EngagementQuery, UnansweredQuery, WindowQuery } from './dto/indicator-query.dto';
+import { ActivityIndicatorView, AlignmentDriftPage, AlignmentView, ConcentrationView, DiffusionView, EngagementView, MetricList, ResponsivenessView, UnansweredQuestionPage } from './dto/indicator-views.dto';
 import { IndicatorsService } from './indicators.service';
 import { METRICS } from './metrics.registry';
 
@@ -26,9 +26,9 @@ export class IndicatorsController {
 
   @Get('indicators/activity')
   @ApiOperation({ summary: 'Activity counts, members and participation over [from, to), with a series per day, week or month (SPEC §3.1)' })
-  @ApiOkResponse({ type: ActivityView })
+  @ApiOkResponse({ type: ActivityIndicatorView })
   @ApiProblems(400, 401, 403, 404)
-  activity(@Param('key') key: string, @Query() query: ActivityQuery): Promise<ActivityView> {
+  activity(@Param('key') key: string, @Query() query: SeriesWindowQuery): Promise<ActivityIndicatorView> {
     return this.indicators.activity(key, query);
   }
 
@@ -74,7 +74,7 @@ export class IndicatorsController {
   })
   @ApiOkResponse({ type: AlignmentView })
   @ApiProblems(400, 401, 403, 404)
-  alignment(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Query() query: ActivityQuery): Promise<AlignmentView> {
+  alignment(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Query() query: SeriesWindowQuery): Promise<AlignmentView> {
     return this.alignments.alignment(principal, key, query);
   }
 

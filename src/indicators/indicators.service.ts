@@ -7,8 +7,8 @@ import { checkDay } from '../common/validation/window-limits';
 import { decodeCursor, encodeCursor } from '../common/pagination/pagination';
 import { canSeeConfidential, isConfidentialGroup, Principal } from '../governance/principal';
 import { NetworksService } from '../networks/networks.service';
-import { ActivityQuery, EngagementQuery, UnansweredQuery, WindowQuery } from './dto/indicator-query.dto';
-import { ActivityView, ConcentrationView, DiffusionView, EngagementView, ResponsivenessView, UnansweredQuestionPage } from './dto/indicator-views.dto';
+import { SeriesWindowQuery, EngagementQuery, UnansweredQuery, WindowQuery } from './dto/indicator-query.dto';
+import { ActivityIndicatorView, ConcentrationView, DiffusionView, EngagementView, ResponsivenessView, UnansweredQuestionPage } from './dto/indicator-views.dto';
 import { ScopeResolver } from './indicator-scope';
 import { byCodePoint, ratio, round, seconds } from './metrics.registry';
 import { activitySeries, activitySummary } from './queries/activity.query';
@@ -32,7 +32,7 @@ export class IndicatorsService {
     private readonly networks: NetworksService,
   ) {}
 
-  async activity(networkKey: string, query: ActivityQuery): Promise<ActivityView> {
+  async activity(networkKey: string, query: SeriesWindowQuery): Promise<ActivityIndicatorView> {
     const { scope, granularity } = await this.scopes.resolveSeries(networkKey, query);
     const totals = await activitySummary(this.db, scope);
     const series = await activitySeries(this.db, scope, granularity);

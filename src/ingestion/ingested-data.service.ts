@@ -5,7 +5,7 @@ import { NotFound } from '../common/errors/domain-errors';
 import { decodeCursor, encodeCursor, PageQuery, toPage } from '../common/pagination/pagination';
 import { activityVisibilitySql, canSeeConfidential, confidentialGroupSql, isConfidentialGroup, memberInNetworksSql, networkLimit, Principal } from '../governance/principal';
 import { NetworksService } from '../networks/networks.service';
-import { ActivityPage, ActivityQuery, ActivityView, GroupPage, GroupView, MemberPage, MemberView, MembershipPage, MembershipQuery } from './dto/ingested-views.dto';
+import { ActivityPage, IngestedActivityQuery, IngestedActivityView, GroupPage, GroupView, MemberPage, MemberView, MembershipPage, MembershipQuery } from './dto/ingested-views.dto';
 
 /** Membership pages continue after a (group id, member id) pair. */
 const MEMBERSHIP_CURSOR = /^\d{1,15}:\d{1,15}$/;
@@ -83,7 +83,7 @@ export class IngestedDataService {
     };
   }
 
-  async activities(principal: Principal, networkKey: string, query: ActivityQuery, externalId?: string): Promise<ActivityPage> {
+  async activities(principal: Principal, networkKey: string, query: IngestedActivityQuery, externalId?: string): Promise<ActivityPage> {
     const network = await this.networks.require(networkKey);
     const visibility = activityVisibilitySql('a');
     const rows: ActivityRowDb[] = await this.db.query(
@@ -104,7 +104,7 @@ export class IngestedDataService {
     return toPage(rows, query.limit, (r) => r.id, (r) => activityView(r, seeAll));
   }
 
-  async activity(principal: Principal, networkKey: string, externalId: string): Promise<ActivityView> {
+  async activity(principal: Principal, networkKey: string, externalId: string): Promise<IngestedActivityView> {
     const page = await this.activities(principal, networkKey, { limit: 1 }, externalId);
     if (page.items.length === 0) throw new NotFound(`No activity "${externalId}" in network "${networkKey}"`);
     return page.items[0];
@@ -127,7 +127,7 @@ function groupView(r: GroupRowDb, seeConfidential: boolean): GroupView {
   };
 }
 
-function activityView(r: ActivityRowDb, seeConfidential: boolean): ActivityView {
+function activityView(r: ActivityRowDb, seeConfidential: boolean): IngestedActivityView {
   const hidden = r.confidential && !seeConfidential;
   return {
     externalId: r.external_id,

@@ -7,7 +7,7 @@ import { CurrentPrincipal, NetworkParam, Roles } from '../governance/auth.decora
 import type { Principal } from '../governance/principal';
 import { ActivityFields, GroupFields, MemberFields } from './dto/event-records.dto';
 import { ActivityWriteResult, GroupWriteResult, MemberWriteResult } from './dto/ingestion-report.dto';
-import { ActivityPage, ActivityQuery, ActivityView, GroupPage, GroupView, MemberPage, MemberView, MembershipPage, MembershipQuery } from './dto/ingested-views.dto';
+import { ActivityPage, IngestedActivityQuery, IngestedActivityView, GroupPage, GroupView, MemberPage, MemberView, MembershipPage, MembershipQuery } from './dto/ingested-views.dto';
 import { IngestedDataService } from './ingested-data.service';
 import { RecordsService } from './records.service';
 
@@ -107,15 +107,15 @@ export class NetworkRecordsController {
   @ApiOperation({ summary: 'Activities of this network, deleted ones excluded (confidential text, tags and authors hidden from keys not allowed to see them)' })
   @ApiOkResponse({ type: ActivityPage })
   @ApiProblems(400, 401, 403, 404)
-  activities(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Query() query: ActivityQuery): Promise<ActivityPage> {
+  activities(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Query() query: IngestedActivityQuery): Promise<ActivityPage> {
     return this.data.activities(principal, key, query);
   }
 
   @Get('activities/:externalId')
   @ApiOperation({ summary: 'One activity of this network' })
-  @ApiOkResponse({ type: ActivityView })
+  @ApiOkResponse({ type: IngestedActivityView })
   @ApiProblems(401, 403, 404)
-  activity(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Param('externalId', ExternalIdPipe) externalId: string): Promise<ActivityView> {
+  activity(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Param('externalId', ExternalIdPipe) externalId: string): Promise<IngestedActivityView> {
     return this.data.activity(principal, key, externalId);
   }
 }

@@ -26,7 +26,7 @@ export class WindowQuery {
   department?: string;
 }
 
-export class ActivityQuery extends WindowQuery {
+export class SeriesWindowQuery extends WindowQuery {
   @ApiPropertyOptional({
     enum: GRANULARITIES,
     default: 'day',

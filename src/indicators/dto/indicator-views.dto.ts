@@ -36,7 +36,7 @@ export class ActivityBucketView extends ActivityCountsView {
   start: string;
 }
 
-export class ActivityView extends WindowView {
+export class ActivityIndicatorView extends WindowView {
   @ApiProperty({ enum: GRANULARITIES }) granularity: string;
   @ApiProperty({ example: 'Europe/Paris' }) timezone: string;
   @ApiProperty({ type: ActivityTotalsView }) totals: ActivityTotalsView;

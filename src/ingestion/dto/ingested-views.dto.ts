@@ -43,7 +43,7 @@ export class MembershipPage extends PageMeta {
   @ApiProperty({ type: [MembershipView] }) items: MembershipView[];
 }
 
-export class ActivityView {
+export class IngestedActivityView {
   @ApiProperty({ example: 'a1' }) externalId: string;
   @ApiProperty({ enum: ACTIVITY_KINDS }) kind: string;
   @ApiProperty({ example: 'u18', nullable: true, type: String, description: 'null for confidential content the key may not see' }) author: string | null;
@@ -57,7 +57,7 @@ export class ActivityView {
 }
 
 export class ActivityPage extends PageMeta {
-  @ApiProperty({ type: [ActivityView] }) items: ActivityView[];
+  @ApiProperty({ type: [IngestedActivityView] }) items: IngestedActivityView[];
 }
 
 export class MembershipQuery extends PageQuery {
@@ -66,7 +66,7 @@ export class MembershipQuery extends PageQuery {
   group?: string;
 }
 
-export class ActivityQuery extends PageQuery {
+export class IngestedActivityQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ACTIVITY_KINDS })
   @IsOptional() @IsIn(ACTIVITY_KINDS)
   kind?: ActivityKind;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ActivityView, GroupView, MemberView } from './ingested-views.dto';
+import { IngestedActivityView, GroupView, MemberView } from './ingested-views.dto';
 
 export class RejectedRecord {
   @ApiProperty({ example: 3, description: '1-based: the NDJSON line, or the position in the JSON array' })
@@ -44,5 +44,5 @@ export class GroupWriteResult extends SingleRecordResult {
 }
 
 export class ActivityWriteResult extends SingleRecordResult {
-  @ApiProperty({ type: () => ActivityView, nullable: true, description: 'null after a deletion, or when this externalId was deleted earlier (deletion is final)' }) activity: ActivityView | null;
+  @ApiProperty({ type: () => IngestedActivityView, nullable: true, description: 'null after a deletion, or when this externalId was deleted earlier (deletion is final)' }) activity: IngestedActivityView | null;
 }
