@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { isContribution } from '../ingestion/activity.entity';
 import { KeywordMatcher } from './keyword-matcher';
 
 /** What matching needs of an activity (ids as PostgreSQL returns bigints: strings). */
@@ -13,7 +14,6 @@ export interface MatchableActivity {
   deleted: boolean;
 }
 
-const CONTRIBUTION_KINDS = new Set(['post', 'question', 'reply', 'share']);
 
 /**
  * The keywords of the objectives that apply to a network (all of them, active or not: switching
@@ -54,7 +54,7 @@ export async function rewriteMatches(
   );
   const rows: { activity: MatchableActivity; keywordId: number }[] = [];
   for (const a of activities) {
-    if (a.deleted || a.kind === null || !CONTRIBUTION_KINDS.has(a.kind)) continue;
+    if (a.deleted || !isContribution(a.kind)) continue;
     for (const keywordId of matcher.match(a.text, a.tags)) rows.push({ activity: a, keywordId });
   }
   if (rows.length === 0) return 0;

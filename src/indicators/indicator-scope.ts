@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ValidationFailed } from '../common/errors/domain-errors';
 import { checkSeriesBuckets, resolveWindow } from '../common/validation/window-limits';
+import { isLeaderSql } from '../ingestion/membership.entity';
 import { NetworksService } from '../networks/networks.service';
 import { Granularity, GRANULARITIES } from './dto/indicator-query.dto';
 
@@ -84,7 +85,7 @@ export const IN_SCOPE = `a.network_id = $1 AND a.deleted_at IS NULL AND a.occurr
 /** `activities a` restricted to the scope (IN_SCOPE). */
 export const SCOPED_ACTIVITIES = `activities a WHERE ${IN_SCOPE}`;
 
-export const CONTRIBUTION_KINDS_SQL = `('post', 'question', 'reply', 'share')`;
+export { CONTRIBUTION_KINDS_SQL } from '../ingestion/activity.entity';
 
 /**
  * CTE `leaders(group_id, member_id)`: who leads which group of network $1 (group record's leaders list
@@ -92,5 +93,5 @@ export const CONTRIBUTION_KINDS_SQL = `('post', 'question', 'reply', 'share')`;
  * memberships once per activity.
  */
 export const LEADERS_CTE = `leaders AS (
-  SELECT DISTINCT group_id, member_id FROM memberships WHERE network_id = $1 AND (is_declared_leader OR role = 'leader')
+  SELECT DISTINCT group_id, member_id FROM memberships ms WHERE network_id = $1 AND ${isLeaderSql('ms')}
 )`;

@@ -5,6 +5,15 @@ export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 /** Kinds that start a thread and never have a parent. */
 export const ROOT_KINDS: readonly ActivityKind[] = ['post', 'question'];
 
+/** SPEC §2: contributions are posts, questions, replies and shares (reactions and accepts are activity, not contribution). */
+export const CONTRIBUTION_KINDS: readonly ActivityKind[] = ['post', 'question', 'reply', 'share'];
+/** The same as an SQL list, for `kind IN …`. */
+export const CONTRIBUTION_KINDS_SQL = `(${CONTRIBUTION_KINDS.map((k) => `'${k}'`).join(', ')})`;
+
+export function isContribution(kind: string | null): boolean {
+  return kind !== null && (CONTRIBUTION_KINDS as readonly string[]).includes(kind);
+}
+
 /**
  * One event of the network, keyed by (network, externalId).
  *

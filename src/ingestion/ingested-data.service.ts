@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { NotFound } from '../common/errors/domain-errors';
 import { decodeCursor, encodeCursor, PageQuery, toPage } from '../common/pagination/pagination';
 import { activityVisibilitySql, canSeeConfidential, confidentialGroupSql, isConfidentialGroup, memberInNetworksSql, networkLimit, Principal } from '../governance/principal';
+import { isLeaderSql } from './membership.entity';
 import { NetworksService } from '../networks/networks.service';
 import { ActivityPage, IngestedActivityQuery, IngestedActivityView, GroupPage, GroupView, MemberPage, MemberView, MembershipPage, MembershipQuery } from './dto/ingested-views.dto';
 
@@ -48,7 +49,7 @@ export class IngestedDataService {
     const network = await this.networks.require(networkKey);
     const rows: GroupRowDb[] = await this.db.query(
       `SELECT g.*, (SELECT array_agg(m.external_id ORDER BY m.external_id) FROM memberships ms JOIN members m ON m.id = ms.member_id
-                    WHERE ms.network_id = g.network_id AND ms.group_id = g.id AND (ms.is_declared_leader OR ms.role = 'leader')) AS leaders
+                    WHERE ms.network_id = g.network_id AND ms.group_id = g.id AND ${isLeaderSql('ms')}) AS leaders
        FROM groups g WHERE g.network_id = $1 AND ($2::bigint IS NULL OR g.id > $2) AND ($4::text IS NULL OR g.external_id = $4)
        ORDER BY g.id LIMIT $3`,
       [network.id, decodeCursor(page.cursor) ?? null, page.limit + 1, externalId ?? null],
@@ -68,7 +69,7 @@ export class IngestedDataService {
     // memberships of confidential groups are part of what only privileged keys see
     const rows: MembershipRowDb[] = await this.db.query(
       `SELECT g.id::text || ':' || m.id::text AS cursor, g.external_id AS group_ext, m.external_id AS member_ext,
-              CASE WHEN ms.is_declared_leader OR ms.role = 'leader' THEN 'leader' ELSE 'member' END AS role, ms.joined_at, ms.left_at
+              CASE WHEN ${isLeaderSql('ms')} THEN 'leader' ELSE 'member' END AS role, ms.joined_at, ms.left_at
        FROM memberships ms JOIN groups g ON g.network_id = ms.network_id AND g.id = ms.group_id JOIN members m ON m.id = ms.member_id
        WHERE ms.network_id = $1 AND ($3::text IS NULL OR g.external_id = $3) AND ($4 OR NOT ${confidentialGroupSql('g')})
          AND ($2::text IS NULL OR (ms.group_id, ms.member_id) > (split_part($2, ':', 1)::bigint, split_part($2, ':', 2)::bigint))

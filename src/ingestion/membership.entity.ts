@@ -8,6 +8,14 @@ export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
  * depend on arrival order: the membership record (`role`, dates) and the group record's `leaders`
  * list (`isDeclaredLeader`). The member is a leader when either says so.
  */
+/** Who leads a group: the membership record's role or the group record's `leaders` list says so. */
+export function isLeader(m: { role: MembershipRole | null; isDeclaredLeader: boolean }): boolean {
+  return m.isDeclaredLeader || m.role === 'leader';
+}
+
+/** The same test in SQL, on memberships alias `ms`. */
+export const isLeaderSql = (ms: string) => `(${ms}.is_declared_leader OR ${ms}.role = 'leader')`;
+
 @Entity({ name: 'memberships' })
 @Index('memberships_member_idx', ['networkId', 'memberId'])
 export class Membership {

@@ -2,12 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, MoreThan, Repository } from 'typeorm';
 import { Conflict, Forbidden, NotFound } from '../common/errors/domain-errors';
-import { decodeCursor, PageQuery, toPage } from '../common/pagination/pagination';
+import { decodeCursor, int4After, PageQuery, toPage } from '../common/pagination/pagination';
 import { canAccessNetwork, Principal } from '../governance/principal';
 import { CreateNetworkDto, NetworkPage, NetworkView } from './dto/network.dto';
 import { Network } from './network.entity';
-
-const INT4_MAX = 2_147_483_647;
 
 @Injectable()
 export class NetworksService {
@@ -30,7 +28,7 @@ export class NetworksService {
     const after = decodeCursor(page.cursor);
     const where = {
       // network ids are int4: a cursor beyond that range simply has nothing after it
-      ...(after !== undefined ? { id: MoreThan(Math.min(Number(after), INT4_MAX)) } : {}),
+      ...(after !== undefined ? { id: MoreThan(int4After(after)) } : {}),
       ...(principal.role !== 'admin' && principal.networks !== null ? { key: In(principal.networks) } : {}),
     };
     const rows = await this.networks.find({ where, order: { id: 'ASC' }, take: page.limit + 1 });

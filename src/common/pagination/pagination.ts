@@ -5,6 +5,13 @@ import { ValidationFailed } from '../errors/domain-errors';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 1000;
+/** The largest int4 id: a cursor beyond it (forged, or from another table) simply has nothing after it. */
+export const INT4_MAX = 2_147_483_647;
+
+/** An id cursor for an int4 key, clamped so that a large forged value reads as "after everything" instead of failing the cast. */
+export function int4After(cursor: string | undefined): number {
+  return Math.min(Number(cursor ?? 0), INT4_MAX);
+}
 
 /** `limit` and `cursor`, shared by every list endpoint. */
 export class PageQuery {

@@ -1,4 +1,5 @@
 import { confidentialGroupSql } from '../../governance/principal';
+import { isLeaderSql } from '../../ingestion/membership.entity';
 import type { EntityManager } from 'typeorm';
 import { CONTRIBUTION_KINDS_SQL, Scope, SCOPED_ACTIVITIES, windowParams } from '../indicator-scope';
 import { THREADS_CTE } from './responsiveness.query';
@@ -21,7 +22,7 @@ export async function leadersOf(db: EntityManager, networkId: number, withConfid
     `SELECT m.id::text AS "memberId", m.external_id AS "externalId", m.display_name AS "displayName", m.department,
             array_agg(ms.group_id::text ORDER BY ms.group_id) AS "groupIds"
      FROM memberships ms JOIN members m ON m.id = ms.member_id JOIN groups g ON g.network_id = ms.network_id AND g.id = ms.group_id
-     WHERE ms.network_id = $1 AND (ms.is_declared_leader OR ms.role = 'leader') AND ($2 OR NOT ${confidentialGroupSql('g')})
+     WHERE ms.network_id = $1 AND ${isLeaderSql('ms')} AND ($2 OR NOT ${confidentialGroupSql('g')})
      GROUP BY m.id ORDER BY m.id`,
     [networkId, withConfidential],
   );
@@ -49,7 +50,7 @@ export async function groupLeaderActive(db: EntityManager, networkId: number, gr
   const [row] = await db.query(
     `SELECT EXISTS (
        SELECT 1 FROM activities a JOIN memberships ms ON ms.network_id = a.network_id AND ms.group_id = a.group_id AND ms.member_id = a.author_id
-       WHERE a.network_id = $1 AND a.group_id = $2 AND a.deleted_at IS NULL AND (ms.is_declared_leader OR ms.role = 'leader')
+       WHERE a.network_id = $1 AND a.group_id = $2 AND a.deleted_at IS NULL AND ${isLeaderSql('ms')}
          AND a.occurred_at >= $3::timestamptz - interval '672 hours' AND a.occurred_at < $3
      ) AS active`,
     [networkId, groupId, to],
