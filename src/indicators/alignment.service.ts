@@ -7,7 +7,7 @@ import { canSeeConfidential, isConfidentialGroup, Principal } from '../governanc
 import { SeriesWindowQuery, DriftQuery } from './dto/indicator-query.dto';
 import { AlignmentDriftPage, AlignmentDriftRowView, AlignmentView } from './dto/indicator-views.dto';
 import { Scope, ScopeResolver } from './indicator-scope';
-import { ratio, round } from './metrics.registry';
+import { ratio, round } from '../common/numbers';
 import { activitySeries, activityTotals } from './queries/activity.query';
 import {
   alignedByGroup,

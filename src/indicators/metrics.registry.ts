@@ -102,23 +102,3 @@ export function describeMetric(endpoint: MetricDefinition['endpoint'], name: str
   if (!metric) throw new Error(`metric ${endpoint}.${name} is not in the registry`);
   return `${metric.formula}. Unit: ${metric.unit}; better: ${metric.better}; empty window: ${metric.empty === null ? 'null' : '0'}.`;
 }
-
-/** Rates and indices: 4 decimals (SPEC §1); null when the denominator is 0. */
-export function ratio(numerator: number, denominator: number): number | null {
-  return denominator === 0 ? null : round(numerator / denominator, 4);
-}
-
-export function round(value: number, decimals: number): number {
-  const f = 10 ** decimals;
-  return Math.round(value * f) / f;
-}
-
-/** Durations from PostgreSQL (float seconds or null) to seconds with millisecond precision. */
-export function seconds(value: number | string | null): number | null {
-  return value === null ? null : round(Number(value), 3);
-}
-
-/** Code-point order: the same on every database collation (PGlite and servers differ). */
-export function byCodePoint(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

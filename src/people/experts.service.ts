@@ -8,7 +8,7 @@ import { resolveWindow } from '../common/validation/window-limits';
 import type { RequestId } from '../common/http/request-id';
 import { AuditService, membersRead } from '../governance/audit.service';
 import { canSeeConfidential, isConfidentialGroup, networkLimit, Principal } from '../governance/principal';
-import { ratio, round, seconds } from '../indicators/metrics.registry';
+import { ratio, round, seconds } from '../common/numbers';
 import { ScopeResolver } from '../indicators/indicator-scope';
 import { NetworksService } from '../networks/networks.service';
 import { AnimatorCandidatePage, AnimatorQuery, CoveragePage, CoverageQuery, ExpertPage, ExpertsQuery, PeopleIndexRunView } from './dto/people-views.dto';

@@ -6,7 +6,7 @@ import { ENVIRONMENT, Environment } from '../common/config/environment';
 import { decodeCursor, encodeCursor, PageQuery } from '../common/pagination/pagination';
 import { AuditService, membersRead } from '../governance/audit.service';
 import { networkLimit, Principal } from '../governance/principal';
-import { round } from '../indicators/metrics.registry';
+import { round } from '../common/numbers';
 import { InterestMapView, InterestProfilePage, InterestProfileView } from './dto/hr.dto';
 import { MemberRow } from './people-scope';
 import { countProfileMembers, declaredTopics, inferredTerms, interestMapCells, profileMembers } from './queries/interest-profiles.query';

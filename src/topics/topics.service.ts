@@ -5,7 +5,8 @@ import { ValidationFailed } from '../common/errors/domain-errors';
 import { offsetPage } from '../common/pagination/pagination';
 import { isCalendarDate, localDate } from '../common/validation/calendar-date';
 import { checkDay } from '../common/validation/window-limits';
-import { byCodePoint, round } from '../indicators/metrics.registry';
+import { round } from '../common/numbers';
+import { byCodePoint } from '../common/sorting';
 import { NetworksService } from '../networks/networks.service';
 import {
   DEFAULT_MIN_AUTHORS,

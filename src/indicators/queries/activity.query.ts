@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { ratio } from '../metrics.registry';
+import { ratio } from '../../common/numbers';
 import type { Granularity } from '../dto/indicator-query.dto';
 import { CONTRIBUTION_KINDS_SQL, Scope, SCOPED_ACTIVITIES, windowParams } from '../indicator-scope';
 import { AUTHORS_CTE, memberBitIndex, memberBlock, monthParams, PARTIAL_DAYS, rollupParams, splitIntoDays, usesRollups } from '../rollups';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { round } from '../../indicators/metrics.registry';
+import { round } from '../../common/numbers';
 import { CURRENT_GENERATION, readableNetwork } from '../people-scope';
 import { Evidence, indexComputedAt, observedScore } from './experts.query';
 
