@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { Environment } from './common/config/environment';
+import { requestContextMiddleware } from './common/http/request-id';
 import { createValidationPipe, UnstorableInputPipe } from './common/validation/validation';
 import { DatabaseConnection } from './database/database.module';
 import { mountOpenApi } from './openapi';
@@ -27,6 +28,8 @@ export async function createApp(env: Environment, database: DatabaseConnection):
   }
   // JSON bodies only; NDJSON is left unread for the ingestion stream
   app.useBodyParser('json', { limit: env.BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] });
+  // after the body parser, so the code serving the request runs in its async context (the audit log reads its ids)
+  app.use(requestContextMiddleware);
   app.useGlobalPipes(new UnstorableInputPipe(), createValidationPipe());
   mountOpenApi(app);
   return app;

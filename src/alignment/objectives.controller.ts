@@ -8,7 +8,6 @@ import { CurrentPrincipal, Roles } from '../governance/auth.decorators';
 import type { Principal } from '../governance/principal';
 import { ObjectivePage, ObjectiveView, PutObjectiveDto } from './dto/objective.dto';
 import { ObjectivesService } from './objectives.service';
-import { CurrentRequestId, RequestId } from '../common/http/request-id';
 
 const KEY_PARAM = { name: 'key', example: 'cyber', description: 'Objective key: 1–200 characters of A–Z, a–z, 0–9, ".", "_" and "-"' };
 
@@ -43,10 +42,9 @@ export class ObjectivesController {
     @CurrentPrincipal() principal: Principal,
     @Param('key') key: string,
     @Body() dto: PutObjectiveDto,
-    @CurrentRequestId() requestId: RequestId,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ObjectiveView> {
-    const { created, objective } = await this.objectives.put(principal, key, dto, requestId);
+    const { created, objective } = await this.objectives.put(principal, key, dto);
     res.status(created ? 201 : 200);
     return objective;
   }
@@ -69,7 +67,7 @@ export class ObjectivesController {
   @ApiParam(KEY_PARAM)
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(400, 401, 403, 404)
-  delete(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @CurrentRequestId() requestId: RequestId): Promise<void> {
-    return this.objectives.delete(principal, key, requestId);
+  delete(@CurrentPrincipal() principal: Principal, @Param('key') key: string): Promise<void> {
+    return this.objectives.delete(principal, key);
   }
 }

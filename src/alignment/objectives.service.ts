@@ -9,7 +9,6 @@ import { networkLimit, Principal } from '../governance/principal';
 import { ObjectivePage, ObjectiveView, OBJECTIVE_KEY_PATTERN, PutObjectiveDto } from './dto/objective.dto';
 import { normaliseTokens } from './normalise';
 import { RematchService } from './rematch.service';
-import type { RequestId } from '../common/http/request-id';
 
 interface ObjectiveRow {
   id: number;
@@ -42,7 +41,7 @@ export class ObjectivesService {
     private readonly audit: AuditService,
   ) {}
 
-  async put(principal: Principal, key: string, dto: PutObjectiveDto, requestId?: RequestId): Promise<{ created: boolean; objective: ObjectiveView }> {
+  async put(principal: Principal, key: string, dto: PutObjectiveDto): Promise<{ created: boolean; objective: ObjectiveView }> {
     requireKey(key);
     const keywords = normaliseKeywords(dto);
     requireWithinScope(principal, dto.networks ?? null);
@@ -87,7 +86,7 @@ export class ObjectivesService {
           [row.id],
         );
       }
-      await this.audit.record(principal, { action: existing ? 'objective.replace' : 'objective.create', target: key, details: { keywords: keywords.length, networks: dto.networks ?? null, rematch }, requestId }, m);
+      await this.audit.record(principal, { action: existing ? 'objective.replace' : 'objective.create', target: key, details: { keywords: keywords.length, networks: dto.networks ?? null, rematch } }, m);
       return { created: !existing, rematch: rematch ? row.id : null };
     });
     if (rematch !== null) this.rematch.enqueue(rematch);
@@ -115,7 +114,7 @@ export class ObjectivesService {
     return toPage(rows.map((r, i) => ({ id: r.id, view: views[i] })), page.limit, (r) => r.id, (r) => r.view);
   }
 
-  async delete(principal: Principal, key: string, requestId?: RequestId): Promise<void> {
+  async delete(principal: Principal, key: string): Promise<void> {
     requireKey(key);
     await this.db.transaction(async (m) => {
       await lockAllNetworks(m);
@@ -123,7 +122,7 @@ export class ObjectivesService {
       if (!row || !(await this.visibleTo(principal, row, m))) throw new NotFound(`No objective with key "${key}"`);
       requireWithinScope(principal, await networkKeys(m, row.network_ids));
       await m.query(`DELETE FROM objectives WHERE id = $1`, [row.id]); // keywords and matches cascade
-      await this.audit.record(principal, { action: 'objective.delete', target: key, requestId }, m);
+      await this.audit.record(principal, { action: 'objective.delete', target: key }, m);
     });
   }
 

@@ -6,7 +6,6 @@ import { ApiKeysService } from './api-keys.service';
 import { CurrentPrincipal, Roles } from './auth.decorators';
 import { ApiKeyPage, ApiKeyView, CreateApiKeyDto, CreatedApiKeyView } from './dto/api-key.dto';
 import type { Principal } from './principal';
-import { CurrentRequestId, RequestId } from '../common/http/request-id';
 
 @ApiTags('api-keys')
 @ApiBearerAuth()
@@ -20,8 +19,8 @@ export class ApiKeysController {
   @ApiOperation({ summary: 'Create an API key (admin). The secret is returned once; only its hash is stored.' })
   @ApiCreatedResponse({ type: CreatedApiKeyView })
   @ApiProblems(400, 401, 403)
-  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateApiKeyDto, @CurrentRequestId() requestId: RequestId): Promise<CreatedApiKeyView> {
-    return this.apiKeys.create(principal, dto, requestId);
+  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyView> {
+    return this.apiKeys.create(principal, dto);
   }
 
   @Get()
@@ -45,7 +44,7 @@ export class ApiKeysController {
   @ApiOperation({ summary: 'Revoke an API key at once (admin); the next request with it gets 401' })
   @ApiNoContentResponse({ description: 'Revoked (or already revoked)' })
   @ApiProblems(400, 401, 403, 404)
-  revoke(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @CurrentRequestId() requestId: RequestId): Promise<void> {
-    return this.apiKeys.revoke(principal, id, requestId);
+  revoke(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+    return this.apiKeys.revoke(principal, id);
   }
 }

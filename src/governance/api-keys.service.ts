@@ -10,7 +10,6 @@ import { generateApiKeySecret, hashApiKey, sameSecret, secretPrefix } from './ap
 import { AuditService } from './audit.service';
 import { ApiKeyPage, ApiKeyView, CreateApiKeyDto, CreatedApiKeyView } from './dto/api-key.dto';
 import { BOOTSTRAP_ADMIN_ID, Principal } from './principal';
-import type { RequestId } from '../common/http/request-id';
 
 @Injectable()
 export class ApiKeysService {
@@ -31,7 +30,7 @@ export class ApiKeysService {
     return key ? { keyId: key.id, role: key.role, networks: key.networks } : null;
   }
 
-  async create(actor: Principal, dto: CreateApiKeyDto, requestId?: RequestId): Promise<CreatedApiKeyView> {
+  async create(actor: Principal, dto: CreateApiKeyDto): Promise<CreatedApiKeyView> {
     if (dto.role === 'admin' && dto.networks !== undefined) {
       // an admin can create unscoped keys, so a network limit on it would be an illusion
       throw new ValidationFailed([{ path: 'networks', message: 'admin keys cannot be limited to networks' }]);
@@ -50,7 +49,7 @@ export class ApiKeysService {
     });
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(ApiKey).insert(key);
-      await this.audit.record(actor, { action: 'api-key.create', target: key.id, details: { name: key.name, role: key.role, networks: key.networks }, requestId }, manager);
+      await this.audit.record(actor, { action: 'api-key.create', target: key.id, details: { name: key.name, role: key.role, networks: key.networks } }, manager);
     });
     const saved = await this.keys.findOneByOrFail({ id: key.id });
     return { ...toView(saved), secret };
@@ -81,14 +80,14 @@ export class ApiKeysService {
   }
 
   /** Revokes at once: the next request with this key gets 401. Revoking twice is harmless. */
-  async revoke(actor: Principal, id: string, requestId?: RequestId): Promise<void> {
+  async revoke(actor: Principal, id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(ApiKey);
       const key = await repo.findOneBy({ id });
       if (!key) throw new NotFound(`No API key with id ${id}`);
       if (key.revokedAt === null) {
         await repo.update({ id }, { revokedAt: new Date() });
-        await this.audit.record(actor, { action: 'api-key.revoke', target: id, details: { name: key.name, role: key.role }, requestId }, manager);
+        await this.audit.record(actor, { action: 'api-key.revoke', target: id, details: { name: key.name, role: key.role } }, manager);
       }
     });
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../common/pagination/pagination';
-import type { RequestId } from '../common/http/request-id';
+import { RequestContext } from '../common/http/request-id';
 import { parseIsoDateTime } from '../common/validation/iso-date-time';
 import { AuditPage, AuditQuery } from './dto/audit.dto';
 import { AuditEntry } from './audit-entry.entity';
@@ -12,8 +12,6 @@ export interface AuditEvent {
   action: string;
   target?: string;
   details?: Record<string, unknown>;
-  /** The request's ids: the entry's `requestId` is the service's own; the caller's goes in `details.clientRequestId`. */
-  requestId?: RequestId;
 }
 
 /** Up to this many members read, an entry lists their externalIds (`memberIds`); beyond, only their count. */
@@ -31,17 +29,23 @@ export function membersRead(externalIds: string[]): { members: number; memberIds
  */
 @Injectable()
 export class AuditService {
-  constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
+  constructor(
+    @InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>,
+    private readonly context: RequestContext,
+  ) {}
+
+  /** The entry's `requestId` is the current request's own id; the caller's X-Request-Id goes in `details.clientRequestId`. */
 
   async record(actor: Principal, event: AuditEvent, manager?: EntityManager): Promise<void> {
     const repo = manager ? manager.getRepository(AuditEntry) : this.entries;
-    const client = event.requestId?.client;
+    const requestId = this.context.requestId();
+    const client = requestId?.client;
     const entry = repo.create({
       actor: actor.keyId,
       action: event.action,
       target: event.target ?? null,
       details: client !== undefined ? { ...event.details, clientRequestId: client } : (event.details ?? null),
-      requestId: event.requestId?.id ?? null,
+      requestId: requestId?.id ?? null,
     });
     await repo.save(entry);
   }

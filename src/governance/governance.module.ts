@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ENVIRONMENT, Environment } from '../common/config/environment';
+import { RequestContext } from '../common/http/request-id';
 import { ApiKey } from './api-key.entity';
 import { ApiKeyThrottlerGuard, bucketOf, EXPENSIVE_THROTTLER } from './api-key-throttler.guard';
 import { ApiKeyGuard } from './api-key.guard';
@@ -32,7 +33,7 @@ import { AuditService } from './audit.service';
   ],
   controllers: [ApiKeysController, AuditController],
   // guards run in this order: who is calling, then how often
-  providers: [ApiKeysService, AuditService, { provide: APP_GUARD, useClass: ApiKeyGuard }, { provide: APP_GUARD, useClass: ApiKeyThrottlerGuard }],
+  providers: [ApiKeysService, AuditService, RequestContext, { provide: APP_GUARD, useClass: ApiKeyGuard }, { provide: APP_GUARD, useClass: ApiKeyThrottlerGuard }],
   exports: [ApiKeysService, AuditService],
 })
 export class GovernanceModule {}

@@ -5,7 +5,6 @@ import { normaliseTokens } from '../alignment/normalise';
 import { Forbidden, ValidationFailed } from '../common/errors/domain-errors';
 import { decodeCursor, encodeCursor, offsetPage } from '../common/pagination/pagination';
 import { resolveWindow } from '../common/validation/window-limits';
-import type { RequestId } from '../common/http/request-id';
 import { AuditService, membersRead } from '../governance/audit.service';
 import { canSeeConfidential, isConfidentialGroup, networkLimit, Principal } from '../governance/principal';
 import { ratio, round, seconds } from '../common/numbers';
@@ -35,7 +34,7 @@ export class ExpertsService {
    * The three reads below are audited for every key (they list members, or a network's expertise
    * gaps): the filter, the networks read and what came back (README "Audit log").
    */
-  async experts(principal: Principal, query: ExpertsQuery, requestId?: RequestId): Promise<ExpertPage> {
+  async experts(principal: Principal, query: ExpertsQuery): Promise<ExpertPage> {
     const topic = normaliseTokens(query.topic).join(' ');
     if (topic === '') throw new ValidationFailed([{ path: 'topic', message: 'topic must hold at least one letter or digit' }]);
     const networks = networkLimit(principal);
@@ -62,11 +61,11 @@ export class ExpertsService {
       })),
       nextCursor: page.nextCursor,
     };
-    await this.audit.record(principal, { action: 'experts.read', details: { topic, networks, ...membersRead(result.items.map((i) => i.member)) }, requestId });
+    await this.audit.record(principal, { action: 'experts.read', details: { topic, networks, ...membersRead(result.items.map((i) => i.member)) } });
     return result;
   }
 
-  async coverage(principal: Principal, networkKey: string, query: CoverageQuery, requestId?: RequestId, now = new Date()): Promise<CoveragePage> {
+  async coverage(principal: Principal, networkKey: string, query: CoverageQuery, now = new Date()): Promise<CoveragePage> {
     const network = await this.networks.require(networkKey);
     const { from, to } = resolveWindow(query, now, COVERAGE_DEFAULT_DAYS);
     const rows = await expertiseCoverage(this.db.manager, network.id, from, to);
@@ -82,11 +81,11 @@ export class ExpertsService {
       })),
       nextCursor: page.nextCursor,
     };
-    await this.audit.record(principal, { action: 'expertise-coverage.read', details: { network: networkKey, from: result.from, to: result.to, topics: result.items.length }, requestId });
+    await this.audit.record(principal, { action: 'expertise-coverage.read', details: { network: networkKey, from: result.from, to: result.to, topics: result.items.length } });
     return result;
   }
 
-  async animatorCandidates(principal: Principal, networkKey: string, query: AnimatorQuery, requestId?: RequestId): Promise<AnimatorCandidatePage> {
+  async animatorCandidates(principal: Principal, networkKey: string, query: AnimatorQuery): Promise<AnimatorCandidatePage> {
     const network = await this.networks.require(networkKey);
     const groupId = await this.scopes.groupId(network.id, query.group);
     if (groupId !== null && !canSeeConfidential(principal, networkKey)) {
@@ -119,7 +118,7 @@ export class ExpertsService {
       nextCursor: rows.length > limit ? encodeCursor(offset + limit) : null,
     };
     const details = { network: networkKey, group: query.group ?? null, department: query.department ?? null, ...membersRead(result.items.map((i) => i.member)) };
-    await this.audit.record(principal, { action: 'animator-candidates.read', details, requestId });
+    await this.audit.record(principal, { action: 'animator-candidates.read', details });
     return result;
   }
 

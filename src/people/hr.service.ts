@@ -10,7 +10,6 @@ import { round } from '../common/numbers';
 import { InterestMapView, InterestProfilePage, InterestProfileView } from './dto/hr.dto';
 import { MemberRow } from './people-scope';
 import { countProfileMembers, declaredTopics, inferredTerms, interestMapCells, profileMembers } from './queries/interest-profiles.query';
-import type { RequestId } from '../common/http/request-id';
 
 const CSV_PAGE = 500;
 
@@ -27,12 +26,12 @@ export class HrService {
     private readonly audit: AuditService,
   ) {}
 
-  async profiles(principal: Principal, page: PageQuery, requestId?: RequestId): Promise<InterestProfilePage> {
+  async profiles(principal: Principal, page: PageQuery): Promise<InterestProfilePage> {
     const after = decodeCursor(page.cursor) ?? '0';
     const members = await profileMembers(this.db.manager, after, networkLimit(principal), page.limit + 1);
     const items = await this.views(members.slice(0, page.limit), networkLimit(principal));
     const details = { format: 'json', networks: networkLimit(principal), ...membersRead(items.map((i) => i.member)) };
-    await this.audit.record(principal, { action: 'hr.interest-profiles.read', details, requestId });
+    await this.audit.record(principal, { action: 'hr.interest-profiles.read', details });
     return { items, nextCursor: members.length > page.limit ? encodeCursor(members[page.limit - 1].id) : null };
   }
 
@@ -40,10 +39,10 @@ export class HrService {
    * Every profile, page after page, for the CSV stream (constant memory). Audited before the first
    * row, with the number of members the export holds at that moment.
    */
-  async *allProfiles(principal: Principal, requestId?: RequestId): AsyncGenerator<InterestProfileView[]> {
+  async *allProfiles(principal: Principal): AsyncGenerator<InterestProfileView[]> {
     const networks = networkLimit(principal);
     const total = await countProfileMembers(this.db.manager, networks);
-    await this.audit.record(principal, { action: 'hr.interest-profiles.read', details: { format: 'csv', networks, members: total }, requestId });
+    await this.audit.record(principal, { action: 'hr.interest-profiles.read', details: { format: 'csv', networks, members: total } });
     let after = '0';
     for (;;) {
       const members = await profileMembers(this.db.manager, after, networkLimit(principal), CSV_PAGE);
@@ -59,7 +58,7 @@ export class HrService {
    * K_ANONYMITY members is suppressed, and so is a unit with fewer members than that (its topics
    * would describe too few people).
    */
-  async interestMap(principal: Principal, by: 'department' | 'site', requestId?: RequestId): Promise<InterestMapView> {
+  async interestMap(principal: Principal, by: 'department' | 'site'): Promise<InterestMapView> {
     const k = this.env.K_ANONYMITY;
     const units = new Map<string, { members: number; topics: Map<string, { label: string; members: number }> }>();
     for (const row of await interestMapCells(this.db.manager, networkLimit(principal), by)) {
@@ -85,7 +84,7 @@ export class HrService {
         topics: topics.sort((a, b) => b.members - a.members || (a.label < b.label ? -1 : 1)).map((c) => ({ topic: c.label, members: c.members })),
       });
     }
-    await this.audit.record(principal, { action: 'hr.interest-map.read', details: { by, networks: networkLimit(principal) }, requestId });
+    await this.audit.record(principal, { action: 'hr.interest-map.read', details: { by, networks: networkLimit(principal) } });
     return { by, k, units: rows, suppressedUnits, suppressedCells };
   }
 

@@ -22,7 +22,6 @@ import { DeclaredProfileView, ProfileHistoryPage, ProfileView, PutProfileDto } f
 import { ExpertsService } from './experts.service';
 import { HrService } from './hr.service';
 import { ProfileService } from './profile.service';
-import { CurrentRequestId, RequestId } from '../common/http/request-id';
 
 const MEMBER_PARAM = { name: 'externalId', example: 'u17', description: 'The member\'s org-wide externalId' };
 
@@ -39,8 +38,8 @@ export class ProfileController {
   @ApiParam(MEMBER_PARAM)
   @ApiOkResponse({ type: DeclaredProfileView })
   @ApiProblems(400, 401, 403, 404)
-  put(@CurrentPrincipal() principal: Principal, @Param('externalId', ExternalIdPipe) externalId: string, @Body() dto: PutProfileDto, @CurrentRequestId() requestId: RequestId): Promise<DeclaredProfileView> {
-    return this.profiles.put(principal, externalId, dto, requestId);
+  put(@CurrentPrincipal() principal: Principal, @Param('externalId', ExternalIdPipe) externalId: string, @Body() dto: PutProfileDto): Promise<DeclaredProfileView> {
+    return this.profiles.put(principal, externalId, dto);
   }
 
   @Get()
@@ -49,8 +48,8 @@ export class ProfileController {
   @ApiParam(MEMBER_PARAM)
   @ApiOkResponse({ type: ProfileView })
   @ApiProblems(401, 403, 404)
-  get(@CurrentPrincipal() principal: Principal, @Param('externalId', ExternalIdPipe) externalId: string, @CurrentRequestId() requestId: RequestId): Promise<ProfileView> {
-    return this.profiles.get(principal, externalId, requestId);
+  get(@CurrentPrincipal() principal: Principal, @Param('externalId', ExternalIdPipe) externalId: string): Promise<ProfileView> {
+    return this.profiles.get(principal, externalId);
   }
 
   @Get('history')
@@ -59,8 +58,8 @@ export class ProfileController {
   @ApiParam(MEMBER_PARAM)
   @ApiOkResponse({ type: ProfileHistoryPage })
   @ApiProblems(400, 401, 403, 404)
-  history(@CurrentPrincipal() principal: Principal, @Param('externalId', ExternalIdPipe) externalId: string, @Query() page: PageQuery, @CurrentRequestId() requestId: RequestId): Promise<ProfileHistoryPage> {
-    return this.profiles.history(principal, externalId, page, requestId);
+  history(@CurrentPrincipal() principal: Principal, @Param('externalId', ExternalIdPipe) externalId: string, @Query() page: PageQuery): Promise<ProfileHistoryPage> {
+    return this.profiles.history(principal, externalId, page);
   }
 }
 
@@ -79,8 +78,8 @@ export class ExpertsController {
   })
   @ApiOkResponse({ type: ExpertPage })
   @ApiProblems(400, 401, 403)
-  list(@CurrentPrincipal() principal: Principal, @Query() query: ExpertsQuery, @CurrentRequestId() requestId: RequestId): Promise<ExpertPage> {
-    return this.experts.experts(principal, query, requestId);
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ExpertsQuery): Promise<ExpertPage> {
+    return this.experts.experts(principal, query);
   }
 }
 
@@ -97,8 +96,8 @@ export class NetworkPeopleController {
   @ApiOperation({ summary: 'The topics the network asks about most (question tags), their resolution rate and how many members declared or show expertise on them; audited' })
   @ApiOkResponse({ type: CoveragePage })
   @ApiProblems(400, 401, 403, 404)
-  coverage(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Query() query: CoverageQuery, @CurrentRequestId() requestId: RequestId): Promise<CoveragePage> {
-    return this.experts.coverage(principal, key, query, requestId);
+  coverage(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Query() query: CoverageQuery): Promise<CoveragePage> {
+    return this.experts.coverage(principal, key, query);
   }
 
   @Get('animator-candidates')
@@ -109,8 +108,8 @@ export class NetworkPeopleController {
   })
   @ApiOkResponse({ type: AnimatorCandidatePage })
   @ApiProblems(400, 401, 403, 404)
-  animators(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Query() query: AnimatorQuery, @CurrentRequestId() requestId: RequestId): Promise<AnimatorCandidatePage> {
-    return this.experts.animatorCandidates(principal, key, query, requestId);
+  animators(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Query() query: AnimatorQuery): Promise<AnimatorCandidatePage> {
+    return this.experts.animatorCandidates(principal, key, query);
   }
 
   @Post('people-index')
@@ -148,15 +147,14 @@ export class HrController {
     @CurrentPrincipal() principal: Principal,
     @Query() query: InterestProfilesQuery,
     @Req() req: Request,
-    @CurrentRequestId() requestId: RequestId,
     @Res({ passthrough: true }) res: Response,
   ): Promise<InterestProfilePage | void> {
     const csv = query.format === 'csv' || (query.format === undefined && req.accepts(['application/json', 'text/csv']) === 'text/csv');
-    if (!csv) return this.hr.profiles(principal, query, requestId);
+    if (!csv) return this.hr.profiles(principal, query);
     res.status(200).type('text/csv; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="interest-profiles.csv"');
     const csvStream = csvStringifier(CSV_COLUMNS);
     csvStream.pipe(res);
-    for await (const page of this.hr.allProfiles(principal, requestId)) {
+    for await (const page of this.hr.allProfiles(principal)) {
       for (const p of page) {
         const ok = csvStream.write({
           ...p,
@@ -175,7 +173,7 @@ export class HrController {
   @ApiOperation({ summary: 'Topics per department or site with k-anonymity: cells and units built on fewer than K_ANONYMITY members are suppressed; audited' })
   @ApiOkResponse({ type: InterestMapView })
   @ApiProblems(400, 401, 403)
-  interestMap(@CurrentPrincipal() principal: Principal, @Query() query: InterestMapQuery, @CurrentRequestId() requestId: RequestId): Promise<InterestMapView> {
-    return this.hr.interestMap(principal, query.by, requestId);
+  interestMap(@CurrentPrincipal() principal: Principal, @Query() query: InterestMapQuery): Promise<InterestMapView> {
+    return this.hr.interestMap(principal, query.by);
   }
 }

@@ -11,7 +11,6 @@ import { requireMember } from './people-scope';
 import type { Facet } from './profile-topic.entity';
 import { HIDDEN_EXPERT_MIN_SCORE, observedScore } from './queries/experts.query';
 import { memberInterests, memberObservedExpertise } from './queries/member-profile.query';
-import type { RequestId } from '../common/http/request-id';
 
 const FACET_FIELDS: [keyof PutProfileDto, Facet][] = [
   ['expertise', 'expertise'],
@@ -38,7 +37,7 @@ export class ProfileService {
   ) {}
 
   /** Replaces the member's triptych; every change becomes a version of the history. */
-  async put(principal: Principal, externalId: string, dto: PutProfileDto, requestId?: RequestId): Promise<DeclaredProfileView> {
+  async put(principal: Principal, externalId: string, dto: PutProfileDto): Promise<DeclaredProfileView> {
     const rows = normalise(dto);
     await this.db.transaction(async (m) => {
       const member = await requireMember(m, principal, externalId);
@@ -63,13 +62,13 @@ export class ProfileService {
         principal.keyId,
         JSON.stringify(asDeclared(rows)),
       ]);
-      await this.audit.record(principal, { action: 'profile.update', target: externalId, details: { version }, requestId }, m);
+      await this.audit.record(principal, { action: 'profile.update', target: externalId, details: { version } }, m);
     });
     const member = await requireMember(this.db.manager, principal, externalId);
     return this.declared(member.id);
   }
 
-  async get(principal: Principal, externalId: string, requestId?: RequestId): Promise<ProfileView> {
+  async get(principal: Principal, externalId: string): Promise<ProfileView> {
     const member = await requireMember(this.db.manager, principal, externalId);
     const declared = await this.declared(member.id);
     const networks = networkLimit(principal);
@@ -79,7 +78,7 @@ export class ProfileService {
       [...declared.expertise, ...declared.competences].map((t) => [normaliseTokens(t.topic).join(' '), t.topic] as const),
     );
     const observedKeys = new Set(observed.map((o) => o.topicKey));
-    await this.audit.record(principal, { action: 'profile.read', target: externalId, requestId });
+    await this.audit.record(principal, { action: 'profile.read', target: externalId });
     return {
       member: member.external_id,
       displayName: member.display_name,
@@ -96,7 +95,7 @@ export class ProfileService {
     };
   }
 
-  async history(principal: Principal, externalId: string, page: PageQuery, requestId?: RequestId): Promise<ProfileHistoryPage> {
+  async history(principal: Principal, externalId: string, page: PageQuery): Promise<ProfileHistoryPage> {
     const member = await requireMember(this.db.manager, principal, externalId);
     const before = decodeCursor(page.cursor);
     const rows: { version: number; changed_at: Date; profile: { expertise: LeveledTopicDto[]; competences: LeveledTopicDto[]; interests: InterestTopicDto[] } }[] =
@@ -104,7 +103,7 @@ export class ProfileService {
         `SELECT version, changed_at, profile FROM profile_versions WHERE member_id = $1 AND ($2::int IS NULL OR version < $2) ORDER BY version DESC LIMIT $3`,
         [member.id, before === undefined ? null : Math.min(Number(before), 2_147_483_647), page.limit + 1],
       );
-    await this.audit.record(principal, { action: 'profile.history.read', target: externalId, requestId });
+    await this.audit.record(principal, { action: 'profile.history.read', target: externalId });
     const items = rows.slice(0, page.limit).map((r) => ({ version: r.version, changedAt: r.changed_at.toISOString(), ...r.profile }));
     return { items, nextCursor: rows.length > page.limit ? encodeCursor(items[items.length - 1].version) : null };
   }

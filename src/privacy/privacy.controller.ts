@@ -6,7 +6,6 @@ import { CurrentPrincipal, Roles } from '../governance/auth.decorators';
 import type { Principal } from '../governance/principal';
 import { ErasureReport, MemberExport } from './dto/privacy.dto';
 import { PrivacyService } from './privacy.service';
-import { CurrentRequestId, RequestId } from '../common/http/request-id';
 
 const MEMBER_PARAM = { name: 'externalId', example: 'u17', description: 'The member\'s org-wide externalId' };
 
@@ -27,8 +26,8 @@ export class PrivacyController {
   @ApiParam(MEMBER_PARAM)
   @ApiOkResponse({ type: ErasureReport })
   @ApiProblems(401, 403, 404)
-  erase(@CurrentPrincipal() principal: Principal, @Param('externalId', ExternalIdPipe) externalId: string, @CurrentRequestId() requestId: RequestId): Promise<ErasureReport> {
-    return this.privacy.erase(principal, externalId, requestId);
+  erase(@CurrentPrincipal() principal: Principal, @Param('externalId', ExternalIdPipe) externalId: string): Promise<ErasureReport> {
+    return this.privacy.erase(principal, externalId);
   }
 
   @Get('export')
@@ -41,7 +40,7 @@ export class PrivacyController {
   @ApiParam(MEMBER_PARAM)
   @ApiOkResponse({ type: MemberExport })
   @ApiProblems(401, 403, 404)
-  export(@CurrentPrincipal() principal: Principal, @Param('externalId', ExternalIdPipe) externalId: string, @CurrentRequestId() requestId: RequestId): Promise<MemberExport> {
-    return this.privacy.export(principal, externalId, requestId);
+  export(@CurrentPrincipal() principal: Principal, @Param('externalId', ExternalIdPipe) externalId: string): Promise<MemberExport> {
+    return this.privacy.export(principal, externalId);
   }
 }

@@ -8,7 +8,6 @@ import { MEMBER_AUDIT_ACTIONS } from '../governance/audit-actions';
 import { activityVisibilitySql, canSeeConfidential, confidentialGroupSql, networkLimit, Principal } from '../governance/principal';
 import { CURRENT_GENERATION, readableNetwork, requireMember } from '../people/people-scope';
 import { ErasureReport, MemberExport } from './dto/privacy.dto';
-import type { RequestId } from '../common/http/request-id';
 
 /**
  * GDPR (SPEC §4): erasure of a member's personal data and subject access export, both audited.
@@ -28,7 +27,7 @@ export class PrivacyService {
     private readonly audit: AuditService,
   ) {}
 
-  async erase(principal: Principal, externalId: string, requestId?: RequestId): Promise<ErasureReport> {
+  async erase(principal: Principal, externalId: string): Promise<ErasureReport> {
     return this.db.transaction(async (m) => {
       // activities are written: every network's writer lock, in id order, before any row lock
       await lockAllNetworks(m);
@@ -52,7 +51,7 @@ export class PrivacyService {
         const [, n]: [unknown, number] = await m.query(`DELETE FROM ${table} WHERE member_id = $1`, [member.id]);
         counts[label] = n;
       }
-      await this.audit.record(principal, { action: 'member.erase', target: externalId, details: counts, requestId }, m);
+      await this.audit.record(principal, { action: 'member.erase', target: externalId, details: counts }, m);
       return { member: externalId, erased: counts as unknown as ErasureReport['erased'] };
     });
   }
@@ -70,7 +69,7 @@ export class PrivacyService {
    *   made them; for a key limited to networks without their details, which count the member's rows
    *   across every network.
    */
-  async export(principal: Principal, externalId: string, requestId?: RequestId): Promise<MemberExport> {
+  async export(principal: Principal, externalId: string): Promise<MemberExport> {
     const m = this.db.manager;
     await requireMember(m, principal, externalId); // a key limited to networks exports only their members
     const [member]: Record<string, unknown>[] = await m.query(
@@ -137,7 +136,7 @@ export class PrivacyService {
         [externalId, MEMBER_AUDIT_ACTIONS, networks === null],
       ),
     };
-    await this.audit.record(principal, { action: 'member.export', target: externalId, details: { activities: result.activities.length }, requestId });
+    await this.audit.record(principal, { action: 'member.export', target: externalId, details: { activities: result.activities.length } });
     return result;
   }
 }
