@@ -1,6 +1,6 @@
-import type { Response } from 'supertest';
 import { ingest, newActivity, newGroup, newMember, newMembership, newNetwork, RawRecord, uniqueKey } from '../support/factories';
 import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
+import { expectProblem } from '../support/problems';
 
 /**
  * SPEC §3.1 (activity indicators), through HTTP on the real application and database. Every
@@ -67,11 +67,6 @@ import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
 const ZERO = { posts: 0, questions: 0, replies: 0, reactions: 0, shares: 0, accepts: 0, contributions: 0, activeMembers: 0, contributors: 0 };
 type Counts = typeof ZERO;
 const bucket = (start: string, counts: Partial<Counts> = {}) => ({ start, ...ZERO, ...counts });
-
-function expectProblem(res: Response, status: number): void {
-  expect({ status: res.status, contentType: res.headers['content-type'] }).toEqual({ status, contentType: expect.stringMatching(/^application\/problem\+json(;|$)/) });
-  expect(res.body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
-}
 
 describe('activity indicators (SPEC §3.1), hand-computed', () => {
   let t: TestApp;

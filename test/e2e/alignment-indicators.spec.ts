@@ -2,6 +2,7 @@ import type { Response } from 'supertest';
 import { ingest, newActivity, newGroup, newMember, newNetwork, RawRecord, uniqueKey } from '../support/factories';
 import { networkGet, readIndicator } from '../support/indicators';
 import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
+import { expectProblem } from '../support/problems';
 
 /**
  * Alignment with business objectives (SPEC §3.6, §3.7; docs/alignment.md "Matching", "Alignment",
@@ -71,11 +72,6 @@ const bucket = (day: string, contributions: number, alignedContributions: number
   alignedContributions,
   alignmentRate,
 });
-
-function expectProblem(res: Response, status: number): void {
-  expect({ status: res.status, contentType: res.headers['content-type'] }).toEqual({ status, contentType: expect.stringMatching(/^application\/problem\+json(;|$)/) });
-  expect(res.body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
-}
 
 describe('alignment indicators (SPEC §3.6), hand-computed', () => {
   let t: TestApp;

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { newNetwork, uniqueKey } from '../support/factories';
 import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
+import { expectProblem } from '../support/problems';
 
 /** API keys (SPEC §4): the secret is shown once, only its SHA-256 is stored, every change is audited. */
 
@@ -10,11 +11,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
-
-function expectProblem(res: Response, status: number): void {
-  expect({ status: res.status, type: res.headers['content-type'] }).toEqual({ status, type: expect.stringMatching(/^application\/problem\+json/) });
-  expect(res.body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
-}
 
 describe('API keys', () => {
   let t: TestApp;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { ingest, newActivity, newGroup, newMember, newNetwork, uniqueKey } from '../support/factories';
 import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
+import { expectProblem } from '../support/problems';
 
 /**
  * The auth matrix (SPEC §1, §4): every /v1 route × every role × network scope, through HTTP on the
@@ -128,12 +129,6 @@ const MATRIX: RouteRow[] = [
 
 const routeId = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
 
-function expectProblem(res: Response, status: number, code?: string): void {
-  expect({ status: res.status, type: res.headers['content-type'] }).toEqual({ status, type: expect.stringMatching(/^application\/problem\+json/) });
-  expect(res.body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
-  if (code) expect(res.body.type).toMatch(new RegExp(`/${code}$`));
-}
-
 function expectPassedAuth(res: Response, label: string): void {
   // not rejected by auth; and an allowed call never crashes the service
   expect({ label, status: res.status, passed: ![401, 403].includes(res.status) && res.status < 500 }).toEqual({ label, status: res.status, passed: true });
@@ -232,29 +227,29 @@ describe('auth matrix: role × route × network', () => {
     it.each(ROLES)('role %s: allowed → passes auth, otherwise 403 problem+json', async (role) => {
       const res = await call(row, netA, `Bearer ${keys[role]}`);
       if (row.allowed.includes(role)) expectPassedAuth(res, `${role} ${routeId(row.method, row.path)}`);
-      else expectProblem(res, 403, 'forbidden');
+      else expectProblem(res, 403, { type: 'forbidden' });
     });
 
     it('no Authorization header → 401 with WWW-Authenticate', async () => {
       const res = await call(row, netA);
-      expectProblem(res, 401, 'unauthorized');
+      expectProblem(res, 401, { type: 'unauthorized' });
       expect(res.headers['www-authenticate']).toMatch(/^Bearer\b/);
     });
 
     it('unknown key → 401 with WWW-Authenticate', async () => {
       const res = await call(row, netA, `Bearer cno_${uniqueKey('unknown')}-0123456789abcdefghijklmnop`);
-      expectProblem(res, 401, 'unauthorized');
+      expectProblem(res, 401, { type: 'unauthorized' });
       expect(res.headers['www-authenticate']).toMatch(/^Bearer\b/);
     });
 
     if (row.networkScoped) {
       it.each(['integrator', 'cno', 'hr'] as const)('%s key limited to network A: 403 on network B (and on an unknown network), role rules on A', async (role) => {
-        expectProblem(await call(row, netB, `Bearer ${scopedToA[role]}`), 403, 'forbidden');
+        expectProblem(await call(row, netB, `Bearer ${scopedToA[role]}`), 403, { type: 'forbidden' });
         // out of scope wins over existence: no 404 that would reveal which networks exist
-        expectProblem(await call(row, uniqueKey('nowhere'), `Bearer ${scopedToA[role]}`), 403, 'forbidden');
+        expectProblem(await call(row, uniqueKey('nowhere'), `Bearer ${scopedToA[role]}`), 403, { type: 'forbidden' });
         const onA = await call(row, netA, `Bearer ${scopedToA[role]}`);
         if (row.allowed.includes(role)) expectPassedAuth(onA, `${role}@A ${routeId(row.method, row.path)}`);
-        else expectProblem(onA, 403, 'forbidden');
+        else expectProblem(onA, 403, { type: 'forbidden' });
       });
 
       it('an unscoped key of an allowed role passes on every network', async () => {
@@ -274,24 +269,24 @@ describe('auth matrix: role × route × network', () => {
       ['empty', ''],
     ])('%s → 401 with WWW-Authenticate', async (_, header) => {
       const res = await t.http().get('/v1/networks').set('Authorization', header);
-      expectProblem(res, 401, 'unauthorized');
+      expectProblem(res, 401, { type: 'unauthorized' });
       expect(res.headers['www-authenticate']).toMatch(/^Bearer\b/);
     });
 
     it('an unknown key gets 401 with error="invalid_token" (RFC 6750)', async () => {
       const res = await t.http().get('/v1/networks').set('Authorization', 'Bearer cno_not-a-key-that-exists-anywhere-000000');
-      expectProblem(res, 401, 'unauthorized');
+      expectProblem(res, 401, { type: 'unauthorized' });
       expect(res.headers['www-authenticate']).toMatch(/^Bearer\b.*error="invalid_token"/);
     });
 
     it('a very long token is a 401, not an error', async () => {
       const res = await t.http().get('/v1/networks').set('Authorization', `Bearer ${'x'.repeat(4000)}`);
-      expectProblem(res, 401, 'unauthorized');
+      expectProblem(res, 401, { type: 'unauthorized' });
     });
 
     it('a prefix or an extension of a real key is a 401', async () => {
-      expectProblem(await t.http().get('/v1/networks').set('Authorization', `Bearer ${keys.cno.slice(0, -1)}`), 401, 'unauthorized');
-      expectProblem(await t.http().get('/v1/networks').set('Authorization', `Bearer ${keys.cno}x`), 401, 'unauthorized');
+      expectProblem(await t.http().get('/v1/networks').set('Authorization', `Bearer ${keys.cno.slice(0, -1)}`), 401, { type: 'unauthorized' });
+      expectProblem(await t.http().get('/v1/networks').set('Authorization', `Bearer ${keys.cno}x`), 401, { type: 'unauthorized' });
     });
 
     it('the auth scheme is case-insensitive (RFC 9110 §11.1)', async () => {
@@ -318,7 +313,7 @@ describe('auth matrix: role × route × network', () => {
       expect(del.status).toBe(204);
       for (const row of MATRIX) {
         const res = await call(row, netA, `Bearer ${key.secret}`);
-        expectProblem(res, 401, 'unauthorized');
+        expectProblem(res, 401, { type: 'unauthorized' });
         expect(res.headers['www-authenticate']).toMatch(/^Bearer\b/);
       }
     });
@@ -326,7 +321,7 @@ describe('auth matrix: role × route × network', () => {
     it('an admin key that revokes itself is refused right after', async () => {
       const key = await createKey({ role: 'admin' });
       expect((await t.http().delete(`/v1/api-keys/${key.id}`).set('Authorization', `Bearer ${key.secret}`)).status).toBe(204);
-      expectProblem(await t.http().get('/v1/api-keys').set('Authorization', `Bearer ${key.secret}`), 401, 'unauthorized');
+      expectProblem(await t.http().get('/v1/api-keys').set('Authorization', `Bearer ${key.secret}`), 401, { type: 'unauthorized' });
     });
   });
 
@@ -367,7 +362,7 @@ describe('auth matrix: role × route × network', () => {
     it('a key cannot be limited to a network that does not exist (it would gain it when someone creates it): 400', async () => {
       const ghost = uniqueKey('ghost');
       const res = await t.http().post('/v1/api-keys').set('Authorization', `Bearer ${TEST_ADMIN_KEY}`).send({ name: 'ghost', role: 'cno', networks: [ghost] });
-      expectProblem(res, 400, 'validation');
+      expectProblem(res, 400, { type: 'validation' });
       expect(res.body.errors).toEqual([{ path: 'networks[0]', message: `network "${ghost}" does not exist` }]);
     });
 
@@ -375,14 +370,14 @@ describe('auth matrix: role × route × network', () => {
       const outOfScope = uniqueKey('out');
       const key = await createKey({ role: 'integrator', networks: [netA] });
       const refused = await t.http().post('/v1/networks').set('Authorization', `Bearer ${key.secret}`).send({ key: outOfScope, name: 'Out of scope' });
-      expectProblem(refused, 403, 'forbidden');
-      expectProblem(await t.http().get(`/v1/networks/${outOfScope}`).set('Authorization', `Bearer ${TEST_ADMIN_KEY}`), 404, 'not-found');
-      expectProblem(await t.http().post('/v1/networks').set('Authorization', `Bearer ${key.secret}`).send({ key: netA, name: 'Again' }), 409, 'conflict');
+      expectProblem(refused, 403, { type: 'forbidden' });
+      expectProblem(await t.http().get(`/v1/networks/${outOfScope}`).set('Authorization', `Bearer ${TEST_ADMIN_KEY}`), 404, { type: 'not-found' });
+      expectProblem(await t.http().post('/v1/networks').set('Authorization', `Bearer ${key.secret}`).send({ key: netA, name: 'Again' }), 409, { type: 'conflict' });
     });
 
     it('PUT /v1/members/{id} needs a key not limited to networks; scoped integrators send member events through their network', async () => {
       const member = uniqueKey('m');
-      expectProblem(await t.http().put(`/v1/members/${member}`).set('Authorization', `Bearer ${scopedToA.integrator}`).send({ displayName: 'Scoped' }), 403, 'forbidden');
+      expectProblem(await t.http().put(`/v1/members/${member}`).set('Authorization', `Bearer ${scopedToA.integrator}`).send({ displayName: 'Scoped' }), 403, { type: 'forbidden' });
       const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM members WHERE external_id = $1`, [member]);
       expect(n).toBe(0);
       const viaNetwork = await ingest(t, netA, [newMember(member, { displayName: 'Scoped' })], { apiKey: scopedToA.integrator });

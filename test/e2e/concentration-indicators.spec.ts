@@ -1,7 +1,7 @@
-import type { Response } from 'supertest';
 import { RawRecord, ingest, loadNetwork, newActivity, newGroup, newMember, newMembership, uniqueKey } from '../support/factories';
 import { networkGet, readIndicator } from '../support/indicators';
 import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
+import { expectProblem } from '../support/problems';
 
 /**
  * Concentration (SPEC §3.4) through HTTP on the real application and database, with numbers
@@ -21,11 +21,6 @@ const TO = '2026-03-08T00:00:00Z';
 function utc(instant: string): unknown {
   const base = new Date(instant).toISOString().slice(0, 19);
   return expect.stringMatching(new RegExp(`^${base}(\\.0+)?Z$`));
-}
-
-function expectProblem(res: Response, status: number): void {
-  expect({ status: res.status, type: res.headers['content-type'] }).toEqual({ status, type: expect.stringMatching(/^application\/problem\+json/) });
-  expect(res.body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
 }
 
 const EMPTY = { contributors: 0, contributions: 0, gini: 0, top10PercentShare: null, busFactor: 0, leaderShare: null };

@@ -1,7 +1,7 @@
-import type { Response } from 'supertest';
 import { RawRecord, ingest, loadNetwork, newActivity, newGroup, newMember, uniqueKey } from '../support/factories';
 import { networkGet, readIndicator } from '../support/indicators';
 import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
+import { expectProblem } from '../support/problems';
 
 /**
  * Diffusion (SPEC §3.5) through HTTP on the real application and database, numbers computed by
@@ -21,11 +21,6 @@ const TO = '2026-03-08T00:00:00Z';
 function utc(instant: string): unknown {
   const base = new Date(instant).toISOString().slice(0, 19);
   return expect.stringMatching(new RegExp(`^${base}(\\.0+)?Z$`));
-}
-
-function expectProblem(res: Response, status: number): void {
-  expect({ status: res.status, type: res.headers['content-type'] }).toEqual({ status, type: expect.stringMatching(/^application\/problem\+json/) });
-  expect(res.body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
 }
 
 const EMPTY = { interactions: 0, crossDepartmentInteractions: 0, crossDepartmentRate: null, eiIndex: null, departments: [] };

@@ -1,6 +1,6 @@
-import type { Response } from 'supertest';
 import { ingest, newActivity, newGroup, newMember, newNetwork, uniqueKey } from '../support/factories';
 import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
+import { expectProblem } from '../support/problems';
 
 /**
  * SPEC §3.2 (engagement) on a network in Europe/Paris (UTC+1 all of February 2026), through HTTP on
@@ -23,11 +23,6 @@ import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
  *   D   (Sales) 01-15 12:00, and 02-28 12:00 DELETED
  *   Q   (Ops)   01-31 12:00
  */
-
-function expectProblem(res: Response, status: number): void {
-  expect({ status: res.status, contentType: res.headers['content-type'] }).toEqual({ status, contentType: expect.stringMatching(/^application\/problem\+json(;|$)/) });
-  expect(res.body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
-}
 
 describe('engagement indicators (SPEC §3.2), hand-computed, Europe/Paris', () => {
   let t: TestApp;

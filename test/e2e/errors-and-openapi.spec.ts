@@ -1,6 +1,7 @@
 import type { Response } from 'supertest';
 import { ingest, newActivity, newMember, newNetwork, uniqueKey } from '../support/factories';
 import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
+import { expectNoLeak, expectProblem } from '../support/problems';
 
 /**
  * SPEC §1: every error is RFC 9457 problem+json and never leaks internals; list parameters are
@@ -11,46 +12,6 @@ import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
 const BODY_LIMIT = 64 * 1024;
 const NDJSON_LIMIT = 128 * 1024;
 const auth = (apiKey = TEST_ADMIN_KEY) => ({ Authorization: `Bearer ${apiKey}` });
-
-/** Things a response body must never contain: stack frames, source or dependency paths, SQL. */
-const LEAKS: [string, RegExp][] = [
-  ['stack frame', /\bat (?:async )?[\w.$<>[\] ]*\(?(?:\/|[A-Za-z]:\\|node:)[^)]*:\d+/],
-  ['stack frame (bare)', /\n\s+at \S/],
-  ['source file position', /\.(?:ts|js|mjs|cjs):\d+/],
-  ['node_modules', /node_modules/],
-  ['internal path', /\/(?:work|home|usr|opt|app|tmp|var)\/[\w.-]+\/|[A-Za-z]:\\\\|\/src\/|\/dist\//],
-  ['SQL SELECT', /\bSELECT\b/],
-  ['SQL INSERT', /\bINSERT INTO\b/i],
-  ['SQL UPDATE', /\bUPDATE\s+\w+\s+SET\b/i],
-  ['SQL DELETE', /\bDELETE FROM\b/i],
-  ['SQL fragments', /\bON CONFLICT\b|\bRETURNING\b|\bunnest\(|::bigint|::text\b/i],
-  ['driver errors', /QueryFailedError|TypeORMError|\bSQLSTATE\b|relation "|violates .* constraint|out of range for type/i],
-  ['JS errors', /TypeError|ReferenceError|SyntaxError: Unexpected|Cannot read propert/],
-];
-
-function expectNoLeak(res: Response, label: string): void {
-  const text = res.text ?? '';
-  for (const [name, pattern] of LEAKS) {
-    if (pattern.test(text)) throw new Error(`${label}: response body leaks ${name} (${pattern}): ${text.slice(0, 2000)}`);
-  }
-}
-
-/** An RFC 9457 problem with the given status, free of leaks. */
-function expectProblem(res: Response, status: number, label = `${res.status}`): Record<string, unknown> {
-  expect({ label, status: res.status }).toEqual({ label, status });
-  expect({ label, contentType: res.headers['content-type'] }).toEqual({ label, contentType: expect.stringMatching(/^application\/problem\+json(;|$)/) });
-  const body = JSON.parse(res.text) as Record<string, unknown>;
-  expect({ label, body }).toMatchObject({ label, body: { status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) } });
-  expect((body.title as string).length).toBeGreaterThan(0);
-  expect((body.detail as string).length).toBeGreaterThan(0);
-  expect(() => new URL(body.type as string)).not.toThrow();
-  if (body.errors !== undefined) {
-    expect(Array.isArray(body.errors)).toBe(true);
-    for (const e of body.errors as { path: unknown; message: unknown }[]) expect(e).toEqual({ path: expect.any(String), message: expect.any(String) });
-  }
-  expectNoLeak(res, label);
-  return body;
-}
 
 function expectValidation(res: Response, paths: string[], label?: string): void {
   const body = expectProblem(res, 400, label);

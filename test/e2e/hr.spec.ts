@@ -2,6 +2,7 @@ import type { Response } from 'supertest';
 import { ingest, newActivity, newMember, newNetwork, uniqueKey } from '../support/factories';
 import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
 import { binary, parseCsv } from '../support/csv';
+import { expectProblem } from '../support/problems';
 
 /**
  * HR (SPEC §3.8, §4; docs/people.md "HR"): GET /v1/hr/interest-profiles (JSON pages or CSV) and
@@ -11,13 +12,7 @@ import { binary, parseCsv } from '../support/csv';
  * (members are org-wide, the database is shared) never appear.
  */
 
-const PROBLEM = /^application\/problem\+json(;|$)/;
 const HEADER = 'member,displayName,department,site,jobTitle,expertise,competences,interests,inferredInterests';
-
-function expectProblem(res: Response, status: number, label = ''): void {
-  expect({ label, status: res.status, contentType: res.headers['content-type'] }).toEqual({ label, status, contentType: expect.stringMatching(PROBLEM) });
-  expect(res.body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
-}
 
 /** SPEC §3.6 normalisation, to find a topic cell whatever written form it shows. */
 const normalise = (s: string) =>

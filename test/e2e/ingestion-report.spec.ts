@@ -1,6 +1,7 @@
 import type { Response } from 'supertest';
 import { IngestionReport as Report, ingest, newActivity, newGroup, newMember, newMembership, newNetwork, RawRecord, toNdjson, uniqueKey } from '../support/factories';
 import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
+import { expectProblem } from '../support/problems';
 
 /**
  * The per-line report of POST /v1/networks/{key}/events (SPEC §2) and the single-record
@@ -31,16 +32,6 @@ function report(res: Response): Report {
 
 /** Just the counts, for exact comparisons. */
 const counts = (r: Report) => ({ received: r.received, inserted: r.inserted, updated: r.updated, duplicates: r.duplicates, rejected: r.rejected.length });
-
-/** An RFC 9457 problem with the given status. */
-function expectProblem(res: Response, status: number): Record<string, unknown> {
-  expect({ status: res.status, body: res.body }).toMatchObject({ status });
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  const body = JSON.parse(res.text) as Record<string, unknown>;
-  expect(body).toMatchObject({ status });
-  for (const field of ['type', 'title', 'detail']) expect(typeof body[field]).toBe('string');
-  return body;
-}
 
 /** A 400 validation problem whose `errors` name every given path. */
 function expectValidation(res: Response, paths: string[]): void {

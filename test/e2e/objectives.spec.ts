@@ -1,6 +1,7 @@
 import type { Response } from 'supertest';
 import { newNetwork, uniqueKey } from '../support/factories';
 import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
+import { expectProblem } from '../support/problems';
 
 /**
  * Business objectives (SPEC §2, docs/alignment.md "Objectives"): PUT | GET | DELETE /v1/objectives/{key}
@@ -15,12 +16,6 @@ import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const OBJECTIVE_FIELDS = ['active', 'createdAt', 'key', 'keywords', 'name', 'networks', 'rematch', 'updatedAt'];
 const REMATCH_FIELDS = ['done', 'finishedAt', 'startedAt', 'state', 'total'];
-
-function expectProblem(res: Response, status: number): Record<string, unknown> {
-  expect({ status: res.status, contentType: res.headers['content-type'] }).toEqual({ status, contentType: expect.stringMatching(/^application\/problem\+json(;|$)/) });
-  expect(res.body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
-  return res.body;
-}
 
 /** A 400 problem+json whose `errors: [{path, message}]` holds a path matching each pattern. */
 function expectValidation(res: Response, paths: RegExp[], label: string): { path: string; message: string }[] {

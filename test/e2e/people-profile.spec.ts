@@ -1,6 +1,7 @@
 import type { Response } from 'supertest';
 import { ingest, newActivity, newGroup, newMember, newNetwork, uniqueKey } from '../support/factories';
 import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
+import { expectProblem } from '../support/problems';
 
 /**
  * Declared triptych (SPEC §2, §3.8; docs/people.md "Declared triptych" and "The people index"):
@@ -11,12 +12,6 @@ import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
  */
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-const PROBLEM = /^application\/problem\+json(;|$)/;
-
-function expectProblem(res: Response, status: number, label = ''): void {
-  expect({ label, status: res.status, contentType: res.headers['content-type'] }).toEqual({ label, status, contentType: expect.stringMatching(PROBLEM) });
-  expect(res.body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
-}
 
 /** A 400 problem+json whose `errors: [{path, message}]` holds a path matching each pattern. */
 function expectValidation(res: Response, paths: (RegExp | string)[], label: string): { path: string; message: string }[] {

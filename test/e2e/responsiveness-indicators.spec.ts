@@ -2,6 +2,7 @@ import type { Response } from 'supertest';
 import { RawRecord, ingest, loadNetwork, newActivity, newGroup, newMember, newMembership, uniqueKey } from '../support/factories';
 import { networkGet, readIndicator } from '../support/indicators';
 import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
+import { expectProblem } from '../support/problems';
 
 /**
  * Responsiveness (SPEC §3.3) and the unanswered-questions list, through HTTP on the real
@@ -22,11 +23,6 @@ function utc(instant: string | number): unknown {
   const iso = new Date(instant).toISOString();
   const [base, ms] = [iso.slice(0, 19), iso.slice(20, 23)];
   return expect.stringMatching(new RegExp(`^${base}${ms === '000' ? '(\\.0+)?' : `\\.${ms}0*`}Z$`));
-}
-
-function expectProblem(res: Response, status: number): void {
-  expect({ status: res.status, type: res.headers['content-type'] }).toEqual({ status, type: expect.stringMatching(/^application\/problem\+json/) });
-  expect(res.body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
 }
 
 /** A window with no root at all: zeros for counts, null for every rate and duration. */

@@ -1,6 +1,7 @@
 import type { Response } from 'supertest';
 import { ingest, newActivity, newMember, newNetwork, uniqueKey } from '../support/factories';
 import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
+import { expectProblem } from '../support/problems';
 
 /**
  * Roles and network scopes (SPEC §4, README "Security"):
@@ -10,11 +11,6 @@ import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
  *   are not all within its scope, or a PUT asking for networks outside it, is a 403;
  * - a key cannot be limited to a network that does not exist.
  */
-
-function expectProblem(res: Response, status: number): void {
-  expect({ status: res.status, type: res.headers['content-type'] }).toEqual({ status, type: expect.stringMatching(/^application\/problem\+json/) });
-  expect(res.body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
-}
 
 describe('roles and network scopes', () => {
   let t: TestApp;
