@@ -1,98 +1,76 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ENVIRONMENT, Environment } from '../common/config/environment';
 import { lockNetwork } from '../database/network-locks';
+import { JobContext, JobOutcome, JobRunner } from '../jobs/job-runner.service';
 import { loadMatcher, MatchableActivity, rewriteMatches } from './keyword-matches';
 
-/** Activities read and re-matched per transaction: short enough that ingestion waits little for the lock. */
-export const REMATCH_BATCH = 2000;
-
-type Outcome = 'done' | 'superseded' | 'stopped' | 'elsewhere';
-
-/** Session advisory lock per objective: one process at a time runs its re-match job. */
-const REMATCH_LOCK = 727004;
+/** The job kind of an objective's re-match (key: the objective id). */
+export const REMATCH_JOB = 'rematch';
 
 /**
  * Re-matches existing activities after an objective gains keywords or networks (SPEC §3.6 matching
- * is otherwise done once, at ingestion). One job at a time per process, objectives queued in order.
+ * is otherwise done once, at ingestion), as a job of the one job runner (src/jobs/job-runner.service.ts):
+ * kind `rematch`, key the objective id, run by one instance at a time and taken over by another when
+ * its instance dies.
  *
  * A job walks the live contributions of each network the objective applies to in id order, up to the
  * highest id at its start (later activities were matched by their own ingestion, against the new
- * keywords), and rewrites that objective's matches batch by batch, each batch in a transaction
- * holding the network's write lock. Progress (`rematch_done` / `rematch_total`) is committed with each
- * batch. A job whose objective changed again (`rematch_generation` moved) stops and the newer job
- * redoes the work; at shutdown the job stops between batches and the next boot starts it again. With
- * several instances, the one holding the job's advisory lock runs it and the others leave it.
+ * keywords), and rewrites that objective's matches batch by batch (REMATCH_BATCH_SIZE), each batch in
+ * a transaction holding the network's write lock and the job's row (so a batch never overlaps a
+ * takeover). Progress (`rematch_done` / `rematch_total`, what the API shows) is committed with each
+ * batch. A job whose objective changed again (`rematch_generation` moved) stops, and the runner runs
+ * it again (the change asked for a new run); a job stopped at shutdown or taken over starts again from
+ * the beginning.
  */
 @Injectable()
-export class RematchService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class RematchService implements OnApplicationBootstrap {
   private readonly logger = new Logger(RematchService.name);
-  private readonly queue: number[] = [];
-  private worker: Promise<void> | null = null;
-  private stopping = false;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    // a failed job is retried too: its failure may have been the database going away
-    const unfinished: { id: number }[] = await this.db.query(`SELECT id FROM objectives WHERE rematch_state IN ('pending', 'running', 'failed') ORDER BY id`);
-    for (const { id } of unfinished) this.enqueue(id);
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    await this.worker;
-  }
-
-  enqueue(objectiveId: number): void {
-    if (this.stopping) return;
-    if (!this.queue.includes(objectiveId)) this.queue.push(objectiveId);
-    this.worker ??= this.drain().finally(() => (this.worker = null));
-  }
-
-  /** Resolves when the queue is empty (tests and benchmarks wait on it). */
-  async idle(): Promise<void> {
-    while (this.worker) await this.worker;
-  }
-
-  private async drain(): Promise<void> {
-    // let the request that queued the job answer first
-    await new Promise((resolve) => setImmediate(resolve));
-    while (this.queue.length > 0 && !this.stopping) {
-      const id = this.queue.shift() as number;
-      try {
-        const started = Date.now();
-        const { outcome, done } = await this.run(id);
-        this.logger.log({ objectiveId: id, outcome, activities: done, ms: Date.now() - started }, 'objective re-match');
-      } catch (error) {
-        this.logger.error({ objectiveId: id, err: error }, 'objective re-match failed');
-        await this.db.query(`UPDATE objectives SET rematch_state = 'failed', rematch_finished_at = now() WHERE id = $1`, [id]).catch(() => undefined);
-      }
-    }
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(ENVIRONMENT) private readonly env: Environment,
+    private readonly jobs: JobRunner,
+  ) {
+    jobs.register(REMATCH_JOB, {
+      run: (job) => this.run(job),
+      failed: async (key) => {
+        await this.db.query(`UPDATE objectives SET rematch_state = 'failed', rematch_finished_at = now() WHERE id = $1`, [Number(key)]);
+      },
+    });
   }
 
   /**
-   * Runs the job if no other process does: the lock lives on a connection held for the job, so it
-   * goes with a process that dies, and the next start resumes the job. Two processes running the
-   * same job would both reset and add to its progress, over-counting `done`.
+   * Objectives whose re-match is unfinished (pending, running or failed: a failure may have been the
+   * database going away) and that have no active job get one: a job asked for by a process that
+   * stopped before writing it, or a state set by hand.
    */
-  private async run(objectiveId: number): Promise<{ outcome: Outcome; done: number }> {
-    const runner = this.db.createQueryRunner();
-    await runner.connect();
-    try {
-      const [{ claimed }]: { claimed: boolean }[] = await runner.query('SELECT pg_try_advisory_lock($1, $2) AS claimed', [REMATCH_LOCK, objectiveId]);
-      if (!claimed) return { outcome: 'elsewhere', done: 0 };
-      try {
-        return await this.runClaimed(objectiveId);
-      } finally {
-        await runner.query('SELECT pg_advisory_unlock($1, $2)', [REMATCH_LOCK, objectiveId]).catch(() => undefined);
-      }
-    } finally {
-      await runner.release();
-    }
+  async onApplicationBootstrap(): Promise<void> {
+    const unfinished: { id: number }[] = await this.db.query(
+      `SELECT o.id FROM objectives o
+       WHERE o.rematch_state IN ('pending', 'running', 'failed')
+         AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.kind = $1 AND j.key = o.id::text AND j.state IN ('pending', 'running'))
+       ORDER BY o.id`,
+      [REMATCH_JOB],
+    );
+    for (const { id } of unfinished) await this.jobs.enqueue(REMATCH_JOB, String(id), { ifIdle: true });
   }
 
-  private async runClaimed(objectiveId: number): Promise<{ outcome: Outcome; done: number }> {
+  /** Asks for a re-match of the objective (after its change committed). */
+  enqueue(objectiveId: number): void {
+    this.jobs.enqueue(REMATCH_JOB, String(objectiveId)).catch((error) => this.logger.error({ objectiveId, err: error }, 'objective re-match not queued'));
+  }
+
+  private async run(job: JobContext): Promise<JobOutcome> {
+    const objectiveId = Number(job.key);
+    const started = Date.now();
+    const { outcome, done } = await this.runClaimed(objectiveId, job);
+    this.logger.log({ objectiveId, outcome, activities: done, ms: Date.now() - started }, 'objective re-match');
+    return outcome === 'stopped' ? 'stopped' : 'done';
+  }
+
+  private async runClaimed(objectiveId: number, job: JobContext): Promise<{ outcome: 'done' | 'superseded' | 'stopped'; done: number }> {
     const [objective]: { generation: number; network_ids: number[] | null; state: string }[] = await this.db.query(
       `SELECT rematch_generation AS generation, network_ids, rematch_state AS state FROM objectives WHERE id = $1`,
       [objectiveId],
@@ -108,12 +86,18 @@ export class RematchService implements OnApplicationBootstrap, BeforeApplication
       [objective.network_ids],
     );
     const total = extents.reduce((sum, e) => sum + e.total, 0);
-    const [, claimed]: [unknown, number] = await this.db.query(
-      `UPDATE objectives SET rematch_state = 'running', rematch_done = 0, rematch_total = $3, rematch_started_at = now(), rematch_finished_at = NULL
-       WHERE id = $1 AND rematch_generation = $2`,
-      [objectiveId, generation, total],
-    );
+    const claimed = await this.db.transaction(async (m) => {
+      if (!(await job.holdsLease(m))) return 'lost';
+      const [, updated]: [unknown, number] = await m.query(
+        `UPDATE objectives SET rematch_state = 'running', rematch_done = 0, rematch_total = $3, rematch_started_at = now(), rematch_finished_at = NULL
+         WHERE id = $1 AND rematch_generation = $2`,
+        [objectiveId, generation, total],
+      );
+      return updated;
+    });
+    if (claimed === 'lost') return { outcome: 'stopped', done: 0 };
     if (claimed === 0) return { outcome: 'superseded', done: 0 };
+    await job.progress(0, total);
 
     let done = 0;
     // statistics follow the matches as they grow (the embedded database has no autovacuum, and a
@@ -123,9 +107,10 @@ export class RematchService implements OnApplicationBootstrap, BeforeApplication
     for (const extent of extents) {
       let after = '0';
       for (;;) {
-        if (this.stopping) return { outcome: 'stopped', done };
+        if (job.stopRequested()) return { outcome: 'stopped', done };
         const batch = await this.db.transaction(async (m) => {
           await lockNetwork(m, extent.network_id);
+          if (!(await job.holdsLease(m))) return 'lost';
           const [current]: { generation: number }[] = await m.query(`SELECT rematch_generation AS generation FROM objectives WHERE id = $1`, [objectiveId]);
           if (!current || current.generation !== generation) return null;
           const rows: (MatchableActivity & { id: string })[] = await m.query(
@@ -134,7 +119,7 @@ export class RematchService implements OnApplicationBootstrap, BeforeApplication
              FROM activities a
              WHERE a.network_id = $1 AND a.id > $2 AND a.id <= $3 AND a.deleted_at IS NULL AND a.kind IN ('post', 'question', 'reply', 'share')
              ORDER BY a.id LIMIT $4`,
-            [extent.network_id, after, extent.max_id, REMATCH_BATCH],
+            [extent.network_id, after, extent.max_id, this.env.REMATCH_BATCH_SIZE],
           );
           if (rows.length === 0) return [];
           // read in each batch: a network the objective stopped applying to yields no keyword, hence no match
@@ -143,10 +128,12 @@ export class RematchService implements OnApplicationBootstrap, BeforeApplication
           await m.query(`UPDATE objectives SET rematch_done = rematch_done + $2 WHERE id = $1`, [objectiveId, rows.length]);
           return rows;
         });
+        if (batch === 'lost') return { outcome: 'stopped', done };
         if (batch === null) return { outcome: 'superseded', done };
         if (batch.length === 0) break;
         done += batch.length;
         after = batch[batch.length - 1].id;
+        await job.progress(done, total);
         if (done >= analyseAt) {
           await this.db.query('ANALYZE keyword_matches, keyword_set_day_counts');
           analyseAt *= 2;
@@ -154,10 +141,14 @@ export class RematchService implements OnApplicationBootstrap, BeforeApplication
       }
     }
     // activities deleted while the job ran were counted in `total` but not re-matched: total is what was done
-    await this.db.query(
-      `UPDATE objectives SET rematch_state = 'done', rematch_total = rematch_done, rematch_finished_at = now() WHERE id = $1 AND rematch_generation = $2`,
-      [objectiveId, generation],
-    );
-    return { outcome: 'done', done };
+    const finished = await this.db.transaction(async (m) => {
+      if (!(await job.holdsLease(m))) return false;
+      await m.query(
+        `UPDATE objectives SET rematch_state = 'done', rematch_total = rematch_done, rematch_finished_at = now() WHERE id = $1 AND rematch_generation = $2`,
+        [objectiveId, generation],
+      );
+      return true;
+    });
+    return { outcome: finished ? 'done' : 'stopped', done };
   }
 }

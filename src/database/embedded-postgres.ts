@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { guardExtendedProtocol } from './pglite-protocol-guard';
 
 export interface EmbeddedPostgres {
   /** A postgres:// URL the normal `pg` driver connects to. */
@@ -26,7 +27,7 @@ export async function startEmbeddedPostgres(dataDir: string, maxConnections = 10
     mkdirSync(location, { recursive: true });
   }
   const db = await PGlite.create(location);
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
+  const server = new PGLiteSocketServer({ db: guardExtendedProtocol(db), host: '127.0.0.1', port: 0, maxConnections });
   await server.start();
   const address = server.getServerConn(); // "127.0.0.1:PORT"
   return {

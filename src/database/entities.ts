@@ -10,7 +10,8 @@ import { Group } from '../ingestion/group.entity';
 import { Member } from '../ingestion/member.entity';
 import { Membership } from '../ingestion/membership.entity';
 import { NetworkMember } from '../ingestion/network-member.entity';
+import { Job } from '../jobs/job.entity';
 import { Network } from '../networks/network.entity';
 
 /** Every entity, for the data source and the entity/migration drift check. */
-export const ENTITIES = [Network, Member, NetworkMember, Group, Membership, Activity, ApiKey, AuditEntry, Objective, ObjectiveKeyword, MemberProfile, ProfileTopic, ProfileVersion];
+export const ENTITIES = [Network, Member, NetworkMember, Group, Membership, Activity, ApiKey, AuditEntry, Objective, ObjectiveKeyword, MemberProfile, ProfileTopic, ProfileVersion, Job];

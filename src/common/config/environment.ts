@@ -56,6 +56,18 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(0) @Max(86400)
   PEOPLE_INDEX_INTERVAL_SECONDS = 600;
 
+  /** Background jobs (re-match, people index): a running job's lease, in seconds; its owner renews it every third of that, and a job whose owner died is taken over by another instance within about one lease. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  JOB_LEASE_SECONDS = 30;
+
+  /** Milliseconds between two looks of an instance for claimable jobs (new ones, or ones whose lease expired). */
+  @Transform(toInt) @IsInt() @Min(10) @Max(600000)
+  JOB_POLL_INTERVAL_MS = 2000;
+
+  /** Activities re-matched per transaction by an objective's re-match job. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  REMATCH_BATCH_SIZE = 2000;
+
   /** Length of the rate-limit window, in seconds. */
   @Transform(toInt) @IsInt() @Min(1) @Max(3600)
   RATE_LIMIT_WINDOW_SECONDS = 60;

@@ -15,10 +15,8 @@ export const HIDDEN_EXPERT_MIN_SCORE = 5;
 /** Each declared level (1–5) adds this much to the expert score. */
 export const DECLARED_LEVEL_WEIGHT = 2;
 
-/** observed score = 3 × acceptedAnswers + replies + 0.5 × reactionsReceived + 2 × peopleHelped */
-export function observedScore(e: Evidence): number {
-  return 3 * e.acceptedAnswers + e.replies + 0.5 * e.reactionsReceived + 2 * e.peopleHelped;
-}
+/** observed score = 3 × acceptedAnswers + replies + 0.5 × reactionsReceived + 2 × peopleHelped (src/people/people-scores.ts) */
+export { observedScore } from '../people-scores';
 
 /** The same score in SQL, on a `member_topic_evidence` row of alias `e`. */
 export const observedScoreSql = (e: string) => `(3 * ${e}.accepted_answers + ${e}.replies + 0.5 * ${e}.reactions_received + 2 * ${e}.people_helped)`;

@@ -1,0 +1,127 @@
+/**
+ * The arithmetic of the people index (SPEC §3.8, docs/people.md), as pure functions: no database, no
+ * clock. PeopleIndexService reads the corpus and the signals and writes what these return;
+ * src/people/people-scores.spec.ts checks each against figures computed by hand.
+ */
+
+/** Inferred interests kept per member and network. */
+export const INTERESTS_PER_MEMBER = 10;
+/** In a member's TF-IDF, a term in a tag of a contribution counts this much, in its text only 1. */
+export const TAG_WEIGHT = 2;
+/** Activities shown as the support of an inferred interest: the member's most recent ones holding the term. */
+export const SUPPORTING_ACTIVITIES = 5;
+
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+// ---------------------------------------------------------------------------------------------
+// Inferred interests: TF-IDF of a member's own contributions
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * TF-IDF weight of a term for a member: tf × ln(N / df), with tf the member's weighted count of the
+ * term (TAG_WEIGHT in a tag, 1 in a text), N the contributions of the network (the corpus) and df
+ * how many of them hold the term (1 when unknown).
+ */
+export function tfIdf(tf: number, corpusSize: number, documentFrequency: number | undefined): number {
+  return tf * Math.log(corpusSize / (documentFrequency ?? 1));
+}
+
+/**
+ * A member's inferred interests: their terms by TF-IDF weight, highest first (ties: term key in
+ * code-point order), weights ≤ 0 (a term in every contribution) left out, at most `limit`.
+ */
+export function rankInterests<T extends { tf: number }>(
+  terms: Iterable<[string, T]>,
+  corpusSize: number,
+  documentFrequency: ReadonlyMap<string, number>,
+  limit = INTERESTS_PER_MEMBER,
+): { key: string; t: T; weight: number }[] {
+  return [...terms]
+    .map(([key, t]) => ({ key, t, weight: tfIdf(t.tf, corpusSize, documentFrequency.get(key)) }))
+    .filter((x) => x.weight > 0)
+    .sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1))
+    .slice(0, limit);
+}
+
+/** The SUPPORTING_ACTIVITIES most recent, most recent first (ties: externalId). Sorts `activities` in place. */
+export function mostRecent(activities: { id: string; at: number }[]): { id: string; at: number }[] {
+  return activities.sort((a, b) => b.at - a.at || byCodePoint(a.id, b.id)).slice(0, SUPPORTING_ACTIVITIES);
+}
+
+/** The form written most often (ties: code-point order), e.g. the label of a topic or a term. */
+export function mostFrequent(forms: ReadonlyMap<string, number>): string {
+  return [...forms].sort(([a, x], [b, y]) => y - x || byCodePoint(a, b))[0][0];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Observed expertise
+// ---------------------------------------------------------------------------------------------
+
+/** Observed evidence of a member on a topic. */
+export interface ObservedEvidence {
+  acceptedAnswers: number;
+  replies: number;
+  reactionsReceived: number;
+  peopleHelped: number;
+}
+
+/** observed score = 3 × acceptedAnswers + replies + 0.5 × reactionsReceived + 2 × peopleHelped */
+export function observedScore(e: ObservedEvidence): number {
+  return 3 * e.acceptedAnswers + e.replies + 0.5 * e.reactionsReceived + 2 * e.peopleHelped;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Animator candidates
+// ---------------------------------------------------------------------------------------------
+
+/** The signals of one animator candidate over the window (ANIMATOR_SIGNALS_SQL). */
+export interface AnimatorSignals {
+  member_id: string;
+  people_helped: number;
+  departments_reached: number;
+  groups: string[];
+  accepted_answers: number;
+  /** Median first response, in seconds (null: never responded first). */
+  median_first_response: number | string | null;
+}
+
+/** Weights of the animator score; each signal is divided by its maximum over the candidates first. */
+export const ANIMATOR_WEIGHTS = { helped: 0.3, departments: 0.15, groups: 0.15, accepted: 0.15, centrality: 0.15, speed: 0.1 } as const;
+
+/** speed = 1 / (1 + median first response in hours / 24): 1 when instant, ½ after a day, 0 when they never responded first. */
+export function responseSpeed(medianFirstResponseSeconds: number | string | null): number {
+  return medianFirstResponseSeconds === null ? 0 : 1 / (1 + Number(medianFirstResponseSeconds) / 3600 / 24);
+}
+
+/**
+ * The animator score of each candidate (docs/people.md):
+ *   score = 0.30·helped + 0.15·departments + 0.15·groups + 0.15·accepted + 0.15·centrality + 0.10·speed
+ * each signal divided by its maximum over the candidates (so in [0, 1]; counts by at least 1,
+ * centrality and speed by at least the smallest positive number), `centrality` the PageRank of the
+ * member in the interaction graph (0 when absent).
+ */
+export function animatorScores<S extends AnimatorSignals>(signals: S[], centrality: Readonly<Record<string, number>>): (S & { centrality: number; score: number })[] {
+  // a reduce, not Math.max(...values): spreading 100 000 candidates overflows the call stack
+  const maxOf = (values: number[], floor: number) => values.reduce((m, v) => (v > m ? v : m), floor);
+  const speed = (s: S) => responseSpeed(s.median_first_response);
+  const max = {
+    helped: maxOf(signals.map((s) => s.people_helped), 1),
+    departments: maxOf(signals.map((s) => s.departments_reached), 1),
+    groups: maxOf(signals.map((s) => s.groups.length), 1),
+    accepted: maxOf(signals.map((s) => s.accepted_answers), 1),
+    centrality: maxOf(signals.map((s) => centrality[s.member_id] ?? 0), Number.MIN_VALUE),
+    speed: maxOf(signals.map(speed), Number.MIN_VALUE),
+  };
+  const w = ANIMATOR_WEIGHTS;
+  return signals.map((s) => ({
+    ...s,
+    centrality: centrality[s.member_id] ?? 0,
+    score:
+      w.helped * (s.people_helped / max.helped) +
+      w.departments * (s.departments_reached / max.departments) +
+      w.groups * (s.groups.length / max.groups) +
+      w.accepted * (s.accepted_answers / max.accepted) +
+      w.centrality * ((centrality[s.member_id] ?? 0) / max.centrality) +
+      w.speed * (speed(s) / max.speed),
+  }));
+}
