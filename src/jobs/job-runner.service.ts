@@ -31,6 +31,8 @@ export type JobOutcome = 'done' | 'stopped';
 
 export interface JobHandler {
   run(job: JobContext): Promise<JobOutcome>;
+  /** Runs of one request before the job is left `failed` (default JOB_MAX_ATTEMPTS). */
+  maxAttempts?: number;
   /** Called after the handler threw; `final` when no attempt is left (the job is then `failed`). */
   failed?(key: string, error: unknown, final: boolean): Promise<void>;
 }
@@ -251,7 +253,8 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
       this.logger.log({ kind: job.kind, key: job.key, outcome: run.lost ? 'lost' : outcome, attempt: job.attempts, ms: Date.now() - started }, 'job');
     } catch (error) {
       clearInterval(heartbeat);
-      const final = job.attempts >= JOB_MAX_ATTEMPTS;
+      const maxAttempts = handler.maxAttempts ?? JOB_MAX_ATTEMPTS;
+      const final = job.attempts >= maxAttempts;
       this.logger.error({ kind: job.kind, key: job.key, attempt: job.attempts, final, err: error }, 'job failed');
       await handler.failed?.(job.key, error, final).catch(() => undefined);
       // a retry waits a lease (the failure may be the database going away); a job asked again meanwhile is pending
@@ -261,7 +264,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
                   lease_owner = NULL, lease_expires_at = CASE WHEN rerun THEN NULL ELSE now() + make_interval(secs => $4) END,
                   last_error = $5, finished_at = clock_timestamp(), updated_at = now()
            WHERE id = $1 AND lease_owner = $2`,
-          [job.id, this.instanceId, JOB_MAX_ATTEMPTS, this.env.JOB_LEASE_SECONDS, String((error as Error)?.message ?? error).slice(0, 2000)],
+          [job.id, this.instanceId, maxAttempts, this.env.JOB_LEASE_SECONDS, String((error as Error)?.message ?? error).slice(0, 2000)],
         )
         .catch(() => undefined);
     }

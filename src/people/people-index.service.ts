@@ -55,7 +55,8 @@ export class PeopleIndexService implements OnApplicationBootstrap, BeforeApplica
     @Inject(ENVIRONMENT) private readonly env: Environment,
     private readonly jobs: JobRunner,
   ) {
-    jobs.register(PEOPLE_INDEX_JOB, { run: (job) => this.run(job) });
+    // no retry: a refresh asked for through the API answers the failure at once, and the periodic refresh asks again
+    jobs.register(PEOPLE_INDEX_JOB, { run: (job) => this.run(job), maxAttempts: 1 });
   }
 
   onApplicationBootstrap(): void {
