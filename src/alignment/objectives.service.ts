@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { lockAllNetworks } from '../database/network-locks';
 import { FieldError, Forbidden, NotFound, ValidationFailed } from '../common/errors/domain-errors';
-import { decodeCursor, PageQuery, toPage } from '../common/pagination/pagination';
+import { decodeCursor, int4After, PageQuery, toPage } from '../common/pagination/pagination';
 import { AuditService } from '../governance/audit.service';
 import { networkLimit, Principal } from '../governance/principal';
 import { ObjectivePage, ObjectiveView, OBJECTIVE_KEY_PATTERN, PutObjectiveDto } from './dto/objective.dto';
@@ -107,8 +107,7 @@ export class ObjectivesService {
       `SELECT * FROM objectives o
        WHERE o.id > $1 AND (NOT $2 OR o.network_ids IS NULL OR o.network_ids && (SELECT array_agg(id) FROM networks WHERE key = ANY($3::text[])))
        ORDER BY o.id LIMIT $4`,
-      // objective ids are int4: a cursor beyond that range simply has nothing after it
-      [Math.min(Number(after ?? 0), 2_147_483_647), scoped, principal.networks ?? [], page.limit + 1],
+      [int4After(after), scoped, principal.networks ?? [], page.limit + 1],
     );
     const views = await this.views(principal, rows);
     return toPage(rows.map((r, i) => ({ id: r.id, view: views[i] })), page.limit, (r) => r.id, (r) => r.view);

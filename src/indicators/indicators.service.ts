@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { ValidationFailed } from '../common/errors/domain-errors';
 import { isCalendarDate, localDate } from '../common/validation/calendar-date';
 import { checkDay } from '../common/validation/window-limits';
-import { decodeCursor, encodeCursor } from '../common/pagination/pagination';
+import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../common/pagination/pagination';
 import { canSeeConfidential, isConfidentialGroup, Principal } from '../governance/principal';
 import { NetworksService } from '../networks/networks.service';
 import { SeriesWindowQuery, EngagementQuery, UnansweredQuery, WindowQuery } from './dto/indicator-query.dto';
@@ -92,7 +92,7 @@ export class IndicatorsService {
     const scope = await this.scopes.resolve(networkKey, query, now);
     // the list is small and ordered by time, not id: the cursor holds an offset
     const offset = Number(decodeCursor(query.cursor) ?? 0);
-    const limit = query.limit ?? 50;
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await unansweredQuestions(this.db, scope, now, offset, limit + 1);
     return {
       items: rows.slice(0, limit).map((r) => ({

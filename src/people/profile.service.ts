@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { normaliseTokens } from '../alignment/normalise';
 import { FieldError, ValidationFailed } from '../common/errors/domain-errors';
-import { decodeCursor, encodeCursor, PageQuery } from '../common/pagination/pagination';
+import { decodeCursor, encodeCursor, int4After, PageQuery } from '../common/pagination/pagination';
 import { AuditService } from '../governance/audit.service';
 import { networkLimit, Principal } from '../governance/principal';
 import { DeclaredProfileView, InterestTopicDto, LeveledTopicDto, ProfileHistoryPage, ProfileView, PutProfileDto } from './dto/profile.dto';
@@ -101,7 +101,7 @@ export class ProfileService {
     const rows: { version: number; changed_at: Date; profile: { expertise: LeveledTopicDto[]; competences: LeveledTopicDto[]; interests: InterestTopicDto[] } }[] =
       await this.db.query(
         `SELECT version, changed_at, profile FROM profile_versions WHERE member_id = $1 AND ($2::int IS NULL OR version < $2) ORDER BY version DESC LIMIT $3`,
-        [member.id, before === undefined ? null : Math.min(Number(before), 2_147_483_647), page.limit + 1],
+        [member.id, before === undefined ? null : int4After(before), page.limit + 1],
       );
     await this.audit.record(principal, { action: 'profile.history.read', target: externalId });
     const items = rows.slice(0, page.limit).map((r) => ({ version: r.version, changedAt: r.changed_at.toISOString(), ...r.profile }));
