@@ -13,6 +13,10 @@ import { mountOpenApi } from './openapi';
 /** Builds the configured application: shared by main.ts and the test harness, so tests run what ships. */
 export async function createApp(env: Environment, database: DatabaseConnection): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env, database), { bufferLogs: true, bodyParser: false });
+  // No deadline on a whole request: an NDJSON body has any length and is ingested as it arrives
+  // (SPEC §2), so it may take longer than Node's default 5 minutes, after which Node answers 408 and
+  // closes the connection mid-import. Headers keep Node's deadline (headersTimeout, 60 s).
+  (app.getHttpServer() as import('node:http').Server).requestTimeout = 0;
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('query parser', 'simple'); // no nested objects from ?a[b]=c

@@ -21,7 +21,21 @@ export function openNdjsonUpload(port: number, networkKey: string) {
     });
     req.on('error', reject);
   });
-  /** Writes a part of the body, waiting for the socket to drain when its buffer is full. */
-  const write = (chunk: string) => new Promise<void>((resolve) => (req.write(chunk) ? resolve() : req.once('drain', resolve)));
+  /**
+   * Writes a part of the body, waiting for the socket to drain when its buffer is full. Fails when
+   * the request ends first (the server answered early or cut the connection): a destroyed socket
+   * never drains, and waiting for it would hang the test until its timeout with no reason given.
+   */
+  const write = (chunk: string) =>
+    new Promise<void>((resolve, reject) => {
+      if (req.destroyed) return reject(new Error('the upload was closed before its body was sent'));
+      if (req.write(chunk)) return resolve();
+      const closed = () => reject(new Error('the upload was closed before its body was sent'));
+      req.once('close', closed);
+      req.once('drain', () => {
+        req.off('close', closed);
+        resolve();
+      });
+    });
   return { req, response, write };
 }
