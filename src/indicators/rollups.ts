@@ -1,6 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { MEMBER_BLOCK_BITS } from '../../migrations/1764400000000-activity-rollups';
 import { CONTRIBUTION_KINDS_SQL, type Scope } from './indicator-scope';
+
+/**
+ * Members per rollup block: the width of the `bit(n)` columns the migration 1764400000000-activity-rollups
+ * created (it keeps its own copy: migrations are frozen history and runtime code does not import them).
+ */
+export const MEMBER_BLOCK_BITS = 4096;
 
 /**
  * Reading the per-day rollups kept by the triggers of migrations ActivityRollups and

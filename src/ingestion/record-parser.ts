@@ -87,10 +87,12 @@ export function recordKey(row: RecordRow): string {
   }
 }
 
-const knownFields = new Map<Function, Set<string>>();
+type RecordClass = new () => object;
+
+const knownFields = new Map<RecordClass, Set<string>>();
 
 /** The fields a record class declares, read once from class-validator's metadata. */
-function fieldsOf(cls: Function): Set<string> {
+function fieldsOf(cls: RecordClass): Set<string> {
   let fields = knownFields.get(cls);
   if (!fields) {
     fields = new Set(getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false).map((m) => m.propertyName));

@@ -39,7 +39,10 @@ export class RecordsService {
     const outcome = await this.ingestion.ingestOne(network.id, row);
     if (row.type === 'activity-deletion') return { outcome, activity: null };
     // stored, but an earlier deletion keeps it out of every read: answer null rather than 404
-    const activity = await this.data.activity(principal, networkKey, body.externalId).catch((e: unknown) => (e instanceof NotFound ? null : Promise.reject(e)));
+    const activity = await this.data.activity(principal, networkKey, body.externalId).catch((e: unknown) => {
+      if (e instanceof NotFound) return null;
+      throw e;
+    });
     return { outcome, activity };
   }
 

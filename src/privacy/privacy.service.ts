@@ -83,7 +83,7 @@ export class PrivacyService {
     delete member.id;
     const networks = networkLimit(principal);
     // $1: the member's id, $2: the key's network keys (null: every network)
-    const scoped = (sql: string) => m.query(sql, [id, networks]) as Promise<Record<string, unknown>[]>;
+    const scoped = (sql: string) => m.query<Record<string, unknown>[]>(sql, [id, networks]);
     const visibility = activityVisibilitySql('a');
     const result: MemberExport = {
       member,

@@ -114,7 +114,7 @@ function checkResponse(res: Response, label: string, echoes: Iterable<string> = 
     if (body === null || typeof body !== 'object') throw new Error(`${label}: problem body is not an object → ${show(res)}`);
     if (body.status !== res.status) throw new Error(`${label}: problem status ${JSON.stringify(body.status)} differs from HTTP ${res.status} → ${show(res)}`);
     for (const field of ['type', 'title', 'detail']) {
-      if (typeof body[field] !== 'string' || (body[field] as string).length === 0) throw new Error(`${label}: problem without a ${field} → ${show(res)}`);
+      if (typeof body[field] !== 'string' || body[field].length === 0) throw new Error(`${label}: problem without a ${field} → ${show(res)}`);
     }
     if (body.errors !== undefined) {
       if (!Array.isArray(body.errors)) throw new Error(`${label}: problem errors is not an array → ${show(res)}`);
@@ -957,7 +957,7 @@ describe('bad input never causes a 5xx, a malformed error or a leak', () => {
           ),
         );
         const bodyArb = fc.oneof(
-          corruptArb.map((text) => printable({ body: Buffer.from(text) as Buffer }, () => `text ${JSON.stringify(short(text))}`)),
+          corruptArb.map((text) => printable({ body: Buffer.from(text) }, () => `text ${JSON.stringify(short(text))}`)),
           fc.uint8Array({ maxLength: 200 }).map((b) => printable({ body: Buffer.from(b) }, () => `bytes ${Buffer.from(b).toString('hex')}`)),
         );
         await fc.assert(
@@ -1258,7 +1258,7 @@ describe('bad input never causes a 5xx, a malformed error or a leak', () => {
         const doc = docRes.body as { paths: Record<string, Record<string, { parameters?: (QueryParam & { in: string; $ref?: string })[] }>> };
         const routes = Object.entries(doc.paths)
           .filter(([, item]) => item.get !== undefined)
-          .map(([path, item]) => ({ path, params: (item.get.parameters ?? []).filter((p) => p.in === 'query') as QueryParam[] }));
+          .map(([path, item]) => ({ path, params: (item.get.parameters ?? []).filter((p) => p.in === 'query') }));
         expect(routes.length).toBeGreaterThan(10);
         const withParams = routes.filter((r) => r.params.length > 0);
         expect(withParams.length).toBeGreaterThan(5);

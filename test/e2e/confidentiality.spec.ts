@@ -623,7 +623,7 @@ describe('confidential groups (SPEC §4): counted, never shown to keys that may 
             if (res.status !== 200 || !canPage || typeof next !== 'string' || pages >= 200) break;
             query = { ...call.query, cursor: next };
           }
-          answers.push({ call, role, status: first!.status, contentType: String(first!.headers['content-type'] ?? ''), pages });
+          answers.push({ call, role, status: first.status, contentType: String(first.headers['content-type'] ?? ''), pages });
         }
       }
     }, 1_800_000);

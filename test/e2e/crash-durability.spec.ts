@@ -165,7 +165,7 @@ function ensureBuilt(): void {
     execSync('npx nest build', { cwd: ROOT, stdio: 'pipe', timeout: 110_000, env: { ...process.env, NODE_OPTIONS: '' } });
   } catch (error) {
     const e = error as { stdout?: Buffer; stderr?: Buffer; message: string };
-    throw new Error(`npx nest build failed: ${e.message}\n${e.stdout?.toString() ?? ''}\n${e.stderr?.toString() ?? ''}`);
+    throw new Error(`npx nest build failed: ${e.message}\n${e.stdout?.toString() ?? ''}\n${e.stderr?.toString() ?? ''}`, { cause: error });
   }
   if (!existsSync(MAIN)) throw new Error(`npx nest build did not produce ${MAIN}`);
 }
@@ -207,7 +207,7 @@ async function startServer(storage: Record<string, string>): Promise<Server> {
     NDJSON_MAX_BYTES: '0',
     ...storage,
   };
-  const childEnv = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv;
+  const childEnv: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined));
   const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const keep = (d: Buffer) => {

@@ -37,7 +37,7 @@ function expectRematchShape(rematch: Record<string, unknown>): void {
   expect(typeof rematch.done).toBe('number');
   expect(typeof rematch.total === 'number' || rematch.total === null).toBe(true);
   for (const field of ['startedAt', 'finishedAt'] as const) {
-    expect(rematch[field] === null || (typeof rematch[field] === 'string' && ISO_UTC.test(rematch[field] as string))).toBe(true);
+    expect(rematch[field] === null || (typeof rematch[field] === 'string' && ISO_UTC.test(rematch[field]))).toBe(true);
   }
 }
 

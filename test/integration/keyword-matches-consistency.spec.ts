@@ -136,7 +136,7 @@ describe('keyword matches and their day rollup equal a recomputation', () => {
   });
 
   it('edits of text, tags, kind and time (across days), deletions and re-sent duplicates keep them exact', async () => {
-    const edits = Array.from({ length: 60 }, (_, i) => {
+    const edits = Array.from({ length: 60 }, () => {
       const n = Math.floor(rnd() * 120);
       const r = rnd();
       if (r < 0.3) return contribution(n); // new text, tags and time

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options';
+import { MEMBER_BLOCK_BITS } from '../../src/indicators/rollups';
 import { workerDatabaseUrl } from '../support/test-app';
 
 /**
@@ -14,6 +15,23 @@ describe('schema drift', () => {
       expect(await dataSource.showMigrations()).toBe(false);
       const sql = await dataSource.driver.createSchemaBuilder().log();
       expect(sql.upQueries.map((q) => q.query)).toEqual([]);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
+  it('the rollup bitmaps are as wide as the blocks the reads assume (MEMBER_BLOCK_BITS)', async () => {
+    const dataSource = new DataSource(dataSourceOptions(workerDatabaseUrl(), 1));
+    await dataSource.initialize();
+    try {
+      const widths: { column: string; bits: number }[] = await dataSource.query(
+        `SELECT column_name AS "column", character_maximum_length AS bits FROM information_schema.columns
+         WHERE table_schema = current_schema() AND table_name = 'active_member_bitmaps' AND data_type = 'bit' ORDER BY column_name`,
+      );
+      expect(widths).toEqual([
+        { column: 'active', bits: MEMBER_BLOCK_BITS },
+        { column: 'contributing', bits: MEMBER_BLOCK_BITS },
+      ]);
     } finally {
       await dataSource.destroy();
     }

@@ -74,7 +74,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
       if (status === HttpStatus.SERVICE_UNAVAILABLE && typeof response === 'object' && 'details' in response) {
         // terminus readiness: the failing checks are operational facts, not internals
-        return { type: PROBLEM_BASE + 'not-ready', title: 'Service not ready', status, detail: 'A readiness check failed', checks: (response as { details: unknown }).details };
+        return { type: PROBLEM_BASE + 'not-ready', title: 'Service not ready', status, detail: 'A readiness check failed', checks: response.details };
       }
       const detail = status >= 500 ? `Internal error; quote request id ${requestId ?? 'n/a'}` : typeof message === 'string' ? message : title;
       return { type: PROBLEM_BASE + slug(title), title, status, detail };
