@@ -15,7 +15,7 @@
  * objectives and matches of an earlier run are truncated first, so step 1 re-matches everything again.
  */
 import { Client } from 'pg';
-import { formatTable, startServer } from './support';
+import { formatTable, ok, startServer } from './support';
 import { ADMIN_KEY, END, syntheticNetworkDatabase, timeIt } from './synthetic-network';
 
 const REPS = Number(process.env.BENCH_REPS ?? 15);
@@ -60,23 +60,16 @@ async function main(): Promise<void> {
   const server = await startServer({ DATABASE_URL: db.url, ADMIN_API_KEY: ADMIN_KEY }, 3919);
   const sql = new Client({ connectionString: db.url });
   await sql.connect();
-  const api = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${server.baseUrl}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return res.status === 204 ? null : ((await res.json()) as Record<string, unknown>);
-  };
+  const { api } = server;
+  const bench = { key: 'bench' };
   try {
     // 1. re-matching after objective changes
     const rematchStart = Date.now();
-    for (const o of OBJECTIVES) await api('PUT', `/v1/objectives/${o.key}`, { name: o.name, keywords: o.keywords, networks: ['bench'] });
+    for (const o of OBJECTIVES) await ok(api.PUT('/v1/objectives/{key}', { params: { path: { key: o.key } }, body: { name: o.name, keywords: o.keywords, networks: ['bench'] } }));
     let rematched = 0;
     for (;;) {
-      const states = await Promise.all(OBJECTIVES.map((o) => api('GET', `/v1/objectives/${o.key}`)));
-      const progress = states.map((s) => s?.rematch as { state: string; done: number; total: number });
+      const states = await Promise.all(OBJECTIVES.map((o) => ok(api.GET('/v1/objectives/{key}', { params: { path: { key: o.key } } }))));
+      const progress = states.map((s) => s.rematch);
       if (progress.some((p) => p.state === 'failed')) throw new Error(`re-match failed: ${JSON.stringify(progress)}`);
       process.stdout.write(`\rre-matching: ${progress.map((p) => `${p.state} ${p.done}/${p.total}`).join(' · ')}   `);
       if (progress.every((p) => p.state === 'done')) {
@@ -94,12 +87,8 @@ async function main(): Promise<void> {
     for (const [label, days] of [['28 d', 28], ['1 y', 365]] as const) {
       const from = new Date(END - days * 86_400_000).toISOString();
       for (const group of [null, '7']) {
-        const url = `${server.baseUrl}/v1/networks/bench/indicators/alignment?from=${from}&to=${to}&granularity=week${group ? '&group=g' + group : ''}`;
-        const byApi = await timeIt(REPS, async () => {
-          const res = await fetch(url, { headers: { Authorization: `Bearer ${ADMIN_KEY}` } });
-          if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
-          await res.json();
-        });
+        const query = { from, to, granularity: 'week' as const, group: group ? `g${group}` : undefined };
+        const byApi = await timeIt(REPS, () => ok(api.GET('/v1/networks/{key}/indicators/alignment', { params: { path: bench, query } })));
         const naive = await timeIt(Math.max(3, Math.floor(REPS / 5)), () => sql.query(naiveSql(from, to, group)));
         rows.push({
           endpoint: 'alignment',
@@ -117,7 +106,7 @@ async function main(): Promise<void> {
 
     // 3. emerging topics, computed from the text at request time
     const at = new Date(END - 86_400_000).toISOString().slice(0, 10);
-    const topics = await timeIt(Math.max(3, Math.floor(REPS / 3)), () => api('GET', `/v1/networks/bench/emerging-topics?at=${at}&window=7d`));
+    const topics = await timeIt(Math.max(3, Math.floor(REPS / 3)), () => ok(api.GET('/v1/networks/{key}/emerging-topics', { params: { path: bench, query: { at, window: '7d' } } })));
 
     console.log(`\nAlignment benchmark, ${n} events, ${new Date().toISOString()}, node ${process.version}\n`);
     console.log(`re-match throughput: ${Math.round(rematched / rematchSeconds)} activities/s (${rematched} activities in ${rematchSeconds.toFixed(0)} s)\n`);

@@ -21,12 +21,13 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { runMigrations } from '../src/database/migrate';
-import { databaseExists, existingDatabase, formatTable, freshDatabase, RunningServer, startServer } from './support';
+import { ApiClient } from '../src/client';
+import { databaseExists, existingDatabase, formatTable, freshDatabase, ok, RunningServer, startServer } from './support';
 import { ADMIN_KEY, END, load, timeIt } from './synthetic-network';
 
 interface Endpoint {
-  /** The request path under /v1/networks/bench/, for the window and group (null = network-wide). */
-  path: (from: string, to: string, group: string | null) => string;
+  /** The request of network bench, for the window and group (null = network-wide), through the typed client. */
+  call: (api: ApiClient, from: string, to: string, group: string | null) => Promise<unknown>;
   /** What a BI tool would write over the raw table for the same numbers (no thread links, no partial indexes relied on). */
   naive: (from: string, to: string, group: string | null) => string;
 }
@@ -34,21 +35,23 @@ interface Endpoint {
 const REPS = Number(process.env.BENCH_REPS ?? 15);
 
 const inGroup = (g: string | null, column = 'group_id') => (g ? `AND ${column} = ${g}` : '');
-const query = (from: string, to: string, group: string | null) => `from=${from}&to=${to}${group ? '&group=g' + group : ''}`;
+const bench = { key: 'bench' };
+const query = (from: string, to: string, group: string | null) => ({ from, to, group: group ? `g${group}` : undefined });
 
 const ENDPOINTS: Record<string, Endpoint> = {
   activity: {
-    path: (f, t, g) => `indicators/activity?${query(f, t, g)}`,
+    call: (api, f, t, g) => ok(api.GET('/v1/networks/{key}/indicators/activity', { params: { path: bench, query: query(f, t, g) } })),
     naive: (f, t, g) => `SELECT kind, count(*), count(DISTINCT author_id) FROM activities WHERE occurred_at >= '${f}' AND occurred_at < '${t}' ${inGroup(g)} AND deleted_at IS NULL GROUP BY kind`,
   },
   // engagement is for one day `at` (the day before `to`) whatever the window: 28 days
   engagement: {
-    path: (_f, t, g) => `indicators/engagement?at=${new Date(Date.parse(t) - 86_400_000).toISOString().slice(0, 10)}${g ? '&group=g' + g : ''}`,
+    call: (api, _f, t, g) =>
+      ok(api.GET('/v1/networks/{key}/indicators/engagement', { params: { path: bench, query: { at: new Date(Date.parse(t) - 86_400_000).toISOString().slice(0, 10), group: g ? `g${g}` : undefined } } })),
     naive: (_f, t, g) => `SELECT count(DISTINCT author_id), count(DISTINCT (author_id, (occurred_at AT TIME ZONE 'Europe/Paris')::date)) FROM activities
        WHERE occurred_at >= '${t}'::timestamptz - interval '28 days' AND occurred_at < '${t}' ${inGroup(g)} AND deleted_at IS NULL`,
   },
   responsiveness: {
-    path: (f, t, g) => `indicators/responsiveness?${query(f, t, g)}`,
+    call: (api, f, t, g) => ok(api.GET('/v1/networks/{key}/indicators/responsiveness', { params: { path: bench, query: query(f, t, g) } })),
     naive: (f, t, g) => `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM fr - occurred_at)), count(fr) FROM (
        SELECT r.id, r.occurred_at, min(x.occurred_at) AS fr
        FROM activities r LEFT JOIN activities x ON x.parent_external_id = r.external_id AND x.kind = 'reply' AND x.author_id <> r.author_id
@@ -56,11 +59,11 @@ const ENDPOINTS: Record<string, Endpoint> = {
        GROUP BY r.id, r.occurred_at) s`,
   },
   concentration: {
-    path: (f, t, g) => `indicators/concentration?${query(f, t, g)}`,
+    call: (api, f, t, g) => ok(api.GET('/v1/networks/{key}/indicators/concentration', { params: { path: bench, query: query(f, t, g) } })),
     naive: (f, t, g) => `SELECT count(*), sum(c) FROM (SELECT author_id, count(*) c FROM activities WHERE kind IN ('post','question','reply','share') AND occurred_at >= '${f}' AND occurred_at < '${t}' ${inGroup(g)} GROUP BY author_id) x`,
   },
   diffusion: {
-    path: (f, t, g) => `indicators/diffusion?${query(f, t, g)}`,
+    call: (api, f, t, g) => ok(api.GET('/v1/networks/{key}/indicators/diffusion', { params: { path: bench, query: query(f, t, g) } })),
     naive: (f, t, g) => `SELECT ma.department, count(*) FROM activities a JOIN activities p ON p.external_id = a.parent_external_id JOIN members ma ON ma.id = a.author_id JOIN members mp ON mp.id = p.author_id
      WHERE a.kind IN ('reply','reaction') AND a.occurred_at >= '${f}' AND a.occurred_at < '${t}' ${inGroup(g, 'a.group_id')} AND a.author_id <> p.author_id GROUP BY 1`,
   },
@@ -136,14 +139,9 @@ async function main(): Promise<void> {
     for (const [label, days] of [['28 d', 28], ['1 y', 365]] as const) {
       const from = new Date(END - days * 86_400_000).toISOString();
       for (const group of [null, '7']) {
-        for (const [endpoint, { path, naive: naiveSql }] of Object.entries(ENDPOINTS)) {
+        for (const [endpoint, { call, naive: naiveSql }] of Object.entries(ENDPOINTS)) {
           if (endpoint === 'engagement' && label !== '28 d') continue; // its window is always 28 days
-          const url = `${server.baseUrl}/v1/networks/bench/${path(from, to, group)}`;
-          const api = await timeIt(REPS, async () => {
-            const res = await fetch(url, { headers: { Authorization: `Bearer ${ADMIN_KEY}` } });
-            if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
-            await res.json();
-          });
+          const api = await timeIt(REPS, () => call(server.api, from, to, group));
           const naive = sql ? await timeIt(Math.max(3, Math.floor(REPS / 5)), () => sql.query(naiveSql(from, to, group))) : null;
           rows.push({
             endpoint,
@@ -166,14 +164,12 @@ async function main(): Promise<void> {
     const base = Date.now(); // a window of its own on every run, also on a reused database
     for (let batch = 0; batch < 100; batch++) {
       const started = Date.now();
-      const events = Array.from({ length: 500 }, (_, i) => ({ type: 'activity', externalId: `f${base}-${batch}-${i}`, kind: 'post', author: 'u1', occurredAt: new Date(base + batch * 1000 + i).toISOString() }));
-      const res = await fetch(`${server.baseUrl}/v1/networks/bench/events`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'application/json' }, body: JSON.stringify(events) });
-      if (!res.ok) throw new Error(`ingest ${res.status}`);
+      const events = Array.from({ length: 500 }, (_, i) => ({ type: 'activity' as const, externalId: `f${base}-${batch}-${i}`, kind: 'post' as const, author: 'u1', occurredAt: new Date(base + batch * 1000 + i).toISOString() }));
+      await ok(server.api.POST('/v1/networks/{key}/events', { params: { path: bench }, body: events }));
       const acked = Date.now();
-      const window = `from=${new Date(base + batch * 1000).toISOString()}&to=${new Date(base + batch * 1000 + 1000).toISOString()}`;
+      const window = { from: new Date(base + batch * 1000).toISOString(), to: new Date(base + batch * 1000 + 1000).toISOString() };
       for (;;) {
-        const r = await fetch(`${server.baseUrl}/v1/networks/bench/indicators/activity?${window}`, { headers: { Authorization: `Bearer ${ADMIN_KEY}` } });
-        const body = (await r.json()) as { totals: { posts: number } };
+        const body = await ok(server.api.GET('/v1/networks/{key}/indicators/activity', { params: { path: bench, query: window } }));
         if (body.totals.posts >= 500) break;
       }
       lags.push(Date.now() - acked);

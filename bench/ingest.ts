@@ -16,7 +16,8 @@ import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { freshDatabase, formatTable, startServer } from './support';
+import { ApiClient } from '../src/client';
+import { freshDatabase, formatTable, ok, startServer } from './support';
 
 const ADMIN_KEY = 'bench-admin-key-0123456789abcdefghijkl';
 const MEMBERS = 10_000;
@@ -104,18 +105,14 @@ async function copyBaseline(url: string, n: number): Promise<number> {
 }
 
 /** Two objectives whose keywords the generated texts ("… about vpn quota and cloud costs") partly match. */
-async function createObjectives(baseUrl: string): Promise<void> {
+async function createObjectives(api: ApiClient): Promise<void> {
   const objectives = {
     'bench-network': ['vpn', 'quota', 'réseau', 'bande passante', 'wifi'],
     'bench-cloud': ['cloud', 'cloud costs', 'stockage', 'sauvegarde', 'kubernetes'],
   };
   for (const [key, terms] of Object.entries(objectives)) {
-    const res = await fetch(`${baseUrl}/v1/objectives/${key}`, {
-      method: 'PUT',
-      headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: key, networks: ['bench'], keywords: terms.map((term) => ({ term, weight: 1 })) }),
-    });
-    if (res.status !== 201) throw new Error(`objective ${key}: ${res.status} ${await res.text()}`);
+    const { response, error } = await api.PUT('/v1/objectives/{key}', { params: { path: { key } }, body: { name: key, networks: ['bench'], keywords: terms.map((term) => ({ term, weight: 1 })) } });
+    if (response.status !== 201) throw new Error(`objective ${key}: ${response.status} ${JSON.stringify(error)}`);
   }
 }
 
@@ -129,9 +126,9 @@ async function main(): Promise<void> {
     const server = await startServer({ DATABASE_URL: db.url, ADMIN_API_KEY: ADMIN_KEY }, 3917);
     try {
       for (const key of ['bench', 'bench-copy']) {
-        await fetch(`${server.baseUrl}/v1/networks`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ key, name: key }) });
+        await ok(server.api.POST('/v1/networks', { body: { key, name: key } }));
       }
-      if (process.env.BENCH_OBJECTIVES === '1') await createObjectives(server.baseUrl);
+      if (process.env.BENCH_OBJECTIVES === '1') await createObjectives(server.api);
       const { seconds, report } = await ingestOverHttp(server.baseUrl, 'bench', size);
       if (report.received !== size || (report.rejected as unknown[]).length > 0) throw new Error(`unexpected report ${JSON.stringify(report).slice(0, 500)}`);
       const rss = server.peakRssMiB();

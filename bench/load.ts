@@ -13,7 +13,7 @@
  */
 import autocannon from 'autocannon';
 import { Client } from 'pg';
-import { formatTable, freshDatabase, startServer } from './support';
+import { formatTable, freshDatabase, ok, startServer } from './support';
 
 const ADMIN_KEY = 'bench-admin-key-0123456789abcdefghijkl';
 const MEMBERS = 2000;
@@ -34,18 +34,14 @@ async function main(): Promise<void> {
   const server = await startServer({ DATABASE_URL: db.url, ADMIN_API_KEY: ADMIN_KEY, RATE_LIMIT_READS: '0', RATE_LIMIT_WRITES: '0' }, 3918);
   const headers = { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'application/json' };
   try {
-    await fetch(`${server.baseUrl}/v1/networks`, { method: 'POST', headers, body: JSON.stringify({ key: 'load', name: 'Load', timezone: 'Europe/Paris' }) });
-    await fetch(`${server.baseUrl}/v1/objectives/load-cloud`, {
-      method: 'PUT',
-      headers,
-      body: JSON.stringify({ name: 'Cloud', networks: ['load'], keywords: [{ term: 'cloud', weight: 1 }, { term: 'sécurité', weight: 1 }] }),
-    });
+    const { api } = server;
+    await ok(api.POST('/v1/networks', { body: { key: 'load', name: 'Load', timezone: 'Europe/Paris' } }));
+    await ok(api.PUT('/v1/objectives/{key}', { params: { path: { key: 'load-cloud' } }, body: { name: 'Cloud', networks: ['load'], keywords: [{ term: 'cloud', weight: 1 }, { term: 'sécurité', weight: 1 }] } }));
     const seed = [
-      ...Array.from({ length: MEMBERS }, (_, i) => ({ type: 'member', externalId: `u${i}`, displayName: `Member ${i}`, department: `D${i % 8}` })),
-      ...Array.from({ length: GROUPS }, (_, g) => ({ type: 'group', externalId: `g${g}`, name: `Group ${g}`, visibility: 'public', leaders: [`u${g}`] })),
+      ...Array.from({ length: MEMBERS }, (_, i) => ({ type: 'member' as const, externalId: `u${i}`, displayName: `Member ${i}`, department: `D${i % 8}` })),
+      ...Array.from({ length: GROUPS }, (_, g) => ({ type: 'group' as const, externalId: `g${g}`, name: `Group ${g}`, visibility: 'public' as const, leaders: [`u${g}`] })),
     ];
-    const seeded = await fetch(`${server.baseUrl}/v1/networks/load/events`, { method: 'POST', headers, body: JSON.stringify(seed) });
-    if (!seeded.ok) throw new Error(`seed ${seeded.status}`);
+    await ok(api.POST('/v1/networks/{key}/events', { params: { path: { key: 'load' } }, body: seed }));
 
     const now = Date.now();
     let sent = 0;

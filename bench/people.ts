@@ -10,7 +10,7 @@
  *     without filters), expertise coverage, a member profile, HR profiles and the interest map.
  */
 import { Client } from 'pg';
-import { formatTable, startServer } from './support';
+import { formatTable, ok, startServer } from './support';
 import { ADMIN_KEY, syntheticNetworkDatabase, timeIt } from './synthetic-network';
 
 const REPS = Number(process.env.BENCH_REPS ?? 15);
@@ -33,31 +33,28 @@ async function main(): Promise<void> {
   await seed.end();
 
   const server = await startServer({ DATABASE_URL: db.url, ADMIN_API_KEY: ADMIN_KEY, PEOPLE_INDEX_INTERVAL_SECONDS: '0' }, 3919);
-  const get = async (path: string, method = 'GET') => {
-    const res = await fetch(`${server.baseUrl}${path}`, { method, headers: { Authorization: `Bearer ${ADMIN_KEY}` } });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return res.json() as Promise<Record<string, unknown>>;
-  };
+  const { api } = server;
+  const bench = { key: 'bench' };
   try {
     const started = Date.now();
-    const run = await get('/v1/networks/bench/people-index', 'POST');
+    const run = await ok(api.POST('/v1/networks/{key}/people-index', { params: { path: bench } }));
     const runSeconds = (Date.now() - started) / 1000;
     console.log(`people index: ${runSeconds.toFixed(1)} s ${JSON.stringify(run)}, server peak RSS ${server.peakRssMiB()} MiB`);
 
-    const endpoints: [string, string][] = [
-      ['experts?topic=t7', '/v1/experts?topic=t7'],
-      ['animator-candidates', '/v1/networks/bench/animator-candidates'],
-      ['animator-candidates?department=D3', '/v1/networks/bench/animator-candidates?department=D3'],
-      ['animator-candidates?group=g7', '/v1/networks/bench/animator-candidates?group=g7'],
-      ['expertise-coverage (1 y)', '/v1/networks/bench/expertise-coverage?from=2025-11-01T00:00:00Z&to=2026-11-01T00:00:00Z'],
-      ['members/u1230/profile', '/v1/members/u1230/profile'],
-      ['hr/interest-profiles (100)', '/v1/hr/interest-profiles?limit=100'],
-      ['hr/interest-map?by=department', '/v1/hr/interest-map?by=department'],
+    const endpoints: [string, () => Promise<unknown>][] = [
+      ['experts?topic=t7', () => ok(api.GET('/v1/experts', { params: { query: { topic: 't7' } } }))],
+      ['animator-candidates', () => ok(api.GET('/v1/networks/{key}/animator-candidates', { params: { path: bench } }))],
+      ['animator-candidates?department=D3', () => ok(api.GET('/v1/networks/{key}/animator-candidates', { params: { path: bench, query: { department: 'D3' } } }))],
+      ['animator-candidates?group=g7', () => ok(api.GET('/v1/networks/{key}/animator-candidates', { params: { path: bench, query: { group: 'g7' } } }))],
+      ['expertise-coverage (1 y)', () => ok(api.GET('/v1/networks/{key}/expertise-coverage', { params: { path: bench, query: { from: '2025-11-01T00:00:00Z', to: '2026-11-01T00:00:00Z' } } }))],
+      ['members/u1230/profile', () => ok(api.GET('/v1/members/{externalId}/profile', { params: { path: { externalId: 'u1230' } } }))],
+      ['hr/interest-profiles (100)', () => ok(api.GET('/v1/hr/interest-profiles', { params: { query: { limit: 100 } } }))],
+      ['hr/interest-map?by=department', () => ok(api.GET('/v1/hr/interest-map', { params: { query: { by: 'department' } } }))],
     ];
     const rows: Record<string, string | number>[] = [];
-    for (const [label, path] of endpoints) {
+    for (const [label, call] of endpoints) {
       const reps = label.startsWith('hr/interest-map') ? Math.max(3, Math.floor(REPS / 5)) : REPS;
-      const t = await timeIt(reps, () => get(path));
+      const t = await timeIt(reps, call);
       rows.push({ endpoint: label, 'p50 ms': t.p50, 'p95 ms': t.p95 });
       console.log(formatTable(rows.slice(-1)));
     }

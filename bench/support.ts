@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
+import { ApiClient, createApiClient } from '../src/client';
 
 /** Creates a throw-away database on the server of `adminUrl` and returns its URL and a dropper. */
 export async function freshDatabase(adminUrl: string, name: string): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -39,6 +40,8 @@ export function existingDatabase(adminUrl: string, name: string): { url: string;
 export interface RunningServer {
   child: ChildProcess;
   baseUrl: string;
+  /** The typed client (src/client, generated from openapi.json), with the server's ADMIN_API_KEY. */
+  api: ApiClient;
   /** Peak resident set size so far (VmHWM), in MiB. */
   peakRssMiB: () => number;
   stop: () => Promise<void>;
@@ -55,10 +58,11 @@ export async function startServer(env: Record<string, string>, port: number): Pr
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
+  const api = createApiClient(baseUrl, env.ADMIN_API_KEY);
   for (let i = 0; i < 300; i++) {
     try {
-      const res = await fetch(`${baseUrl}/health/ready`);
-      if (res.ok) break;
+      const { response } = await api.GET('/health/ready');
+      if (response.ok) break;
     } catch {
       // not listening yet
     }
@@ -67,6 +71,7 @@ export async function startServer(env: Record<string, string>, port: number): Pr
   return {
     child,
     baseUrl,
+    api,
     peakRssMiB: () => {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -78,6 +83,13 @@ export async function startServer(env: Record<string, string>, port: number): Pr
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** The data of a typed-client call, or an error naming the request, the status and the problem. */
+export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw new Error(`${response.url}: ${response.status} ${JSON.stringify(error)}`);
+  return data as T;
 }
 
 export function formatTable(rows: Record<string, string | number>[]): string {

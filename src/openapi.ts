@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Problem, PROBLEM_BASE } from './common/errors/problem';
+import { problemResponse } from './common/http/api-problems.decorator';
 import { NDJSON_EXAMPLE } from './ingestion/events.controller';
 
 const DESCRIPTION = `Analytics for enterprise social networks, for the Chief Networking Officer.
@@ -28,7 +29,26 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     content['application/x-ndjson'] = { schema: { type: 'string', description: 'One JSON record per line (UTF-8); streamed, any length' }, example: NDJSON_EXAMPLE };
     if (content['application/json']) content['application/json'].example = NDJSON_EXAMPLE.split('\n').map((line) => JSON.parse(line));
   }
+  addGlobalProblems(document);
   return document;
+}
+
+/**
+ * Answers of every /v1 route that no route's decorators declare because no route's code gives
+ * them: the global pipes reject a bad path or query parameter (400: NUL characters, lone
+ * surrogates, an externalId too long), and the body parser a malformed (400), too large (413) or
+ * non-JSON (415) body.
+ */
+function addGlobalProblems(document: OpenAPIObject): void {
+  for (const [path, item] of Object.entries(document.paths)) {
+    if (!path.startsWith('/v1/')) continue;
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const operation = item[method];
+      if (!operation) continue;
+      const statuses = [...(operation.parameters?.length || operation.requestBody ? [400] : []), ...(operation.requestBody ? [413, 415] : [])];
+      for (const status of statuses) operation.responses[String(status)] ??= problemResponse(status);
+    }
+  }
 }
 
 export function mountOpenApi(app: INestApplication): void {

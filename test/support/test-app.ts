@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import request from 'supertest';
 import { createApp } from '../../src/app.factory';
 import { Environment, loadEnvironment } from '../../src/common/config/environment';
+import { documentCheckedAgent } from './openapi-validation';
 
 export const TEST_ADMIN_KEY = 'test-admin-key-0123456789abcdefghij';
 
@@ -18,7 +19,7 @@ export interface TestApp {
   app: INestApplication;
   db: DataSource;
   env: Environment;
-  /** supertest against the in-process server */
+  /** supertest against the in-process server; every JSON answer is checked against openapi.json (openapi-validation.ts) */
   http: () => ReturnType<typeof request>;
   close: () => Promise<void>;
 }
@@ -33,7 +34,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     app,
     env,
     db: app.get(DataSource),
-    http: () => request(server),
+    http: () => documentCheckedAgent(request(server)),
     close: () => app.close(),
   };
 }

@@ -13,6 +13,11 @@ const DESCRIPTIONS: Record<number, string> = {
   429: 'Rate limit reached; retry after the `Retry-After` header',
 };
 
+/** The documented problem+json response of a status (also added by buildOpenApiDocument). */
+export function problemResponse(status: number): { description: string; content: Record<string, { schema: { $ref: string } }> } {
+  return { description: DESCRIPTIONS[status] ?? 'Error', content: { 'application/problem+json': { schema: { $ref: getSchemaPath(Problem) } } } };
+}
+
 /** One documented problem+json response per status, as every route declares its errors. */
 export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
   return applyDecorators(

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageMeta } from '../../common/pagination/pagination';
-import { describeMetric as d } from '../metrics.registry';
+import { describeMetric as d, METRICS } from '../metrics.registry';
 import { GRANULARITIES } from './indicator-query.dto';
 
 const count = (endpoint: Parameters<typeof d>[0], name: string, example = 0) => ApiProperty({ type: 'integer', example, description: d(endpoint, name) });
@@ -104,7 +104,7 @@ export class DiffusionView extends WindowView {
 
 export class MetricView {
   @ApiProperty({ example: 'responseRate' }) name: string;
-  @ApiProperty({ enum: ['activity', 'engagement', 'responsiveness', 'concentration', 'diffusion'] }) endpoint: string;
+  @ApiProperty({ enum: [...new Set(METRICS.map((m) => m.endpoint))] }) endpoint: string;
   @ApiProperty({ enum: ['count', 'rate', 'ratio', 'seconds', 'index'] }) unit: string;
   @ApiProperty({ enum: ['higher', 'lower', 'neutral'] }) better: string;
   @ApiProperty({ nullable: true, type: 'integer', enum: [0, null], description: 'What an empty window (or a zero denominator) returns' }) empty: 0 | null;

@@ -18,23 +18,23 @@ export class MemberFields {
   @IsString() @Length(1, 200)
   displayName: string;
 
-  @ApiPropertyOptional({ example: 'ana.ruiz@example.com', nullable: true })
+  @ApiPropertyOptional({ example: 'ana.ruiz@example.com', type: String, nullable: true })
   @IsOptional() @IsEmail() @MaxLength(320)
   email?: string | null;
 
-  @ApiPropertyOptional({ example: 'R&D', nullable: true })
+  @ApiPropertyOptional({ example: 'R&D', type: String, nullable: true })
   @IsOptional() @IsString() @Length(1, 200)
   department?: string | null;
 
-  @ApiPropertyOptional({ example: 'Lyon', nullable: true })
+  @ApiPropertyOptional({ example: 'Lyon', type: String, nullable: true })
   @IsOptional() @IsString() @Length(1, 200)
   site?: string | null;
 
-  @ApiPropertyOptional({ example: 'Network engineer', nullable: true })
+  @ApiPropertyOptional({ example: 'Network engineer', type: String, nullable: true })
   @IsOptional() @IsString() @Length(1, 200)
   jobTitle?: string | null;
 
-  @ApiPropertyOptional({ example: '2025-09-01T09:00:00+02:00', nullable: true, description: 'When the collaborator joined; counts from ingestion when absent' })
+  @ApiPropertyOptional({ example: '2025-09-01T09:00:00+02:00', type: String, nullable: true, description: 'When the collaborator joined; counts from ingestion when absent' })
   @IsOptional() @IsIsoDateTime()
   joinedAt?: string | null;
 }
@@ -59,7 +59,7 @@ export class GroupFields {
   @IsIn(GROUP_VISIBILITIES)
   visibility: GroupVisibility;
 
-  @ApiPropertyOptional({ example: '2024-01-10T08:00:00Z', nullable: true })
+  @ApiPropertyOptional({ example: '2024-01-10T08:00:00Z', type: String, nullable: true })
   @IsOptional() @IsIsoDateTime()
   createdAt?: string | null;
 
@@ -95,11 +95,11 @@ export class MembershipRecord {
   @IsOptional() @IsIn(MEMBERSHIP_ROLES)
   role?: MembershipRole | null;
 
-  @ApiPropertyOptional({ example: '2026-01-05T09:00:00Z', nullable: true })
+  @ApiPropertyOptional({ example: '2026-01-05T09:00:00Z', type: String, nullable: true })
   @IsOptional() @IsIsoDateTime()
   joinedAt?: string | null;
 
-  @ApiPropertyOptional({ example: null, nullable: true })
+  @ApiPropertyOptional({ example: null, type: String, nullable: true })
   @IsOptional() @IsIsoDateTime()
   leftAt?: string | null;
 }
@@ -122,11 +122,11 @@ export class ActivityFields {
   @IsString() @Length(1, 200)
   author: string;
 
-  @ApiPropertyOptional({ ...EXTERNAL_ID, example: 'g-cloud', nullable: true, description: 'Group externalId; omitted for activities outside any group' })
+  @ApiPropertyOptional({ ...EXTERNAL_ID, example: 'g-cloud', type: String, nullable: true, description: 'Group externalId; omitted for activities outside any group' })
   @IsOptional() @IsString() @Length(1, 200)
   group?: string | null;
 
-  @ApiPropertyOptional({ ...EXTERNAL_ID, example: 'a0', nullable: true, description: 'externalId of the activity this one answers, reacts to, shares or accepts; may arrive later' })
+  @ApiPropertyOptional({ ...EXTERNAL_ID, example: 'a0', type: String, nullable: true, description: 'externalId of the activity this one answers, reacts to, shares or accepts; may arrive later' })
   @IsOptional() @IsString() @Length(1, 200)
   parent?: string | null;
 
@@ -134,7 +134,7 @@ export class ActivityFields {
   @IsIsoDateTime()
   occurredAt: string;
 
-  @ApiPropertyOptional({ example: 'Quel quota VPN ?', maxLength: MAX_TEXT_LENGTH, nullable: true })
+  @ApiPropertyOptional({ example: 'Quel quota VPN ?', maxLength: MAX_TEXT_LENGTH, type: String, nullable: true })
   @IsOptional() @IsString() @MaxLength(MAX_TEXT_LENGTH)
   text?: string | null;
 
@@ -142,7 +142,7 @@ export class ActivityFields {
   @IsOptional() @IsArray() @ArrayMaxSize(MAX_TAGS) @IsString({ each: true }) @Length(1, 100, { each: true })
   tags?: string[] | null;
 
-  @ApiPropertyOptional({ example: 'like', maxLength: 64, nullable: true, description: 'Label of a reaction (kind reaction only)' })
+  @ApiPropertyOptional({ example: 'like', maxLength: 64, type: String, nullable: true, description: 'Label of a reaction (kind reaction only)' })
   @IsOptional() @IsString() @Length(1, 64)
   reaction?: string | null;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { IngestedActivityView, GroupView, MemberView } from './ingested-views.dto';
 
 export class RejectedRecord {
@@ -44,5 +44,5 @@ export class GroupWriteResult extends SingleRecordResult {
 }
 
 export class ActivityWriteResult extends SingleRecordResult {
-  @ApiProperty({ type: () => IngestedActivityView, nullable: true, description: 'null after a deletion, or when this externalId was deleted earlier (deletion is final)' }) activity: IngestedActivityView | null;
+  @ApiProperty({ oneOf: [{ $ref: getSchemaPath(IngestedActivityView) }], nullable: true, description: 'null after a deletion, or when this externalId was deleted earlier (deletion is final)' }) activity: IngestedActivityView | null;
 }
