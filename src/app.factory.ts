@@ -16,7 +16,7 @@ export async function createApp(env: Environment, database: DatabaseConnection):
   // No deadline on a whole request: an NDJSON body has any length and is ingested as it arrives
   // (SPEC §2), so it may take longer than Node's default 5 minutes, after which Node answers 408 and
   // closes the connection mid-import. Headers keep Node's deadline (headersTimeout, 60 s).
-  (app.getHttpServer() as import('node:http').Server).requestTimeout = 0;
+  app.getHttpServer().requestTimeout = 0;
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('query parser', 'simple'); // no nested objects from ?a[b]=c

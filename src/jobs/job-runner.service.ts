@@ -192,7 +192,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
                      ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
          RETURNING id::text AS id, kind, key, attempts`,
         [this.instanceId, this.env.JOB_LEASE_SECONDS, kinds],
-      ).then((result: Claimed[] | [Claimed[], number]) => (Array.isArray(result[0]) ? (result[0] as Claimed[]) : (result as Claimed[])));
+      ).then((result: Claimed[] | [Claimed[], number]) => (Array.isArray(result[0]) ? result[0] : (result as Claimed[])));
       if (!job) return;
       this.start(job);
     }

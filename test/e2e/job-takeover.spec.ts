@@ -75,14 +75,19 @@ async function startServer(databaseUrl: string): Promise<Server> {
     JOB_POLL_INTERVAL_MS: '200',
     REMATCH_BATCH_SIZE: String(BATCH),
   };
-  const childEnv = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv;
+  const childEnv: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined));
   const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const keep = (d: Buffer) => (log = (log + d.toString()).slice(-20_000));
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   let gone = false;
-  const exited = new Promise((done) => child.once('exit', (code, signal) => done((gone = true) && { code, signal })));
+  const exited = new Promise((done) =>
+    child.once('exit', (code, signal) => {
+      gone = true;
+      done({ code, signal });
+    }),
+  );
   const server: Server = { child, base: `http://127.0.0.1:${port}`, exited, output: () => log };
   servers.push(server);
   for (let i = 0; i < 900; i++) {

@@ -74,7 +74,7 @@ describe('NDJSON bulk ingestion streams', () => {
       } catch (error) {
         // the server ended the upload early: fail with its answer
         const answer = await response.catch((e: unknown) => ({ status: 0, body: String(e) }));
-        throw new Error(`${(error as Error).message}; the server answered ${answer.status} ${answer.body}`);
+        throw new Error(`${(error as Error).message}; the server answered ${answer.status} ${answer.body}`, { cause: error });
       }
     };
 

@@ -1,5 +1,5 @@
 import { activityVisibilitySql } from '../../governance/principal';
-import { CONTRIBUTION_KINDS_SQL } from '../../indicators/indicator-scope';
+import { CONTRIBUTION_KINDS_SQL } from '../../ingestion/activity.entity';
 
 /**
  * The corpus of the people index: live contributions of network $1 with text or tags, from public

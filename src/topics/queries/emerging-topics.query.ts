@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { activityVisibilitySql } from '../../governance/principal';
-import { CONTRIBUTION_KINDS_SQL } from '../../indicators/indicator-scope';
+import { CONTRIBUTION_KINDS_SQL } from '../../ingestion/activity.entity';
 
 export interface EmergingTopicsParams {
   networkId: number;
