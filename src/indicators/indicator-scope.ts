@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ValidationFailed } from '../common/errors/domain-errors';
 import { checkSeriesBuckets, resolveWindow } from '../common/validation/window-limits';
+import { fragment, RawBuilder, sql } from '../database/sql';
 import { isLeaderSql } from '../ingestion/membership.entity';
 import { NetworksService } from '../networks/networks.service';
 import { Granularity, GRANULARITIES } from './dto/indicator-query.dto';
@@ -26,7 +27,10 @@ export interface Scope {
  */
 @Injectable()
 export class ScopeResolver {
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly networks: NetworksService) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly networks: NetworksService,
+  ) {}
 
   async resolve(networkKey: string, query: { from?: string; to?: string; group?: string; department?: string }, now = new Date()): Promise<Scope> {
     const network = await this.networks.require(networkKey);
@@ -36,7 +40,11 @@ export class ScopeResolver {
   }
 
   /** The scope of a series read and its granularity (default day): a 400 when the series would exceed MAX_SERIES_BUCKETS. */
-  async resolveSeries(networkKey: string, query: { from?: string; to?: string; group?: string; department?: string; granularity?: Granularity }, now = new Date()): Promise<{ scope: Scope; granularity: Granularity }> {
+  async resolveSeries(
+    networkKey: string,
+    query: { from?: string; to?: string; group?: string; department?: string; granularity?: Granularity },
+    now = new Date(),
+  ): Promise<{ scope: Scope; granularity: Granularity }> {
     const scope = await this.resolve(networkKey, query, now);
     const granularity = query.granularity ?? 'day';
     checkSeriesBuckets(granularity, await this.bucketCounts(scope), query.granularity !== undefined);
@@ -86,6 +94,24 @@ export const IN_SCOPE = `a.network_id = $1 AND a.deleted_at IS NULL AND a.occurr
 export const SCOPED_ACTIVITIES = `activities a WHERE ${IN_SCOPE}`;
 
 export { CONTRIBUTION_KINDS_SQL } from '../ingestion/activity.entity';
+
+/**
+ * The typed-SQL twins of IN_SCOPE and LEADERS_CTE (src/database/sql.ts), for query modules written
+ * with bound values; the positional forms above go once every module is converted. The group and
+ * department conditions are written only when the scope has them.
+ */
+export function inScope(scope: Scope): RawBuilder<unknown> {
+  return sql`a.network_id = ${scope.networkId} AND a.deleted_at IS NULL AND a.occurred_at >= ${scope.from} AND a.occurred_at < ${scope.to}
+    ${scope.groupIds === null ? sql`` : sql`AND a.group_id = ANY(${scope.groupIds}::bigint[])`}
+    ${scope.department === null ? sql`` : sql`AND EXISTS (SELECT 1 FROM members m WHERE m.id = a.author_id AND m.department = ${scope.department})`}`;
+}
+
+/** CTE `leaders(group_id, member_id)` of a network, as LEADERS_CTE. */
+export function leadersCte(networkId: number): RawBuilder<unknown> {
+  return sql`leaders AS (
+  SELECT DISTINCT group_id, member_id FROM memberships ms WHERE network_id = ${networkId} AND ${fragment(isLeaderSql('ms'))}
+)`;
+}
 
 /**
  * CTE `leaders(group_id, member_id)`: who leads which group of network $1 (group record's leaders list

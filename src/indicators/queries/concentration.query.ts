@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { CONTRIBUTION_KINDS_SQL, IN_SCOPE, LEADERS_CTE, Scope, windowParams } from '../indicator-scope';
+import { CONTRIBUTION_KINDS_SQL } from '../../ingestion/activity.entity';
+import { fragment, row, sql, SqlExample } from '../../database/sql';
+import { inScope, leadersCte, Scope } from '../indicator-scope';
 
 export interface ConcentrationRow {
   contributors: number;
@@ -19,12 +21,11 @@ export interface ConcentrationRow {
  * the smallest k whose top-k hold ≥ 50 % of contributions; leader contributions are those whose
  * author leads the group they were made in.
  */
-export async function concentration(db: EntityManager, scope: Scope): Promise<ConcentrationRow> {
-  const [row] = await db.query(
-    `WITH ${LEADERS_CTE}, counts AS (
+export function concentrationQuery(scope: Scope) {
+  return sql<ConcentrationRow>`WITH ${leadersCte(scope.networkId)}, counts AS (
        SELECT a.author_id, count(*) AS c, count(ld.member_id) AS leader_c
        FROM activities a LEFT JOIN leaders ld ON ld.group_id = a.group_id AND ld.member_id = a.author_id
-       WHERE ${IN_SCOPE} AND a.kind IN ${CONTRIBUTION_KINDS_SQL}
+       WHERE ${inScope(scope)} AND a.kind IN ${fragment(CONTRIBUTION_KINDS_SQL)}
        GROUP BY a.author_id
      ), ranked AS (
        SELECT c, leader_c,
@@ -36,12 +37,26 @@ export async function concentration(db: EntityManager, scope: Scope): Promise<Co
      )
      SELECT count(*)::int AS contributors,
             coalesce(sum(c), 0)::int AS contributions,
-            coalesce(sum((2 * asc_rank - n - 1) * c), 0)::float8 AS "giniNumerator",
-            coalesce(sum(c) FILTER (WHERE desc_rank <= ceil(0.1 * n)), 0)::int AS "topDecileContributions",
-            coalesce(min(desc_rank) FILTER (WHERE 2 * cumulative >= total), 0)::int AS "busFactor",
-            coalesce(sum(leader_c), 0)::int AS "leaderContributions"
-     FROM ranked`,
-    windowParams(scope),
-  );
-  return row;
+            coalesce(sum((2 * asc_rank - n - 1) * c), 0)::float8 AS gini_numerator,
+            coalesce(sum(c) FILTER (WHERE desc_rank <= ceil(0.1 * n)), 0)::int AS top_decile_contributions,
+            coalesce(min(desc_rank) FILTER (WHERE 2 * cumulative >= total), 0)::int AS bus_factor,
+            coalesce(sum(leader_c), 0)::int AS leader_contributions
+     FROM ranked`;
 }
+
+export function concentration(db: EntityManager, scope: Scope): Promise<ConcentrationRow> {
+  return row(db, concentrationQuery(scope));
+}
+
+const EXAMPLE_SCOPE: Scope = {
+  networkId: 1,
+  timezone: 'UTC',
+  from: new Date('2026-03-01T00:00:00Z'),
+  to: new Date('2026-03-29T00:00:00Z'),
+  groupIds: null,
+  department: null,
+};
+export const SQL_EXAMPLES: SqlExample[] = [
+  { name: 'concentration (network)', query: concentrationQuery(EXAMPLE_SCOPE) },
+  { name: 'concentration (group and department)', query: concentrationQuery({ ...EXAMPLE_SCOPE, groupIds: ['7'], department: 'R&D' }) },
+];

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { row, sql, SqlExample } from '../../database/sql';
 
 export interface EngagementParams {
   networkId: number;
@@ -28,42 +29,45 @@ export interface EngagementRow {
  * of the days' bitmaps, and for engagedMembers a per-member day counter kept as bit planes
  * (members_active_on_at_least); a group or a department reads the raw activities of those days.
  */
-export async function engagement(db: EntityManager, p: EngagementParams): Promise<EngagementRow> {
+export function engagementQuery(p: EngagementParams) {
   if (p.groupIds === null && p.department === null) {
     // network-wide: 28 whole local days, so the day bitmaps answer alone
-    const [row] = await db.query(
-      `WITH days AS (
-         SELECT day, block, active FROM active_member_bitmaps WHERE network_id = $1 AND day > $2::date - 28 AND day <= $2::date
+    return sql<EngagementRow>`WITH days AS (
+         SELECT day, block, active FROM active_member_bitmaps WHERE network_id = ${p.networkId} AND day > ${p.at}::date - 28 AND day <= ${p.at}::date
        ), blocks AS (
-         SELECT bit_count(bit_or(active) FILTER (WHERE day = $2::date)) AS dau,
-                bit_count(bit_or(active) FILTER (WHERE day > $2::date - 7)) AS wau,
+         SELECT bit_count(bit_or(active) FILTER (WHERE day = ${p.at}::date)) AS dau,
+                bit_count(bit_or(active) FILTER (WHERE day > ${p.at}::date - 7)) AS wau,
                 bit_count(bit_or(active)) AS mau, sum(bit_count(active)) AS member_days
          FROM days GROUP BY block
        )
        SELECT coalesce(sum(dau), 0)::int AS dau, coalesce(sum(wau), 0)::int AS wau, coalesce(sum(mau), 0)::int AS mau,
-              coalesce(sum(member_days), 0)::int AS "memberDays",
-              members_active_on_at_least($1, ($2::date - 27), ($2::date + 1), 10) AS "engagedMembers"
-       FROM blocks`,
-      [p.networkId, p.at],
-    );
-    return row;
+              coalesce(sum(member_days), 0)::int AS member_days,
+              members_active_on_at_least(${p.networkId}, (${p.at}::date - 27), (${p.at}::date + 1), 10) AS engaged_members
+       FROM blocks`;
   }
-  const [row] = await db.query(
-    `WITH days AS (
-       SELECT DISTINCT a.author_id, (a.occurred_at AT TIME ZONE $2)::date AS day
+  return sql<EngagementRow>`WITH days AS (
+       SELECT DISTINCT a.author_id, (a.occurred_at AT TIME ZONE ${p.timezone})::date AS day
        FROM activities a JOIN members m ON m.id = a.author_id
-       WHERE a.network_id = $1 AND a.deleted_at IS NULL
-         AND a.occurred_at >= (($3::date - 27)::timestamp AT TIME ZONE $2)
-         AND a.occurred_at < (($3::date + 1)::timestamp AT TIME ZONE $2)
-         AND ($4::bigint[] IS NULL OR a.group_id = ANY($4::bigint[])) AND ($5::text IS NULL OR m.department = $5)
+       WHERE a.network_id = ${p.networkId} AND a.deleted_at IS NULL
+         AND a.occurred_at >= ((${p.at}::date - 27)::timestamp AT TIME ZONE ${p.timezone})
+         AND a.occurred_at < ((${p.at}::date + 1)::timestamp AT TIME ZONE ${p.timezone})
+         ${p.groupIds === null ? sql`` : sql`AND a.group_id = ANY(${p.groupIds}::bigint[])`}
+         ${p.department === null ? sql`` : sql`AND m.department = ${p.department}`}
      )
-     SELECT count(DISTINCT author_id) FILTER (WHERE day = $3::date)::int AS dau,
-            count(DISTINCT author_id) FILTER (WHERE day > $3::date - 7)::int AS wau,
+     SELECT count(DISTINCT author_id) FILTER (WHERE day = ${p.at}::date)::int AS dau,
+            count(DISTINCT author_id) FILTER (WHERE day > ${p.at}::date - 7)::int AS wau,
             count(DISTINCT author_id)::int AS mau,
-            count(*)::int AS "memberDays",
-            (SELECT count(*) FROM (SELECT 1 FROM days GROUP BY author_id HAVING count(*) >= 10) e)::int AS "engagedMembers"
-     FROM days`,
-    [p.networkId, p.timezone, p.at, p.groupIds, p.department],
-  );
-  return row;
+            count(*)::int AS member_days,
+            (SELECT count(*) FROM (SELECT 1 FROM days GROUP BY author_id HAVING count(*) >= 10) e)::int AS engaged_members
+     FROM days`;
 }
+
+export function engagement(db: EntityManager, p: EngagementParams): Promise<EngagementRow> {
+  return row(db, engagementQuery(p));
+}
+
+const EXAMPLE: EngagementParams = { networkId: 1, timezone: 'Europe/Paris', at: '2026-03-29', groupIds: null, department: null };
+export const SQL_EXAMPLES: SqlExample[] = [
+  { name: 'engagement (network: the day bitmaps)', query: engagementQuery(EXAMPLE) },
+  { name: 'engagement (group and department: the raw activities)', query: engagementQuery({ ...EXAMPLE, groupIds: ['7'], department: 'R&D' }) },
+];

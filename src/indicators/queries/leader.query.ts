@@ -1,8 +1,10 @@
-import { confidentialGroupSql } from '../../governance/principal';
-import { isLeaderSql } from '../../ingestion/membership.entity';
 import type { EntityManager } from 'typeorm';
-import { CONTRIBUTION_KINDS_SQL, Scope, SCOPED_ACTIVITIES, windowParams } from '../indicator-scope';
-import { THREADS_CTE } from './responsiveness.query';
+import { fragment, row, rows, sql, SqlExample } from '../../database/sql';
+import { confidentialGroupSql } from '../../governance/principal';
+import { CONTRIBUTION_KINDS_SQL } from '../../ingestion/activity.entity';
+import { isLeaderSql } from '../../ingestion/membership.entity';
+import { inScope, Scope } from '../indicator-scope';
+import { threadsCte } from './responsiveness.query';
 
 export interface LeaderRow {
   memberId: string;
@@ -17,43 +19,59 @@ export interface LeaderRow {
  * with those groups; without `withConfidential`, only the groups that are not confidential
  * (isConfidentialGroup), and only the members who lead one of them.
  */
-export async function leadersOf(db: EntityManager, networkId: number, withConfidential: boolean): Promise<LeaderRow[]> {
-  return db.query(
-    `SELECT m.id::text AS "memberId", m.external_id AS "externalId", m.display_name AS "displayName", m.department,
-            array_agg(ms.group_id::text ORDER BY ms.group_id) AS "groupIds"
+export function leadersOfQuery(networkId: number, withConfidential: boolean) {
+  return sql<LeaderRow>`SELECT m.id::text AS member_id, m.external_id, m.display_name, m.department,
+            array_agg(ms.group_id::text ORDER BY ms.group_id) AS group_ids
      FROM memberships ms JOIN members m ON m.id = ms.member_id JOIN groups g ON g.network_id = ms.network_id AND g.id = ms.group_id
-     WHERE ms.network_id = $1 AND ${isLeaderSql('ms')} AND ($2 OR NOT ${confidentialGroupSql('g')})
-     GROUP BY m.id ORDER BY m.id`,
-    [networkId, withConfidential],
-  );
+     WHERE ms.network_id = ${networkId} AND ${fragment(isLeaderSql('ms'))} ${withConfidential ? sql`` : sql`AND NOT ${fragment(confidentialGroupSql('g'))}`}
+     GROUP BY m.id ORDER BY m.id`;
+}
+
+export function leadersOf(db: EntityManager, networkId: number, withConfidential: boolean): Promise<LeaderRow[]> {
+  return rows(db, leadersOfQuery(networkId, withConfidential));
 }
 
 /**
  * SPEC §3.7 leader extras, inside the groups the leader leads (the scope's groups): their own
  * contributions in the window, and the first responses (SPEC §3.3) they wrote to the window's roots.
  */
-export async function leaderContributions(db: EntityManager, scope: Scope, memberId: string): Promise<{ ownContributions: number; firstResponses: number }> {
-  const [row] = await db.query(
-    `WITH ${THREADS_CTE}
-     SELECT (SELECT count(*) FROM ${SCOPED_ACTIVITIES} AND a.author_id = $6 AND a.kind IN ${CONTRIBUTION_KINDS_SQL})::int AS "ownContributions",
-            (SELECT count(*) FROM threads WHERE responder = $6)::int AS "firstResponses"`,
-    [...windowParams(scope), memberId],
-  );
-  return row;
+export function leaderContributionsQuery(scope: Scope, memberId: string) {
+  return sql<{ ownContributions: number; firstResponses: number }>`WITH ${threadsCte(scope)}
+     SELECT (SELECT count(*) FROM activities a WHERE ${inScope(scope)} AND a.author_id = ${memberId} AND a.kind IN ${fragment(CONTRIBUTION_KINDS_SQL)})::int AS own_contributions,
+            (SELECT count(*) FROM threads WHERE responder = ${memberId})::int AS first_responses`;
+}
+
+export function leaderContributions(db: EntityManager, scope: Scope, memberId: string): Promise<{ ownContributions: number; firstResponses: number }> {
+  return row(db, leaderContributionsQuery(scope, memberId));
 }
 
 /**
  * `leaderInactive` (SPEC §3.7): true when none of the group's leaders authored an activity in it
  * during [to − 28 days, to). A group without leaders is inactive by that definition.
  */
-export async function groupLeaderActive(db: EntityManager, networkId: number, groupId: string, to: Date): Promise<boolean> {
-  const [row] = await db.query(
-    `SELECT EXISTS (
+export function groupLeaderActiveQuery(networkId: number, groupId: string, to: Date) {
+  return sql<{ active: boolean }>`SELECT EXISTS (
        SELECT 1 FROM activities a JOIN memberships ms ON ms.network_id = a.network_id AND ms.group_id = a.group_id AND ms.member_id = a.author_id
-       WHERE a.network_id = $1 AND a.group_id = $2 AND a.deleted_at IS NULL AND ${isLeaderSql('ms')}
-         AND a.occurred_at >= $3::timestamptz - interval '672 hours' AND a.occurred_at < $3
-     ) AS active`,
-    [networkId, groupId, to],
-  );
-  return row.active;
+       WHERE a.network_id = ${networkId} AND a.group_id = ${groupId} AND a.deleted_at IS NULL AND ${fragment(isLeaderSql('ms'))}
+         AND a.occurred_at >= ${to}::timestamptz - interval '672 hours' AND a.occurred_at < ${to}
+     ) AS active`;
 }
+
+export async function groupLeaderActive(db: EntityManager, networkId: number, groupId: string, to: Date): Promise<boolean> {
+  return (await row(db, groupLeaderActiveQuery(networkId, groupId, to))).active;
+}
+
+const EXAMPLE_SCOPE: Scope = {
+  networkId: 1,
+  timezone: 'UTC',
+  from: new Date('2026-03-01T00:00:00Z'),
+  to: new Date('2026-03-29T00:00:00Z'),
+  groupIds: ['7', '9'],
+  department: null,
+};
+export const SQL_EXAMPLES: SqlExample[] = [
+  { name: 'leaders of a network (a key that may see confidential groups)', query: leadersOfQuery(1, true) },
+  { name: 'leaders of a network (a key that may not)', query: leadersOfQuery(1, false) },
+  { name: "a leader's own contributions and first responses in the groups they lead", query: leaderContributionsQuery(EXAMPLE_SCOPE, '42') },
+  { name: 'was a leader of the group active in the 28 days before `to`', query: groupLeaderActiveQuery(1, '7', new Date('2026-03-29T00:00:00Z')) },
+];

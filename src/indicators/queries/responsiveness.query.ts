@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { LEADERS_CTE, Scope, windowParams } from '../indicator-scope';
+import { row, rows, sql, SqlExample } from '../../database/sql';
+import { leadersCte, Scope } from '../indicator-scope';
 
 export interface ResponsivenessRow {
   roots: number;
@@ -16,7 +17,7 @@ export interface ResponsivenessRow {
 
 /**
  * Roots in scope (SPEC §3.3) with the facts of their threads: live posts and questions created in
- * [from, to), filtered by the root's group and its author's department. $1..$5 as in SCOPED_ACTIVITIES.
+ * [from, to), filtered by the root's group and its author's department (as inScope).
  *
  * `thread_facts` (migration ThreadFacts) holds, per live root, its first response — the earliest live
  * reply anywhere in its thread (any depth) by a member other than the root's author, at any time,
@@ -24,13 +25,15 @@ export interface ResponsivenessRow {
  * its accepted reply: the live reply of the same thread named by the latest live accept (by
  * occurredAt). Triggers recompute a thread's row whenever one of its activities changes.
  */
-export const THREADS_CTE = `threads AS (
+export function threadsCte(scope: Scope) {
+  return sql`threads AS (
   SELECT f.root_id AS id, f.kind, f.author_id, f.group_id, f.occurred_at, f.first_response_at, f.first_responder_id AS responder, f.accepted_reply_at
   FROM thread_facts f
-  WHERE f.network_id = $1 AND f.occurred_at >= $2 AND f.occurred_at < $3
-    AND ($4::bigint[] IS NULL OR f.group_id = ANY($4::bigint[]))
-    AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM members m WHERE m.id = f.author_id AND m.department = $5))
+  WHERE f.network_id = ${scope.networkId} AND f.occurred_at >= ${scope.from} AND f.occurred_at < ${scope.to}
+    ${scope.groupIds === null ? sql`` : sql`AND f.group_id = ANY(${scope.groupIds}::bigint[])`}
+    ${scope.department === null ? sql`` : sql`AND EXISTS (SELECT 1 FROM members m WHERE m.id = f.author_id AND m.department = ${scope.department})`}
 )`;
+}
 
 /**
  * SPEC §3.3 responsiveness. Times to first response are `first response occurredAt − root
@@ -41,9 +44,8 @@ export const THREADS_CTE = `threads AS (
  * response whose occurredAt is more than 48 h before min(to, now). leaderFirstResponses counts first
  * responses written by a leader of the root's group (share = / respondedRoots).
  */
-export async function responsiveness(db: EntityManager, scope: Scope, now: Date): Promise<ResponsivenessRow> {
-  const [row] = await db.query(
-    `WITH ${THREADS_CTE}, ${LEADERS_CTE},
+export function responsivenessQuery(scope: Scope, now: Date) {
+  return sql<ResponsivenessRow>`WITH ${threadsCte(scope)}, ${leadersCte(scope.networkId)},
      facts AS (
        SELECT t.kind, t.occurred_at, t.first_response_at IS NOT NULL AS responded, ld.member_id IS NOT NULL AS leader_responded,
               extract(epoch FROM t.first_response_at - t.occurred_at) AS ttfr,
@@ -51,19 +53,20 @@ export async function responsiveness(db: EntityManager, scope: Scope, now: Date)
        FROM threads t LEFT JOIN leaders ld ON ld.group_id = t.group_id AND ld.member_id = t.responder
      )
      SELECT count(*)::int AS roots,
-            count(*) FILTER (WHERE responded)::int AS "respondedRoots",
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY ttfr) AS "medianTimeToFirstResponse",
-            percentile_cont(0.9) WITHIN GROUP (ORDER BY ttfr) AS "p90TimeToFirstResponse",
-            avg(ttfr)::float8 AS "meanTimeToFirstResponse",
+            count(*) FILTER (WHERE responded)::int AS responded_roots,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY ttfr) AS median_time_to_first_response,
+            percentile_cont(0.9) WITHIN GROUP (ORDER BY ttfr) AS p90_time_to_first_response,
+            avg(ttfr)::float8 AS mean_time_to_first_response,
             count(*) FILTER (WHERE kind = 'question')::int AS questions,
-            count(ttr)::int AS "resolvedQuestions",
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY ttr) AS "medianTimeToResolution",
-            count(*) FILTER (WHERE kind = 'question' AND NOT responded AND occurred_at < least($3::timestamptz, $6::timestamptz) - interval '48 hours')::int AS "unansweredQuestions",
-            count(*) FILTER (WHERE leader_responded)::int AS "leaderFirstResponses"
-     FROM facts`,
-    [...windowParams(scope), now],
-  );
-  return row;
+            count(ttr)::int AS resolved_questions,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY ttr) AS median_time_to_resolution,
+            count(*) FILTER (WHERE kind = 'question' AND NOT responded AND occurred_at < least(${scope.to}::timestamptz, ${now}::timestamptz) - interval '48 hours')::int AS unanswered_questions,
+            count(*) FILTER (WHERE leader_responded)::int AS leader_first_responses
+     FROM facts`;
+}
+
+export function responsiveness(db: EntityManager, scope: Scope, now: Date): Promise<ResponsivenessRow> {
+  return row(db, responsivenessQuery(scope, now));
 }
 
 export interface UnansweredQuestionRow {
@@ -76,19 +79,35 @@ export interface UnansweredQuestionRow {
   occurredAt: Date;
 }
 
-/** The unanswered questions of SPEC §3.3, oldest first (then by ingestion order), one page. */
-export async function unansweredQuestions(db: EntityManager, scope: Scope, now: Date, offset: number, limit: number): Promise<UnansweredQuestionRow[]> {
-  return db.query(
-    `WITH ${THREADS_CTE}
-     SELECT t.id::text AS id, r.external_id AS "externalId", m.external_id AS author, g.external_id AS "group", g.visibility, t.occurred_at AS "occurredAt"
+export function unansweredQuestionsQuery(scope: Scope, now: Date, offset: number, limit: number) {
+  return sql<UnansweredQuestionRow>`WITH ${threadsCte(scope)}
+     SELECT t.id::text AS id, r.external_id, m.external_id AS author, g.external_id AS "group", g.visibility, t.occurred_at
      FROM threads t
-     JOIN activities r ON r.network_id = $1 AND r.id = t.id
+     JOIN activities r ON r.network_id = ${scope.networkId} AND r.id = t.id
      JOIN members m ON m.id = t.author_id
-     LEFT JOIN groups g ON g.network_id = $1 AND g.id = t.group_id
+     LEFT JOIN groups g ON g.network_id = ${scope.networkId} AND g.id = t.group_id
      WHERE t.kind = 'question' AND t.first_response_at IS NULL
-       AND t.occurred_at < least($3::timestamptz, $6::timestamptz) - interval '48 hours'
+       AND t.occurred_at < least(${scope.to}::timestamptz, ${now}::timestamptz) - interval '48 hours'
      ORDER BY t.occurred_at, t.id
-     OFFSET $7 LIMIT $8`,
-    [...windowParams(scope), now, offset, limit],
-  );
+     OFFSET ${offset} LIMIT ${limit}`;
 }
+
+/** The unanswered questions of SPEC §3.3, oldest first (then by ingestion order), one page. */
+export function unansweredQuestions(db: EntityManager, scope: Scope, now: Date, offset: number, limit: number): Promise<UnansweredQuestionRow[]> {
+  return rows(db, unansweredQuestionsQuery(scope, now, offset, limit));
+}
+
+const EXAMPLE_SCOPE: Scope = {
+  networkId: 1,
+  timezone: 'UTC',
+  from: new Date('2026-03-01T00:00:00Z'),
+  to: new Date('2026-03-29T00:00:00Z'),
+  groupIds: null,
+  department: null,
+};
+const EXAMPLE_NOW = new Date('2026-03-30T12:00:00Z');
+export const SQL_EXAMPLES: SqlExample[] = [
+  { name: 'responsiveness (network)', query: responsivenessQuery(EXAMPLE_SCOPE, EXAMPLE_NOW) },
+  { name: 'responsiveness (group and department)', query: responsivenessQuery({ ...EXAMPLE_SCOPE, groupIds: ['7'], department: 'R&D' }, EXAMPLE_NOW) },
+  { name: 'unanswered questions', query: unansweredQuestionsQuery(EXAMPLE_SCOPE, EXAMPLE_NOW, 0, 51) },
+];

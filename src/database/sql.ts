@@ -1,0 +1,64 @@
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, RawBuilder, sql } from 'kysely';
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Typed SQL composition. Queries are written with Kysely's `sql` tagged template: every value is
+ * bound where it is used (`${scope.from}` becomes a parameter, never text), fragments compose as
+ * values (`${inScope(scope)}`), and a query carries the type of its rows (`sql<Row>…`). Kysely only
+ * compiles here; the compiled statement runs on TypeORM's connection (`EntityManager`), in or out of
+ * a transaction, so ingestion's transactions and locks are unchanged.
+ *
+ * Row types are written in camelCase; `rows()` turns the snake_case columns PostgreSQL returns into
+ * camelCase keys, so no query has to alias every column. Every query module also exports examples of
+ * its queries (`SqlExample`), which `npm run sql:generate` compiles into the committed files under
+ * `sql/` — the final SQL a reviewer reads — and `npm run sql:check` keeps in sync.
+ */
+export { sql };
+export type { RawBuilder };
+
+const compiler = new Kysely<unknown>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new PostgresIntrospector(db),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+});
+
+export interface CompiledSql {
+  sql: string;
+  parameters: readonly unknown[];
+}
+
+export function compileSql(query: RawBuilder<unknown>): CompiledSql {
+  const { sql: text, parameters } = query.compile(compiler);
+  return { sql: text, parameters };
+}
+
+const camel = (key: string) => key.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+
+/** Runs a composed SELECT and returns its rows with camelCase keys, typed as the query says. */
+export async function rows<Row>(db: EntityManager, query: RawBuilder<Row>): Promise<Row[]> {
+  const { sql: text, parameters } = compileSql(query);
+  const result: Record<string, unknown>[] = await db.query(text, parameters as unknown[]);
+  return result.map((row) => {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(row)) out[camel(key)] = value;
+    return out as Row;
+  });
+}
+
+/** The single row of an aggregate query (it always has one). */
+export async function row<Row>(db: EntityManager, query: RawBuilder<Row>): Promise<Row> {
+  const [first] = await rows(db, query);
+  return first;
+}
+
+/** A query module's example of one of its queries, for the generated SQL files. */
+export interface SqlExample {
+  name: string;
+  query: RawBuilder<unknown>;
+}
+
+/** A trusted SQL text with no values in it (a rule's SQL twin, an alias): inlined as is. */
+export const fragment = (text: string): RawBuilder<unknown> => sql.raw(text);
