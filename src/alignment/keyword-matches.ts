@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { isContribution } from '../ingestion/activity.entity';
-import { KeywordMatcher } from './keyword-matcher';
+import { KeywordMatcher } from '../common/text/keyword-matcher';
 
 /** What matching needs of an activity (ids as PostgreSQL returns bigints: strings). */
 export interface MatchableActivity {

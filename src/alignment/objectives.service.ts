@@ -7,7 +7,7 @@ import { decodeCursor, int4After, PageQuery, toPage } from '../common/pagination
 import { AuditService } from '../governance/audit.service';
 import { networkLimit, Principal } from '../governance/principal';
 import { ObjectivePage, ObjectiveView, OBJECTIVE_KEY_PATTERN, PutObjectiveDto } from './dto/objective.dto';
-import { normaliseTokens } from './normalise';
+import { normaliseTokens } from '../common/text/normalise';
 import { RematchService } from './rematch.service';
 
 interface ObjectiveRow {

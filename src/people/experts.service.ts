@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { normaliseTokens } from '../alignment/normalise';
+import { normaliseTokens } from '../common/text/normalise';
 import { Forbidden, ValidationFailed } from '../common/errors/domain-errors';
 import { decodeCursor, encodeCursor, offsetPage } from '../common/pagination/pagination';
 import { resolveWindow } from '../common/validation/window-limits';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { normaliseTokens } from '../alignment/normalise';
+import { normaliseTokens } from '../common/text/normalise';
 import { FieldError, ValidationFailed } from '../common/errors/domain-errors';
 import { decodeCursor, encodeCursor, int4After, PageQuery } from '../common/pagination/pagination';
 import { AuditService } from '../governance/audit.service';

@@ -18,7 +18,7 @@ import {
   MAX_WINDOW_DAYS,
 } from './dto/emerging-topics.dto';
 import { BASELINE_WINDOWS, termSources, windowBounds } from './queries/emerging-topics.query';
-import { termsOf } from './terms';
+import { termsOf } from '../common/text/terms';
 
 const MAX_SAMPLES = 5;
 

@@ -1,4 +1,4 @@
-import { keywordMatches } from '../../src/alignment/normalise';
+import { keywordMatches } from '../../src/common/text/normalise';
 import { ingest, newActivity, newMember, newNetwork, RawRecord, seededRandom, shuffled, uniqueKey } from '../support/factories';
 import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
 
@@ -8,7 +8,7 @@ import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
  * (across local days), deletions before and after arrival, objectives created before and after the
  * activities, keywords added and removed, networks added.
  *
- * - `keyword_matches` against `keywordMatches()` of src/alignment/normalise.ts applied to every live
+ * - `keyword_matches` against `keywordMatches()` of src/common/text/normalise.ts applied to every live
  *   contribution and every keyword of the objectives of the network (not the indexed matcher the
  *   service uses), with the activity's time, group and author copied right;
  * - `keyword_set_day_counts` against plain SQL over `keyword_matches`.
