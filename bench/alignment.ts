@@ -30,9 +30,17 @@ const OBJECTIVES = [
     key: 'bench-strategy',
     name: 'Cloud, security and people',
     keywords: [
-      { term: 'cloud', weight: 2 }, { term: 'nuage', weight: 1 }, { term: 'open source', weight: 1 },
-      { term: 'sécurité', weight: 2 }, { term: 'cybersécurité', weight: 2 }, { term: 'mot de passe', weight: 1 }, { term: 'password', weight: 1 },
-      { term: 'réseaux sociaux', weight: 1 }, { term: 'onboarding', weight: 1 }, { term: 'recrutement', weight: 1 }, { term: 'télétravail', weight: 1 },
+      { term: 'cloud', weight: 2 },
+      { term: 'nuage', weight: 1 },
+      { term: 'open source', weight: 1 },
+      { term: 'sécurité', weight: 2 },
+      { term: 'cybersécurité', weight: 2 },
+      { term: 'mot de passe', weight: 1 },
+      { term: 'password', weight: 1 },
+      { term: 'réseaux sociaux', weight: 1 },
+      { term: 'onboarding', weight: 1 },
+      { term: 'recrutement', weight: 1 },
+      { term: 'télétravail', weight: 1 },
     ],
   },
 ];
@@ -65,7 +73,8 @@ async function main(): Promise<void> {
   try {
     // 1. re-matching after objective changes
     const rematchStart = Date.now();
-    for (const o of OBJECTIVES) await ok(api.PUT('/v1/objectives/{key}', { params: { path: { key: o.key } }, body: { name: o.name, keywords: o.keywords, networks: ['bench'] } }));
+    for (const o of OBJECTIVES)
+      await ok(api.PUT('/v1/objectives/{key}', { params: { path: { key: o.key } }, body: { name: o.name, keywords: o.keywords, networks: ['bench'] } }));
     let rematched = 0;
     for (;;) {
       const states = await Promise.all(OBJECTIVES.map((o) => ok(api.GET('/v1/objectives/{key}', { params: { path: { key: o.key } } }))));
@@ -79,12 +88,17 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 1000));
     }
     const rematchSeconds = (Date.now() - rematchStart) / 1000;
-    console.log(`\nre-matched ${rematched} activities (1 objective, 11 keywords) in ${rematchSeconds.toFixed(0)} s: ${Math.round(rematched / rematchSeconds)} activities/s`);
+    console.log(
+      `\nre-matched ${rematched} activities (1 objective, 11 keywords) in ${rematchSeconds.toFixed(0)} s: ${Math.round(rematched / rematchSeconds)} activities/s`,
+    );
 
     // 2. the alignment endpoint against naive ILIKE scans
     const rows: Record<string, string | number>[] = [];
     const to = new Date(END).toISOString();
-    for (const [label, days] of [['28 d', 28], ['1 y', 365]] as const) {
+    for (const [label, days] of [
+      ['28 d', 28],
+      ['1 y', 365],
+    ] as const) {
       const from = new Date(END - days * 86_400_000).toISOString();
       for (const group of [null, '7']) {
         const query = { from, to, granularity: 'week' as const, group: group ? `g${group}` : undefined };
@@ -106,7 +120,9 @@ async function main(): Promise<void> {
 
     // 3. emerging topics, computed from the text at request time
     const at = new Date(END - 86_400_000).toISOString().slice(0, 10);
-    const topics = await timeIt(Math.max(3, Math.floor(REPS / 3)), () => ok(api.GET('/v1/networks/{key}/emerging-topics', { params: { path: bench, query: { at, window: '7d' } } })));
+    const topics = await timeIt(Math.max(3, Math.floor(REPS / 3)), () =>
+      ok(api.GET('/v1/networks/{key}/emerging-topics', { params: { path: bench, query: { at, window: '7d' } } })),
+    );
 
     console.log(`\nAlignment benchmark, ${n} events, ${new Date().toISOString()}, node ${process.version}\n`);
     console.log(`re-match throughput: ${Math.round(rematched / rematchSeconds)} activities/s (${rematched} activities in ${rematchSeconds.toFixed(0)} s)\n`);

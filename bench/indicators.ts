@@ -41,12 +41,17 @@ const query = (from: string, to: string, group: string | null) => ({ from, to, g
 const ENDPOINTS: Record<string, Endpoint> = {
   activity: {
     call: (api, f, t, g) => ok(api.GET('/v1/networks/{key}/indicators/activity', { params: { path: bench, query: query(f, t, g) } })),
-    naive: (f, t, g) => `SELECT kind, count(*), count(DISTINCT author_id) FROM activities WHERE occurred_at >= '${f}' AND occurred_at < '${t}' ${inGroup(g)} AND deleted_at IS NULL GROUP BY kind`,
+    naive: (f, t, g) =>
+      `SELECT kind, count(*), count(DISTINCT author_id) FROM activities WHERE occurred_at >= '${f}' AND occurred_at < '${t}' ${inGroup(g)} AND deleted_at IS NULL GROUP BY kind`,
   },
   // engagement is for one day `at` (the day before `to`) whatever the window: 28 days
   engagement: {
     call: (api, _f, t, g) =>
-      ok(api.GET('/v1/networks/{key}/indicators/engagement', { params: { path: bench, query: { at: new Date(Date.parse(t) - 86_400_000).toISOString().slice(0, 10), group: g ? `g${g}` : undefined } } })),
+      ok(
+        api.GET('/v1/networks/{key}/indicators/engagement', {
+          params: { path: bench, query: { at: new Date(Date.parse(t) - 86_400_000).toISOString().slice(0, 10), group: g ? `g${g}` : undefined } },
+        }),
+      ),
     naive: (_f, t, g) => `SELECT count(DISTINCT author_id), count(DISTINCT (author_id, (occurred_at AT TIME ZONE 'Europe/Paris')::date)) FROM activities
        WHERE occurred_at >= '${t}'::timestamptz - interval '28 days' AND occurred_at < '${t}' ${inGroup(g)} AND deleted_at IS NULL`,
   },
@@ -60,11 +65,16 @@ const ENDPOINTS: Record<string, Endpoint> = {
   },
   concentration: {
     call: (api, f, t, g) => ok(api.GET('/v1/networks/{key}/indicators/concentration', { params: { path: bench, query: query(f, t, g) } })),
-    naive: (f, t, g) => `SELECT count(*), sum(c) FROM (SELECT author_id, count(*) c FROM activities WHERE kind IN ('post','question','reply','share') AND occurred_at >= '${f}' AND occurred_at < '${t}' ${inGroup(g)} GROUP BY author_id) x`,
+    naive: (f, t, g) =>
+      `SELECT count(*), sum(c) FROM (SELECT author_id, count(*) c FROM activities WHERE kind IN ('post','question','reply','share') AND occurred_at >= '${f}' AND occurred_at < '${t}' ${inGroup(g)} GROUP BY author_id) x`,
   },
   diffusion: {
     call: (api, f, t, g) => ok(api.GET('/v1/networks/{key}/indicators/diffusion', { params: { path: bench, query: query(f, t, g) } })),
-    naive: (f, t, g) => `SELECT ma.department, count(*) FROM activities a JOIN activities p ON p.external_id = a.parent_external_id JOIN members ma ON ma.id = a.author_id JOIN members mp ON mp.id = p.author_id
+    naive: (
+      f,
+      t,
+      g,
+    ) => `SELECT ma.department, count(*) FROM activities a JOIN activities p ON p.external_id = a.parent_external_id JOIN members ma ON ma.id = a.author_id JOIN members mp ON mp.id = p.author_id
      WHERE a.kind IN ('reply','reaction') AND a.occurred_at >= '${f}' AND a.occurred_at < '${t}' ${inGroup(g, 'a.group_id')} AND a.author_id <> p.author_id GROUP BY 1`,
   },
 };
@@ -136,7 +146,10 @@ async function main(): Promise<void> {
   const rows: Record<string, string | number>[] = [];
   try {
     const to = new Date(END).toISOString();
-    for (const [label, days] of [['28 d', 28], ['1 y', 365]] as const) {
+    for (const [label, days] of [
+      ['28 d', 28],
+      ['1 y', 365],
+    ] as const) {
       const from = new Date(END - days * 86_400_000).toISOString();
       for (const group of [null, '7']) {
         for (const [endpoint, { call, naive: naiveSql }] of Object.entries(ENDPOINTS)) {
@@ -164,7 +177,13 @@ async function main(): Promise<void> {
     const base = Date.now(); // a window of its own on every run, also on a reused database
     for (let batch = 0; batch < 100; batch++) {
       const started = Date.now();
-      const events = Array.from({ length: 500 }, (_, i) => ({ type: 'activity' as const, externalId: `f${base}-${batch}-${i}`, kind: 'post' as const, author: 'u1', occurredAt: new Date(base + batch * 1000 + i).toISOString() }));
+      const events = Array.from({ length: 500 }, (_, i) => ({
+        type: 'activity' as const,
+        externalId: `f${base}-${batch}-${i}`,
+        kind: 'post' as const,
+        author: 'u1',
+        occurredAt: new Date(base + batch * 1000 + i).toISOString(),
+      }));
       await ok(server.api.POST('/v1/networks/{key}/events', { params: { path: bench }, body: events }));
       const acked = Date.now();
       const window = { from: new Date(base + batch * 1000).toISOString(), to: new Date(base + batch * 1000 + 1000).toISOString() };
@@ -179,7 +198,9 @@ async function main(): Promise<void> {
     lags.sort((a, b) => a - b);
     console.log(`\nIndicator benchmark, ${n} events, ${new Date().toISOString()}, node ${process.version}\n`);
     console.log(formatTable(rows));
-    console.log(`\nfreshness (ack → visible in indicators/activity) over ${lags.length} batches of 500 events at up to 5 000 events/s: p50 ${lags[Math.floor(lags.length / 2)]} ms, max ${lags[lags.length - 1]} ms`);
+    console.log(
+      `\nfreshness (ack → visible in indicators/activity) over ${lags.length} batches of 500 events at up to 5 000 events/s: p50 ${lags[Math.floor(lags.length / 2)]} ms, max ${lags[lags.length - 1]} ms`,
+    );
   } finally {
     await target.close();
   }

@@ -27,7 +27,8 @@ const GROUPS = 100;
 function* events(n: number): Generator<Record<string, unknown>> {
   const members = Math.min(MEMBERS, Math.max(1, Math.floor(n / 20)));
   for (let i = 0; i < members; i++) yield { type: 'member', externalId: `u${i}`, displayName: `Member ${i}`, department: `D${i % 12}`, site: `S${i % 5}` };
-  for (let g = 0; g < GROUPS; g++) yield { type: 'group', externalId: `g${g}`, name: `Group ${g}`, visibility: g % 10 === 0 ? 'confidential' : 'public', leaders: [`u${g % members}`] };
+  for (let g = 0; g < GROUPS; g++)
+    yield { type: 'group', externalId: `g${g}`, name: `Group ${g}`, visibility: g % 10 === 0 ? 'confidential' : 'public', leaders: [`u${g % members}`] };
   const start = Date.parse('2026-01-01T00:00:00Z');
   for (let i = 0; i < n - members - GROUPS; i++) {
     const r = (i * 2654435761) % 100;
@@ -89,7 +90,19 @@ async function copyBaseline(url: string, n: number): Promise<number> {
         if (e.type !== 'activity') continue;
         id++;
         const tags = e.tags ? `{${(e.tags as string[]).join(',')}}` : '\\N';
-        buf += [networkId, id, esc(e.externalId as string), e.kind, (Number(String(e.author).slice(1)) || 0) + 1, Number(String(e.group).slice(1)) + 1, e.parent ? esc(e.parent as string) : '\\N', e.occurredAt, e.text ? esc(e.text as string) : '\\N', tags].join('\t') + '\n';
+        buf +=
+          [
+            networkId,
+            id,
+            esc(e.externalId as string),
+            e.kind,
+            (Number(String(e.author).slice(1)) || 0) + 1,
+            Number(String(e.group).slice(1)) + 1,
+            e.parent ? esc(e.parent as string) : '\\N',
+            e.occurredAt,
+            e.text ? esc(e.text as string) : '\\N',
+            tags,
+          ].join('\t') + '\n';
         if (id % 500 === 0) {
           yield buf;
           buf = '';
@@ -98,7 +111,10 @@ async function copyBaseline(url: string, n: number): Promise<number> {
       if (buf) yield buf;
     })(),
   );
-  await pipeline(rows, client.query(copyFrom('COPY bench_copy (network_id, id, external_id, kind, author_id, group_id, parent_external_id, occurred_at, text, tags) FROM STDIN')));
+  await pipeline(
+    rows,
+    client.query(copyFrom('COPY bench_copy (network_id, id, external_id, kind, author_id, group_id, parent_external_id, occurred_at, text, tags) FROM STDIN')),
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await client.end();
   return seconds;
@@ -111,7 +127,10 @@ async function createObjectives(api: ApiClient): Promise<void> {
     'bench-cloud': ['cloud', 'cloud costs', 'stockage', 'sauvegarde', 'kubernetes'],
   };
   for (const [key, terms] of Object.entries(objectives)) {
-    const { response, error } = await api.PUT('/v1/objectives/{key}', { params: { path: { key } }, body: { name: key, networks: ['bench'], keywords: terms.map((term) => ({ term, weight: 1 })) } });
+    const { response, error } = await api.PUT('/v1/objectives/{key}', {
+      params: { path: { key } },
+      body: { name: key, networks: ['bench'], keywords: terms.map((term) => ({ term, weight: 1 })) },
+    });
     if (response.status !== 201) throw new Error(`objective ${key}: ${response.status} ${JSON.stringify(error)}`);
   }
 }
@@ -135,8 +154,22 @@ async function main(): Promise<void> {
       const activities = size - Math.min(MEMBERS, Math.max(1, Math.floor(size / 20))) - GROUPS;
       const copySeconds = await copyBaseline(db.url, size);
       rows.push(
-        { method: 'POST /events (NDJSON stream)', events: size, seconds: seconds.toFixed(1), 'events/s': Math.round(size / seconds), 'vs COPY': (copySeconds / activities / (seconds / size)).toFixed(2), 'server peak RSS MiB': rss },
-        { method: 'COPY activity rows (baseline)', events: activities, seconds: copySeconds.toFixed(1), 'events/s': Math.round(activities / copySeconds), 'vs COPY': '1.00', 'server peak RSS MiB': '-' },
+        {
+          method: 'POST /events (NDJSON stream)',
+          events: size,
+          seconds: seconds.toFixed(1),
+          'events/s': Math.round(size / seconds),
+          'vs COPY': (copySeconds / activities / (seconds / size)).toFixed(2),
+          'server peak RSS MiB': rss,
+        },
+        {
+          method: 'COPY activity rows (baseline)',
+          events: activities,
+          seconds: copySeconds.toFixed(1),
+          'events/s': Math.round(activities / copySeconds),
+          'vs COPY': '1.00',
+          'server peak RSS MiB': '-',
+        },
       );
       console.log(formatTable(rows.slice(-2)));
     } finally {

@@ -22,7 +22,9 @@ const BATCH = 100;
 
 function run(options: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
-    const instance = autocannon(options, (error: unknown, result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result)));
+    const instance = autocannon(options, (error: unknown, result) =>
+      error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result),
+    );
     autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
   });
 }
@@ -36,10 +38,28 @@ async function main(): Promise<void> {
   try {
     const { api } = server;
     await ok(api.POST('/v1/networks', { body: { key: 'load', name: 'Load', timezone: 'Europe/Paris' } }));
-    await ok(api.PUT('/v1/objectives/{key}', { params: { path: { key: 'load-cloud' } }, body: { name: 'Cloud', networks: ['load'], keywords: [{ term: 'cloud', weight: 1 }, { term: 'sécurité', weight: 1 }] } }));
+    await ok(
+      api.PUT('/v1/objectives/{key}', {
+        params: { path: { key: 'load-cloud' } },
+        body: {
+          name: 'Cloud',
+          networks: ['load'],
+          keywords: [
+            { term: 'cloud', weight: 1 },
+            { term: 'sécurité', weight: 1 },
+          ],
+        },
+      }),
+    );
     const seed = [
       ...Array.from({ length: MEMBERS }, (_, i) => ({ type: 'member' as const, externalId: `u${i}`, displayName: `Member ${i}`, department: `D${i % 8}` })),
-      ...Array.from({ length: GROUPS }, (_, g) => ({ type: 'group' as const, externalId: `g${g}`, name: `Group ${g}`, visibility: 'public' as const, leaders: [`u${g}`] })),
+      ...Array.from({ length: GROUPS }, (_, g) => ({
+        type: 'group' as const,
+        externalId: `g${g}`,
+        name: `Group ${g}`,
+        visibility: 'public' as const,
+        leaders: [`u${g}`],
+      })),
     ];
     await ok(api.POST('/v1/networks/{key}/events', { params: { path: { key: 'load' } }, body: seed }));
 
@@ -69,7 +89,9 @@ async function main(): Promise<void> {
                 group: `g${n % GROUPS}`,
                 ...(root ? {} : { parent: `a${n - (n % 5)}` }),
                 occurredAt: new Date(now - 86_400_000 * 20 + n * 1000).toISOString(),
-                ...(n % 5 < 3 ? { text: `Message ${n} sur ${words[n % words.length]} et ${words[(n * 3) % words.length]}`, tags: [words[n % words.length]] } : {}),
+                ...(n % 5 < 3
+                  ? { text: `Message ${n} sur ${words[n % words.length]} et ${words[(n * 3) % words.length]}`, tags: [words[n % words.length]] }
+                  : {}),
               };
             });
             return { ...req, body: JSON.stringify(records) };
@@ -115,7 +137,9 @@ async function main(): Promise<void> {
     const acknowledged = (w.requests.total - w.non2xx) * BATCH;
     console.log(`\nLoad benchmark, ${seconds} s, ${new Date().toISOString()}, node ${process.version}\n`);
     console.log(formatTable(rows));
-    console.log(`\nactivities acknowledged: ${acknowledged} (${Math.round(acknowledged / seconds)}/s); stored: ${n}${n >= acknowledged ? '' : '  <-- LOST RECORDS'}`);
+    console.log(
+      `\nactivities acknowledged: ${acknowledged} (${Math.round(acknowledged / seconds)}/s); stored: ${n}${n >= acknowledged ? '' : '  <-- LOST RECORDS'}`,
+    );
   } finally {
     await server.stop();
     await db.drop();

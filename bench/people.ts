@@ -44,9 +44,18 @@ async function main(): Promise<void> {
     const endpoints: [string, () => Promise<unknown>][] = [
       ['experts?topic=t7', () => ok(api.GET('/v1/experts', { params: { query: { topic: 't7' } } }))],
       ['animator-candidates', () => ok(api.GET('/v1/networks/{key}/animator-candidates', { params: { path: bench } }))],
-      ['animator-candidates?department=D3', () => ok(api.GET('/v1/networks/{key}/animator-candidates', { params: { path: bench, query: { department: 'D3' } } }))],
+      [
+        'animator-candidates?department=D3',
+        () => ok(api.GET('/v1/networks/{key}/animator-candidates', { params: { path: bench, query: { department: 'D3' } } })),
+      ],
       ['animator-candidates?group=g7', () => ok(api.GET('/v1/networks/{key}/animator-candidates', { params: { path: bench, query: { group: 'g7' } } }))],
-      ['expertise-coverage (1 y)', () => ok(api.GET('/v1/networks/{key}/expertise-coverage', { params: { path: bench, query: { from: '2025-11-01T00:00:00Z', to: '2026-11-01T00:00:00Z' } } }))],
+      [
+        'expertise-coverage (1 y)',
+        () =>
+          ok(
+            api.GET('/v1/networks/{key}/expertise-coverage', { params: { path: bench, query: { from: '2025-11-01T00:00:00Z', to: '2026-11-01T00:00:00Z' } } }),
+          ),
+      ],
       ['members/u1230/profile', () => ok(api.GET('/v1/members/{externalId}/profile', { params: { path: { externalId: 'u1230' } } }))],
       ['hr/interest-profiles (100)', () => ok(api.GET('/v1/hr/interest-profiles', { params: { query: { limit: 100 } } }))],
       ['hr/interest-map?by=department', () => ok(api.GET('/v1/hr/interest-map', { params: { query: { by: 'department' } } }))],
@@ -59,7 +68,9 @@ async function main(): Promise<void> {
       console.log(formatTable(rows.slice(-1)));
     }
     console.log(`\nPeople benchmark, ${n} events, ${new Date().toISOString()}, node ${process.version}\n`);
-    console.log(`people index run: ${runSeconds.toFixed(1)} s (${run.contributions} contributions, ${run.threads} threads with a topic, ${run.membersWithInterests} members with interests, ${run.animatorCandidates} animator candidates); server peak RSS ${server.peakRssMiB()} MiB`);
+    console.log(
+      `people index run: ${runSeconds.toFixed(1)} s (${run.contributions} contributions, ${run.threads} threads with a topic, ${run.membersWithInterests} members with interests, ${run.animatorCandidates} animator candidates); server peak RSS ${server.peakRssMiB()} MiB`,
+    );
     console.log(`freshness: figures are at most PEOPLE_INDEX_INTERVAL_SECONDS (default 600 s) + one run old\n`);
     console.log(formatTable(rows));
   } finally {

@@ -12,10 +12,30 @@ import { databaseExists, existingDatabase, freshDatabase } from './support';
  * scans have realistic work to do.
  */
 export const TOPICS = [
-  'le cloud privé', 'la cybersécurité du site', 'mot de passe oublié', 'les réseaux sociaux internes', 'la sécurité des données',
-  'migration vers le nuage', 'budget annuel', "réunion d'équipe", 'qualité produit', 'formation sécurité', 'innovation ouverte',
-  'support client', 'the quarterly roadmap', 'password reset', 'customer feedback', 'onboarding new hires', 'supply chain delays',
-  'énergie et climat', 'télétravail', 'les imprimantes du 3e étage', 'recrutement', 'open source', 'la relation fournisseurs', 'expense reports',
+  'le cloud privé',
+  'la cybersécurité du site',
+  'mot de passe oublié',
+  'les réseaux sociaux internes',
+  'la sécurité des données',
+  'migration vers le nuage',
+  'budget annuel',
+  "réunion d'équipe",
+  'qualité produit',
+  'formation sécurité',
+  'innovation ouverte',
+  'support client',
+  'the quarterly roadmap',
+  'password reset',
+  'customer feedback',
+  'onboarding new hires',
+  'supply chain delays',
+  'énergie et climat',
+  'télétravail',
+  'les imprimantes du 3e étage',
+  'recrutement',
+  'open source',
+  'la relation fournisseurs',
+  'expense reports',
 ];
 const TOPICS_SQL = `ARRAY[${TOPICS.map((t) => `'${t.replace(/'/g, "''")}'`).join(', ')}]`;
 
@@ -33,10 +53,16 @@ export async function load(url: string, n: number): Promise<void> {
   await db.connect();
   const start = new Date(END - SPAN_DAYS * 86_400_000).toISOString();
   await db.query(`INSERT INTO networks (key, name, timezone) VALUES ('bench', 'Bench', 'Europe/Paris')`);
-  await db.query(`INSERT INTO members (external_id, display_name, department, site) SELECT 'u' || g, 'Member ' || g, 'D' || (g % 12), 'S' || (g % 5) FROM generate_series(1, ${MEMBERS}) g`);
+  await db.query(
+    `INSERT INTO members (external_id, display_name, department, site) SELECT 'u' || g, 'Member ' || g, 'D' || (g % 12), 'S' || (g % 5) FROM generate_series(1, ${MEMBERS}) g`,
+  );
   await db.query(`INSERT INTO network_members (network_id, member_id) SELECT 1, id FROM members`);
-  await db.query(`INSERT INTO groups (network_id, external_id, name, visibility) SELECT 1, 'g' || g, 'Group ' || g, 'public' FROM generate_series(1, ${GROUPS}) g`);
-  await db.query(`INSERT INTO memberships (network_id, group_id, member_id, role, has_record) SELECT 1, g, g * 37 % ${MEMBERS} + 1, 'leader', true FROM generate_series(1, ${GROUPS}) g`);
+  await db.query(
+    `INSERT INTO groups (network_id, external_id, name, visibility) SELECT 1, 'g' || g, 'Group ' || g, 'public' FROM generate_series(1, ${GROUPS}) g`,
+  );
+  await db.query(
+    `INSERT INTO memberships (network_id, group_id, member_id, role, has_record) SELECT 1, g, g * 37 % ${MEMBERS} + 1, 'leader', true FROM generate_series(1, ${GROUPS}) g`,
+  );
   // threads of 10: a root (post or question), 5 replies, 3 reactions to the first reply, 1 accept of it
   // in slices (10 000, then 100 000) with fresh statistics between them, as the ingestion does: the
   // rollup triggers join the tables being filled, and the embedded database has no autovacuum
@@ -78,7 +104,6 @@ export async function timeIt(reps: number, fn: () => Promise<unknown>): Promise<
   const at = (p: number) => ms[Math.min(ms.length - 1, Math.ceil(p * ms.length) - 1)];
   return { p50: Math.round(at(0.5)), p95: Math.round(at(0.95)) };
 }
-
 
 /**
  * The database of the synthetic network of n events on the server of BENCH_DATABASE_URL, shared by

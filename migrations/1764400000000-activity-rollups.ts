@@ -170,8 +170,12 @@ export class ActivityRollups1764400000000 implements MigrationInterface {
         event !== 'DELETE' ? `SELECT ${COLUMNS}, 1 AS sign FROM new_rows r WHERE ${LIVE('r')}` : null,
         event !== 'INSERT' ? `SELECT ${COLUMNS}, -1 AS sign FROM old_rows r WHERE ${LIVE('r')}` : null,
       ].filter((s) => s !== null);
-      await queryRunner.query(`CREATE FUNCTION activity_rollups_after_${name}() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off AS $fn$${applyDelta(sources.join(' UNION ALL '))}$fn$`);
-      await queryRunner.query(`CREATE TRIGGER activity_rollups_${name} AFTER ${event} ON activities ${referencing} FOR EACH STATEMENT EXECUTE FUNCTION activity_rollups_after_${name}()`);
+      await queryRunner.query(
+        `CREATE FUNCTION activity_rollups_after_${name}() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off AS $fn$${applyDelta(sources.join(' UNION ALL '))}$fn$`,
+      );
+      await queryRunner.query(
+        `CREATE TRIGGER activity_rollups_${name} AFTER ${event} ON activities ${referencing} FOR EACH STATEMENT EXECUTE FUNCTION activity_rollups_after_${name}()`,
+      );
     }
     // members at a date: network_members.counted_from = coalesce(members.joined_at, network_members.created_at)
     await queryRunner.query(`ALTER TABLE network_members ADD counted_from timestamptz`);
@@ -186,7 +190,9 @@ export class ActivityRollups1764400000000 implements MigrationInterface {
          RETURN NEW;
        END $fn$`,
     );
-    await queryRunner.query(`CREATE TRIGGER network_members_counted_from BEFORE INSERT ON network_members FOR EACH ROW EXECUTE FUNCTION network_members_set_counted_from()`);
+    await queryRunner.query(
+      `CREATE TRIGGER network_members_counted_from BEFORE INSERT ON network_members FOR EACH ROW EXECUTE FUNCTION network_members_set_counted_from()`,
+    );
     await queryRunner.query(
       `CREATE FUNCTION members_propagate_joined_at() RETURNS trigger LANGUAGE plpgsql AS $fn$
        BEGIN
@@ -204,7 +210,9 @@ export class ActivityRollups1764400000000 implements MigrationInterface {
     );
     // the partial days of a rollup read come from this index alone
     await queryRunner.query(`DROP INDEX activities_window_idx`);
-    await queryRunner.query(`CREATE INDEX activities_window_idx ON activities (network_id, occurred_at) INCLUDE (kind, author_id, group_id) WHERE deleted_at IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX activities_window_idx ON activities (network_id, occurred_at) INCLUDE (kind, author_id, group_id) WHERE deleted_at IS NULL`,
+    );
     // backfill from what is already stored
     await queryRunner.query(
       `INSERT INTO activity_day_counts (network_id, day, kind, activities)

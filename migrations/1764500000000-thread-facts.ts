@@ -65,12 +65,21 @@ export class ThreadFacts1764500000000 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX thread_facts_group_window_idx ON thread_facts (network_id, group_id, occurred_at)`);
     const triggers: [string, string, string, string][] = [
       ['insert', 'INSERT', `REFERENCING NEW TABLE AS new_rows`, `SELECT network_id, root_id FROM new_rows`],
-      ['update', 'UPDATE', `REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows`, `SELECT network_id, root_id FROM new_rows UNION ALL SELECT network_id, root_id FROM old_rows`],
+      [
+        'update',
+        'UPDATE',
+        `REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows`,
+        `SELECT network_id, root_id FROM new_rows UNION ALL SELECT network_id, root_id FROM old_rows`,
+      ],
       ['delete', 'DELETE', `REFERENCING OLD TABLE AS old_rows`, `SELECT network_id, root_id FROM old_rows`],
     ];
     for (const [name, event, referencing, rootIds] of triggers) {
-      await queryRunner.query(`CREATE FUNCTION thread_facts_after_${name}() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off AS $fn$${refreshThreads(rootIds)}$fn$`);
-      await queryRunner.query(`CREATE TRIGGER thread_facts_${name} AFTER ${event} ON activities ${referencing} FOR EACH STATEMENT EXECUTE FUNCTION thread_facts_after_${name}()`);
+      await queryRunner.query(
+        `CREATE FUNCTION thread_facts_after_${name}() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off AS $fn$${refreshThreads(rootIds)}$fn$`,
+      );
+      await queryRunner.query(
+        `CREATE TRIGGER thread_facts_${name} AFTER ${event} ON activities ${referencing} FOR EACH STATEMENT EXECUTE FUNCTION thread_facts_after_${name}()`,
+      );
     }
     // backfill: every live root
     await queryRunner.query(

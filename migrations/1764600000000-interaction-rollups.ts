@@ -50,16 +50,25 @@ export class InteractionRollups1764600000000 implements MigrationInterface {
          parent_department varchar(200) NOT NULL, interactions integer NOT NULL,
        CONSTRAINT interaction_day_counts_pk PRIMARY KEY (network_id, day, author_department, parent_department))`,
     );
-    await queryRunner.query(`CREATE TABLE interaction_days_stale (network_id integer NOT NULL, day date NOT NULL, CONSTRAINT interaction_days_stale_pk PRIMARY KEY (network_id, day))`);
+    await queryRunner.query(
+      `CREATE TABLE interaction_days_stale (network_id integer NOT NULL, day date NOT NULL, CONSTRAINT interaction_days_stale_pk PRIMARY KEY (network_id, day))`,
+    );
     const columns = `network_id, id, kind, occurred_at`;
     const triggers: [string, string, string, string][] = [
       ['insert', 'INSERT', `REFERENCING NEW TABLE AS new_rows`, `SELECT ${columns} FROM new_rows`],
-      ['update', 'UPDATE', `REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows`, `SELECT ${columns} FROM new_rows UNION ALL SELECT ${columns} FROM old_rows`],
+      [
+        'update',
+        'UPDATE',
+        `REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows`,
+        `SELECT ${columns} FROM new_rows UNION ALL SELECT ${columns} FROM old_rows`,
+      ],
       ['delete', 'DELETE', `REFERENCING OLD TABLE AS old_rows`, `SELECT ${columns} FROM old_rows`],
     ];
     for (const [name, event, referencing, changed] of triggers) {
       await queryRunner.query(`CREATE FUNCTION interaction_days_after_${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$${markChangedDays(changed)}$fn$`);
-      await queryRunner.query(`CREATE TRIGGER interaction_days_${name} AFTER ${event} ON activities ${referencing} FOR EACH STATEMENT EXECUTE FUNCTION interaction_days_after_${name}()`);
+      await queryRunner.query(
+        `CREATE TRIGGER interaction_days_${name} AFTER ${event} ON activities ${referencing} FOR EACH STATEMENT EXECUTE FUNCTION interaction_days_after_${name}()`,
+      );
     }
     // a member's department change moves every interaction they wrote or received
     await queryRunner.query(

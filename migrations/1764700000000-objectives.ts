@@ -68,7 +68,9 @@ export class Objectives1764700000000 implements MigrationInterface {
        )`,
     );
     // the window read: index-only over (network, time)
-    await queryRunner.query(`CREATE INDEX keyword_matches_window_idx ON keyword_matches (network_id, occurred_at) INCLUDE (activity_id, keyword_id, group_id, author_id)`);
+    await queryRunner.query(
+      `CREATE INDEX keyword_matches_window_idx ON keyword_matches (network_id, occurred_at) INCLUDE (activity_id, keyword_id, group_id, author_id)`,
+    );
     // group scopes (comparisons, drift) and the keyword's cascade and re-match deletes
     await queryRunner.query(`CREATE INDEX keyword_matches_group_idx ON keyword_matches (network_id, group_id, occurred_at) INCLUDE (activity_id, keyword_id)`);
     await queryRunner.query(`CREATE INDEX keyword_matches_keyword_idx ON keyword_matches (keyword_id)`);
@@ -95,7 +97,9 @@ export class Objectives1764700000000 implements MigrationInterface {
       await queryRunner.query(
         `CREATE FUNCTION keyword_set_days_after_${name}() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off AS $fn$${applySetDelta('changed_rows', beforeSet)}$fn$`,
       );
-      await queryRunner.query(`CREATE TRIGGER keyword_set_days_${name} AFTER ${event} ON keyword_matches REFERENCING ${referencing} FOR EACH STATEMENT EXECUTE FUNCTION keyword_set_days_after_${name}()`);
+      await queryRunner.query(
+        `CREATE TRIGGER keyword_set_days_${name} AFTER ${event} ON keyword_matches REFERENCING ${referencing} FOR EACH STATEMENT EXECUTE FUNCTION keyword_set_days_after_${name}()`,
+      );
     }
   }
 

@@ -84,7 +84,17 @@ export class People1764800000000 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['topic_labels', 'animator_scores', 'member_topic_evidence', 'member_interests', 'thread_topics', 'people_index_runs', 'profile_versions', 'profile_topics', 'member_profiles']) {
+    for (const table of [
+      'topic_labels',
+      'animator_scores',
+      'member_topic_evidence',
+      'member_interests',
+      'thread_topics',
+      'people_index_runs',
+      'profile_versions',
+      'profile_topics',
+      'member_profiles',
+    ]) {
       await queryRunner.query(`DROP TABLE "${table}"`);
     }
   }

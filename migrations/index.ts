@@ -8,4 +8,13 @@ import { MemberErasure1764900000000 } from './1764900000000-member-erasure';
 import { Jobs1765000000000 } from './1765000000000-jobs';
 
 /** Every migration, in order. Listed explicitly so the same list works from TypeScript and from the build. */
-export const MIGRATIONS: Function[] = [InitialSchema1763900000000, ActivityRollups1764400000000, ThreadFacts1764500000000, InteractionRollups1764600000000, Objectives1764700000000, People1764800000000, MemberErasure1764900000000, Jobs1765000000000];
+export const MIGRATIONS: Function[] = [
+  InitialSchema1763900000000,
+  ActivityRollups1764400000000,
+  ThreadFacts1764500000000,
+  InteractionRollups1764600000000,
+  Objectives1764700000000,
+  People1764800000000,
+  MemberErasure1764900000000,
+  Jobs1765000000000,
+];

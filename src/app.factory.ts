@@ -21,7 +21,10 @@ export async function createApp(env: Environment, database: DatabaseConnection):
   app.disable('x-powered-by');
   app.set('query parser', 'simple'); // no nested objects from ?a[b]=c
   app.use(helmet());
-  const origins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   if (origins.length > 0) {
     app.enableCors({
       origin: origins.includes('*') ? '*' : origins,

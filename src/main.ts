@@ -54,7 +54,12 @@ async function bootstrap(): Promise<void> {
   await app.listen(env.PORT, env.HOST);
   const base = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;
   log.info(
-    { docs: `${base}/docs`, openapi: `${base}/docs-json`, database: embedded ? 'embedded (PGlite)' : 'PostgreSQL (DATABASE_URL)', adminKey: adminKeyFile ? `in ${adminKeyFile}` : 'ADMIN_API_KEY' },
+    {
+      docs: `${base}/docs`,
+      openapi: `${base}/docs-json`,
+      database: embedded ? 'embedded (PGlite)' : 'PostgreSQL (DATABASE_URL)',
+      adminKey: adminKeyFile ? `in ${adminKeyFile}` : 'ADMIN_API_KEY',
+    },
     `CNO analytics listening on ${base}`,
   );
 

@@ -26,7 +26,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const events = document.paths['/v1/networks/{key}/events']?.post;
   const content = (events?.requestBody as { content?: Record<string, { schema?: unknown; example?: unknown }> } | undefined)?.content;
   if (content) {
-    content['application/x-ndjson'] = { schema: { type: 'string', description: 'One JSON record per line (UTF-8); streamed, any length' }, example: NDJSON_EXAMPLE };
+    content['application/x-ndjson'] = {
+      schema: { type: 'string', description: 'One JSON record per line (UTF-8); streamed, any length' },
+      example: NDJSON_EXAMPLE,
+    };
     if (content['application/json']) content['application/json'].example = NDJSON_EXAMPLE.split('\n').map((line) => JSON.parse(line));
   }
   addGlobalProblems(document);

@@ -14,7 +14,6 @@ export interface MatchableActivity {
   deleted: boolean;
 }
 
-
 /**
  * The keywords of the objectives that apply to a network (all of them, active or not: switching
  * `active` then needs no re-matching), or of one objective only.

@@ -52,7 +52,8 @@ export class ObjectivesController {
   @Get(':key')
   @ApiOperation({
     summary: 'Read a business objective with the progress of its re-matching',
-    description: 'A key limited to networks reads the objectives of every network and those of one of its networks (404 for others), and sees only its own networks in `networks`.',
+    description:
+      'A key limited to networks reads the objectives of every network and those of one of its networks (404 for others), and sees only its own networks in `networks`.',
   })
   @ApiParam(KEY_PARAM)
   @ApiOkResponse({ type: ObjectiveView })
@@ -63,7 +64,10 @@ export class ObjectivesController {
 
   @Delete(':key')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a business objective and its matches', description: 'A key limited to networks: 404 for an objective it cannot read, 403 for one with a network outside its scope.' })
+  @ApiOperation({
+    summary: 'Delete a business objective and its matches',
+    description: 'A key limited to networks: 404 for an objective it cannot read, 403 for one with a network outside its scope.',
+  })
   @ApiParam(KEY_PARAM)
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(400, 401, 403, 404)

@@ -77,7 +77,8 @@ export class ObjectivesService {
           [row.id, networkIds],
         );
       }
-      const gainedNetworks = existing !== undefined && existing.network_ids !== null && (networkIds === null || networkIds.some((id) => !existing.network_ids?.includes(id)));
+      const gainedNetworks =
+        existing !== undefined && existing.network_ids !== null && (networkIds === null || networkIds.some((id) => !existing.network_ids?.includes(id)));
       const rematch = !existing || added > 0 || gainedNetworks;
       if (rematch) {
         await m.query(
@@ -86,7 +87,15 @@ export class ObjectivesService {
           [row.id],
         );
       }
-      await this.audit.record(principal, { action: existing ? 'objective.replace' : 'objective.create', target: key, details: { keywords: keywords.length, networks: dto.networks ?? null, rematch } }, m);
+      await this.audit.record(
+        principal,
+        {
+          action: existing ? 'objective.replace' : 'objective.create',
+          target: key,
+          details: { keywords: keywords.length, networks: dto.networks ?? null, rematch },
+        },
+        m,
+      );
       return { created: !existing, rematch: rematch ? row.id : null };
     });
     if (rematch !== null) this.rematch.enqueue(rematch);
@@ -110,7 +119,12 @@ export class ObjectivesService {
       [int4After(after), scoped, principal.networks ?? [], page.limit + 1],
     );
     const views = await this.views(principal, rows);
-    return toPage(rows.map((r, i) => ({ id: r.id, view: views[i] })), page.limit, (r) => r.id, (r) => r.view);
+    return toPage(
+      rows.map((r, i) => ({ id: r.id, view: views[i] })),
+      page.limit,
+      (r) => r.id,
+      (r) => r.view,
+    );
   }
 
   async delete(principal: Principal, key: string): Promise<void> {
@@ -169,7 +183,8 @@ export class ObjectivesService {
 }
 
 function requireKey(key: string): void {
-  if (!OBJECTIVE_KEY_PATTERN.test(key)) throw new ValidationFailed([{ path: 'key', message: 'key must be 1–200 characters of A–Z, a–z, 0–9, ".", "_" and "-"' }]);
+  if (!OBJECTIVE_KEY_PATTERN.test(key))
+    throw new ValidationFailed([{ path: 'key', message: 'key must be 1–200 characters of A–Z, a–z, 0–9, ".", "_" and "-"' }]);
 }
 
 /** Each term's SPEC §3.6 tokens; a term with none, or two terms with the same tokens, is a 400. */

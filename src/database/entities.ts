@@ -14,4 +14,19 @@ import { Job } from '../jobs/job.entity';
 import { Network } from '../networks/network.entity';
 
 /** Every entity, for the data source and the entity/migration drift check. */
-export const ENTITIES = [Network, Member, NetworkMember, Group, Membership, Activity, ApiKey, AuditEntry, Objective, ObjectiveKeyword, MemberProfile, ProfileTopic, ProfileVersion, Job];
+export const ENTITIES = [
+  Network,
+  Member,
+  NetworkMember,
+  Group,
+  Membership,
+  Activity,
+  ApiKey,
+  AuditEntry,
+  Objective,
+  ObjectiveKeyword,
+  MemberProfile,
+  ProfileTopic,
+  ProfileVersion,
+  Job,
+];

@@ -49,7 +49,11 @@ export class ApiKeysService {
     });
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(ApiKey).insert(key);
-      await this.audit.record(actor, { action: 'api-key.create', target: key.id, details: { name: key.name, role: key.role, networks: key.networks } }, manager);
+      await this.audit.record(
+        actor,
+        { action: 'api-key.create', target: key.id, details: { name: key.name, role: key.role, networks: key.networks } },
+        manager,
+      );
     });
     const saved = await this.keys.findOneByOrFail({ id: key.id });
     return { ...toView(saved), secret };

@@ -14,7 +14,10 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The append-only audit log (admin): key changes, objective changes, profile writes and reads, HR reads, erasures and exports; newest first, filterable' })
+  @ApiOperation({
+    summary:
+      'The append-only audit log (admin): key changes, objective changes, profile writes and reads, HR reads, erasures and exports; newest first, filterable',
+  })
   @ApiOkResponse({ type: AuditPage })
   @ApiProblems(400, 401, 403)
   list(@Query() query: AuditQuery): Promise<AuditPage> {

@@ -33,7 +33,13 @@ import { AuditService } from './audit.service';
   ],
   controllers: [ApiKeysController, AuditController],
   // guards run in this order: who is calling, then how often
-  providers: [ApiKeysService, AuditService, RequestContext, { provide: APP_GUARD, useClass: ApiKeyGuard }, { provide: APP_GUARD, useClass: ApiKeyThrottlerGuard }],
+  providers: [
+    ApiKeysService,
+    AuditService,
+    RequestContext,
+    { provide: APP_GUARD, useClass: ApiKeyGuard },
+    { provide: APP_GUARD, useClass: ApiKeyThrottlerGuard },
+  ],
   exports: [ApiKeysService, AuditService],
 })
 export class GovernanceModule {}

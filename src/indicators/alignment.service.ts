@@ -46,7 +46,10 @@ export class AlignmentIndicatorsService {
     const contributions = (await activityTotals(this.db, scope)).contributions - hidden.contributions;
     const counts = tally(withoutHidden(await keywordSetCounts(this.db, scope), hidden.sets), objectives);
     const hiddenByBucket = new Map((hideConfidential ? await confidentialShareSeries(this.db, scope, granularity) : []).map((h) => [iso(h.start), h]));
-    const buckets = (await activitySeries(this.db, scope, granularity)).map((b) => ({ ...b, contributions: b.contributions - (hiddenByBucket.get(iso(b.start))?.contributions ?? 0) }));
+    const buckets = (await activitySeries(this.db, scope, granularity)).map((b) => ({
+      ...b,
+      contributions: b.contributions - (hiddenByBucket.get(iso(b.start))?.contributions ?? 0),
+    }));
     const setsByBucket = new Map<string, KeywordSetCount[]>();
     for (const set of await keywordSetSeries(this.db, scope, granularity)) {
       const start = iso(set.start);
@@ -68,7 +71,10 @@ export class AlignmentIndicatorsService {
           name: o.name,
           matches,
           share: ratio(matches, contributions),
-          weightedMatches: round(o.keywords.reduce((sum, k) => sum + k.weight * (counts.byKeyword.get(k.id) ?? 0), 0), 4),
+          weightedMatches: round(
+            o.keywords.reduce((sum, k) => sum + k.weight * (counts.byKeyword.get(k.id) ?? 0), 0),
+            4,
+          ),
           keywords: o.keywords.map((k) => ({ term: k.term, weight: k.weight, matches: counts.byKeyword.get(k.id) ?? 0 })),
         };
       }),
@@ -87,7 +93,10 @@ export class AlignmentIndicatorsService {
    */
   private async refuseConfidentialGroup(scope: Scope, group: string | undefined): Promise<void> {
     if (scope.groupIds === null || group === undefined) return;
-    const [row]: { visibility: string | null }[] = await this.db.query(`SELECT visibility FROM groups WHERE network_id = $1 AND id = $2`, [scope.networkId, scope.groupIds[0]]);
+    const [row]: { visibility: string | null }[] = await this.db.query(`SELECT visibility FROM groups WHERE network_id = $1 AND id = $2`, [
+      scope.networkId,
+      scope.groupIds[0],
+    ]);
     if (isConfidentialGroup(row.visibility)) throw new NotFound(`No group "${group}" in this network`);
   }
 
@@ -106,22 +115,24 @@ export class AlignmentIndicatorsService {
       await alignedByGroup(this.db, previous),
     ];
     // keyword counts of a confidential group would reveal its text (SPEC §4): its row is left out
-    const rows: AlignmentDriftRowView[] = groups.filter((g) => seeAll || !isConfidentialGroup(g.visibility)).map((g) => {
-      const rate = ratio(aligned.get(g.id) ?? 0, contributions.get(g.id) ?? 0);
-      const previousRate = ratio(previousAligned.get(g.id) ?? 0, previousContributions.get(g.id) ?? 0);
-      return {
-        group: g.external_id,
-        name: g.name,
-        visibility: g.visibility,
-        contributions: contributions.get(g.id) ?? 0,
-        alignedContributions: aligned.get(g.id) ?? 0,
-        alignmentRate: rate,
-        previousContributions: previousContributions.get(g.id) ?? 0,
-        previousAlignedContributions: previousAligned.get(g.id) ?? 0,
-        previousAlignmentRate: previousRate,
-        change: rate === null || previousRate === null ? null : round(rate - previousRate, 4),
-      };
-    });
+    const rows: AlignmentDriftRowView[] = groups
+      .filter((g) => seeAll || !isConfidentialGroup(g.visibility))
+      .map((g) => {
+        const rate = ratio(aligned.get(g.id) ?? 0, contributions.get(g.id) ?? 0);
+        const previousRate = ratio(previousAligned.get(g.id) ?? 0, previousContributions.get(g.id) ?? 0);
+        return {
+          group: g.external_id,
+          name: g.name,
+          visibility: g.visibility,
+          contributions: contributions.get(g.id) ?? 0,
+          alignedContributions: aligned.get(g.id) ?? 0,
+          alignmentRate: rate,
+          previousContributions: previousContributions.get(g.id) ?? 0,
+          previousAlignedContributions: previousAligned.get(g.id) ?? 0,
+          previousAlignmentRate: previousRate,
+          change: rate === null || previousRate === null ? null : round(rate - previousRate, 4),
+        };
+      });
     // largest drop first, nulls last; the stable sort keeps group order for ties
     rows.sort((a, b) => (a.change === null ? (b.change === null ? 0 : 1) : b.change === null ? -1 : a.change - b.change));
     const { items, nextCursor } = offsetPage(rows, query);

@@ -124,7 +124,12 @@ export class ComparisonsService {
    * over the visible contributions); 'withheld', none (a confidential group's row for such a key:
    * alignedContributions and alignmentRate are null).
    */
-  private async scopeFigures(scope: Scope, now: Date, objectives: ObjectiveInForce[], alignment: 'all' | 'visible' | 'withheld'): Promise<Record<string, unknown>> {
+  private async scopeFigures(
+    scope: Scope,
+    now: Date,
+    objectives: ObjectiveInForce[],
+    alignment: 'all' | 'visible' | 'withheld',
+  ): Promise<Record<string, unknown>> {
     const r = await responsiveness(this.db, scope, now);
     const summary = await activitySummary(this.db, scope);
     let aligned: number | null = null;
@@ -142,7 +147,6 @@ export class ComparisonsService {
       alignmentRate,
     };
   }
-
 }
 
 /**

@@ -7,7 +7,17 @@ import { AlignmentIndicatorsService } from './alignment.service';
 import { ComparisonPage, ComparisonsService } from './comparisons.service';
 import { ComparisonPageView, ComparisonQuery } from './dto/comparison.dto';
 import { SeriesWindowQuery, DriftQuery, EngagementQuery, UnansweredQuery, WindowQuery } from './dto/indicator-query.dto';
-import { ActivityIndicatorView, AlignmentDriftPage, AlignmentView, ConcentrationView, DiffusionView, EngagementView, MetricList, ResponsivenessView, UnansweredQuestionPage } from './dto/indicator-views.dto';
+import {
+  ActivityIndicatorView,
+  AlignmentDriftPage,
+  AlignmentView,
+  ConcentrationView,
+  DiffusionView,
+  EngagementView,
+  MetricList,
+  ResponsivenessView,
+  UnansweredQuestionPage,
+} from './dto/indicator-views.dto';
 import { IndicatorsService } from './indicators.service';
 import { METRICS } from './metrics.registry';
 
@@ -66,10 +76,10 @@ export class IndicatorsController {
 
   @Get('indicators/alignment')
   @ApiOperation({
-    summary: 'Alignment of contributions with the business objectives\' keywords, per objective and keyword, with a series (SPEC §3.6)',
+    summary: "Alignment of contributions with the business objectives' keywords, per objective and keyword, with a series (SPEC §3.6)",
     description:
       'Keywords are matched once per contribution at ingestion (docs/alignment.md); `final: false` while an objective change is being applied to existing activities. ' +
-      'For a key that may not see confidential groups (SPEC §4: not admin, not limited to this network), confidential contributions (in a confidential group, or sent without a group in one\'s thread) ' +
+      "For a key that may not see confidential groups (SPEC §4: not admin, not limited to this network), confidential contributions (in a confidential group, or sent without a group in one's thread) " +
       'are left out entirely, from `contributions` as from every match count, and `group=` naming a confidential group is a 404: a chosen keyword would otherwise reveal their text.',
   })
   @ApiOkResponse({ type: AlignmentView })

@@ -53,7 +53,13 @@ export class IndicatorsService {
     if (query.at !== undefined && !isCalendarDate(query.at)) throw new ValidationFailed([{ path: 'at', message: `at ${query.at} is not a calendar date` }]);
     if (query.at !== undefined) checkDay('at', query.at);
     const groupId = await this.scopes.groupId(network.id, query.group);
-    const row = await engagement(this.db, { networkId: network.id, timezone: network.timezone, at, groupIds: groupId === null ? null : [groupId], department: query.department ?? null });
+    const row = await engagement(this.db, {
+      networkId: network.id,
+      timezone: network.timezone,
+      at,
+      groupIds: groupId === null ? null : [groupId],
+      department: query.department ?? null,
+    });
     return {
       at,
       timezone: network.timezone,

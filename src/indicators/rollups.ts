@@ -47,7 +47,8 @@ export async function splitIntoDays(db: EntityManager, scope: Scope): Promise<Da
                   ($2::timestamptz AT TIME ZONE $3)::date AS end_day) d`,
     [scope.from, scope.to, scope.timezone],
   );
-  if (row.firstDay >= row.endDay) return { firstDay: row.endDay, endDay: row.endDay, fullFrom: scope.to, fullTo: scope.to, firstMonth: row.endDay, endMonth: row.endDay };
+  if (row.firstDay >= row.endDay)
+    return { firstDay: row.endDay, endDay: row.endDay, fullFrom: scope.to, fullTo: scope.to, firstMonth: row.endDay, endMonth: row.endDay };
   const firstMonth = row.firstDay.endsWith('-01') ? row.firstDay : nextMonth(row.firstDay);
   const endMonth = `${row.endDay.slice(0, 8)}01`;
   return firstMonth < endMonth ? { ...row, firstMonth, endMonth } : { ...row, firstMonth: row.endDay, endMonth: row.endDay };

@@ -34,7 +34,7 @@ export class EventsController {
       'Body: a JSON array of at most 10 000 records, or NDJSON (`application/x-ndjson`, any length, streamed). ' +
       'Each record is validated on its own: bad ones are listed in `rejected` with their 1-based line and reason, good ones are stored. ' +
       'A key limited to networks may create members and add an existing member to its network (an unchanged `member` record), but a `member` record ' +
-      'that would change a member who also belongs to a network outside the key\'s scope, or who was written org-wide (in no network), is rejected with its line. ' +
+      "that would change a member who also belongs to a network outside the key's scope, or who was written org-wide (in no network), is rejected with its line. " +
       'Idempotent (re-sending a record is a duplicate or an update) and order-independent (an activity may come before its parent, author or group). ' +
       '`{"type":"activity","externalId":"a1","deleted":true}` removes an activity from every indicator. ' +
       'The response comes once every accepted record is committed: a 200 means durably stored.',

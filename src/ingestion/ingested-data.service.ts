@@ -3,24 +3,83 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotFound } from '../common/errors/domain-errors';
 import { decodeCursor, encodeCursor, PageQuery, toPage } from '../common/pagination/pagination';
-import { activityVisibilitySql, canSeeConfidential, confidentialGroupSql, isConfidentialGroup, memberInNetworksSql, networkLimit, Principal } from '../governance/principal';
+import {
+  activityVisibilitySql,
+  canSeeConfidential,
+  confidentialGroupSql,
+  isConfidentialGroup,
+  memberInNetworksSql,
+  networkLimit,
+  Principal,
+} from '../governance/principal';
 import { isLeaderSql } from './membership.entity';
 import { NetworksService } from '../networks/networks.service';
-import { ActivityPage, IngestedActivityQuery, IngestedActivityView, GroupPage, GroupView, MemberPage, MemberView, MembershipPage, MembershipQuery } from './dto/ingested-views.dto';
+import {
+  ActivityPage,
+  IngestedActivityQuery,
+  IngestedActivityView,
+  GroupPage,
+  GroupView,
+  MemberPage,
+  MemberView,
+  MembershipPage,
+  MembershipQuery,
+} from './dto/ingested-views.dto';
 
 /** Membership pages continue after a (group id, member id) pair. */
 const MEMBERSHIP_CURSOR = /^\d{1,15}:\d{1,15}$/;
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-interface MemberRowDb { id: string; external_id: string; display_name: string | null; email: string | null; department: string | null; site: string | null; job_title: string | null; joined_at: Date | null; is_placeholder: boolean }
-interface GroupRowDb { id: string; external_id: string; name: string | null; visibility: string | null; source_created_at: Date | null; is_placeholder: boolean; leaders: string[] | null }
-interface MembershipRowDb { cursor: string; group_ext: string; member_ext: string; role: string; joined_at: Date | null; left_at: Date | null }
-interface ActivityRowDb { id: string; external_id: string; kind: string; author: string; group_ext: string | null; parent_external_id: string | null; root_ext: string | null; occurred_at: Date; text: string | null; tags: string[] | null; reaction: string | null; confidential: boolean }
+interface MemberRowDb {
+  id: string;
+  external_id: string;
+  display_name: string | null;
+  email: string | null;
+  department: string | null;
+  site: string | null;
+  job_title: string | null;
+  joined_at: Date | null;
+  is_placeholder: boolean;
+}
+interface GroupRowDb {
+  id: string;
+  external_id: string;
+  name: string | null;
+  visibility: string | null;
+  source_created_at: Date | null;
+  is_placeholder: boolean;
+  leaders: string[] | null;
+}
+interface MembershipRowDb {
+  cursor: string;
+  group_ext: string;
+  member_ext: string;
+  role: string;
+  joined_at: Date | null;
+  left_at: Date | null;
+}
+interface ActivityRowDb {
+  id: string;
+  external_id: string;
+  kind: string;
+  author: string;
+  group_ext: string | null;
+  parent_external_id: string | null;
+  root_ext: string | null;
+  occurred_at: Date;
+  text: string | null;
+  tags: string[] | null;
+  reaction: string | null;
+  confidential: boolean;
+}
 
 /** Read-back of what was ingested (admin and integrator keys), paginated by insertion order. */
 @Injectable()
 export class IngestedDataService {
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly networks: NetworksService) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly networks: NetworksService,
+  ) {}
 
   /**
    * An org-wide member. A key limited to networks reads only members ingested through one of them
@@ -55,7 +114,12 @@ export class IngestedDataService {
       [network.id, decodeCursor(page.cursor) ?? null, page.limit + 1, externalId ?? null],
     );
     const seeAll = canSeeConfidential(principal, networkKey);
-    return toPage(rows, page.limit, (r) => r.id, (r) => groupView(r, seeAll));
+    return toPage(
+      rows,
+      page.limit,
+      (r) => r.id,
+      (r) => groupView(r, seeAll),
+    );
   }
 
   async group(principal: Principal, networkKey: string, externalId: string): Promise<GroupView> {
@@ -102,7 +166,12 @@ export class IngestedDataService {
       [network.id, decodeCursor(query.cursor) ?? null, query.limit + 1, query.kind ?? null, query.group ?? null, externalId ?? null],
     );
     const seeAll = canSeeConfidential(principal, networkKey);
-    return toPage(rows, query.limit, (r) => r.id, (r) => activityView(r, seeAll));
+    return toPage(
+      rows,
+      query.limit,
+      (r) => r.id,
+      (r) => activityView(r, seeAll),
+    );
   }
 
   async activity(principal: Principal, networkKey: string, externalId: string): Promise<IngestedActivityView> {
@@ -113,7 +182,16 @@ export class IngestedDataService {
 }
 
 function memberView(r: MemberRowDb): MemberView {
-  return { externalId: r.external_id, displayName: r.display_name, email: r.email, department: r.department, site: r.site, jobTitle: r.job_title, joinedAt: iso(r.joined_at), placeholder: r.is_placeholder };
+  return {
+    externalId: r.external_id,
+    displayName: r.display_name,
+    email: r.email,
+    department: r.department,
+    site: r.site,
+    jobTitle: r.job_title,
+    joinedAt: iso(r.joined_at),
+    placeholder: r.is_placeholder,
+  };
 }
 
 function groupView(r: GroupRowDb, seeConfidential: boolean): GroupView {

@@ -49,7 +49,13 @@ class ReportBuilder {
   }
 
   build(): IngestionReport {
-    return { received: this.received, inserted: this.inserted, updated: this.updated, duplicates: this.duplicates, rejected: this.rejected.sort((a, b) => a.line - b.line) };
+    return {
+      received: this.received,
+      inserted: this.inserted,
+      updated: this.updated,
+      duplicates: this.duplicates,
+      rejected: this.rejected.sort((a, b) => a.line - b.line),
+    };
   }
 }
 
@@ -136,7 +142,10 @@ export class IngestionService {
         if (chunk.length >= this.env.INGEST_CHUNK_SIZE) await writeChunk();
         if (report.received % PROGRESS_EVERY === 0 && report.received > 0) {
           const seconds = (Date.now() - started) / 1000;
-          this.logger.log({ network: networkKey, received: report.received, rejected: report.rejected.length, perSecond: Math.round(report.received / seconds) }, 'ingestion progress');
+          this.logger.log(
+            { network: networkKey, received: report.received, rejected: report.rejected.length, perSecond: Math.round(report.received / seconds) },
+            'ingestion progress',
+          );
         }
       }
     } catch (error) {
@@ -152,7 +161,10 @@ export class IngestionService {
     await writing;
     await this.refreshStatistics(report);
     if (report.received >= PROGRESS_EVERY) {
-      this.logger.log({ network: networkKey, received: report.received, rejected: report.rejected.length, seconds: (Date.now() - started) / 1000 }, 'ingestion done');
+      this.logger.log(
+        { network: networkKey, received: report.received, rejected: report.rejected.length, seconds: (Date.now() - started) / 1000 },
+        'ingestion done',
+      );
     }
     return report.build();
   }

@@ -27,7 +27,9 @@ describe('readNdjsonLines', () => {
 
   it('reports invalid UTF-8 and decodes a multi-byte character split across chunks', async () => {
     const e = Buffer.from('é'); // 2 bytes
-    expect(await collect([Buffer.from([0xff, 0xfe, 0x0a]), Buffer.concat([Buffer.from('"'), e.subarray(0, 1)]), Buffer.concat([e.subarray(1), Buffer.from('"\n')])])).toEqual([
+    expect(
+      await collect([Buffer.from([0xff, 0xfe, 0x0a]), Buffer.concat([Buffer.from('"'), e.subarray(0, 1)]), Buffer.concat([e.subarray(1), Buffer.from('"\n')])]),
+    ).toEqual([
       { line: 1, kind: 'bad-utf8' },
       { line: 2, kind: 'text', text: '"é"' },
     ]);

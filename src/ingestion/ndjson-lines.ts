@@ -1,9 +1,6 @@
 import type { Readable } from 'node:stream';
 
-export type NdjsonLine =
-  | { line: number; kind: 'text'; text: string }
-  | { line: number; kind: 'too-long'; bytes: number }
-  | { line: number; kind: 'bad-utf8' };
+export type NdjsonLine = { line: number; kind: 'text'; text: string } | { line: number; kind: 'too-long'; bytes: number } | { line: number; kind: 'bad-utf8' };
 
 const NEWLINE = 0x0a;
 const CR = 0x0d;

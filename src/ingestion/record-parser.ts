@@ -95,7 +95,11 @@ const knownFields = new Map<RecordClass, Set<string>>();
 function fieldsOf(cls: RecordClass): Set<string> {
   let fields = knownFields.get(cls);
   if (!fields) {
-    fields = new Set(getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false).map((m) => m.propertyName));
+    fields = new Set(
+      getMetadataStorage()
+        .getTargetValidationMetadatas(cls, '', true, false)
+        .map((m) => m.propertyName),
+    );
     knownFields.set(cls, fields);
   }
   return fields;
@@ -139,7 +143,10 @@ export function parseRecord(raw: unknown): ParseResult {
   }
   if (type === 'activity' && obj.deleted === true) {
     const { value, errors } = validate(ActivityDeletionRecord, obj);
-    if (errors.length) return fail(errors.map((e) => (e.message.endsWith('is not a known field') ? { path: e.path, message: 'a deletion carries only type, externalId and deleted' } : e)));
+    if (errors.length)
+      return fail(
+        errors.map((e) => (e.message.endsWith('is not a known field') ? { path: e.path, message: 'a deletion carries only type, externalId and deleted' } : e)),
+      );
     return { ok: true, row: { type: 'activity-deletion', externalId: value.externalId } };
   }
   const { value, errors } = validate(RECORD_CLASSES[type as keyof typeof RECORD_CLASSES] as new () => object, obj);

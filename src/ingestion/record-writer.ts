@@ -78,13 +78,13 @@ export class RecordWriter {
     const deletions = rows.filter((r): r is ActivityDeletionRow => r.type === 'activity-deletion');
 
     await this.upsertMembers(members, outcomes);
-    const memberIds = await this.ensureMembers([
-      ...memberships.map((m) => m.member),
-      ...groups.flatMap((g) => g.leaders),
-      ...activities.map((a) => a.author),
-    ]);
+    const memberIds = await this.ensureMembers([...memberships.map((m) => m.member), ...groups.flatMap((g) => g.leaders), ...activities.map((a) => a.author)]);
     const groupOutcomes = await this.upsertGroups(groups);
-    const groupIds = await this.ensureGroups([...groups.map((g) => g.externalId), ...memberships.map((m) => m.group), ...activities.flatMap((a) => (a.group ? [a.group] : []))]);
+    const groupIds = await this.ensureGroups([
+      ...groups.map((g) => g.externalId),
+      ...memberships.map((m) => m.group),
+      ...activities.flatMap((a) => (a.group ? [a.group] : [])),
+    ]);
     const leadersChanged = await this.setDeclaredLeaders(groups, groupIds, memberIds);
     groups.forEach((g, i) => outcomes.set(g, groupOutcomes[i] === 'duplicate' && leadersChanged.has(g.externalId) ? 'updated' : groupOutcomes[i]));
     await this.upsertMemberships(memberships, groupIds, memberIds, outcomes);
@@ -181,7 +181,10 @@ export class RecordWriter {
         for (const m of found) if (m.erased) this.erasedMembers.add(m.id);
         return found;
       },
-      (ids) => this.db.query(`INSERT INTO members (external_id, is_placeholder) SELECT x, true FROM unnest($1::text[]) AS x ON CONFLICT (external_id) DO NOTHING`, [ids]),
+      (ids) =>
+        this.db.query(`INSERT INTO members (external_id, is_placeholder) SELECT x, true FROM unnest($1::text[]) AS x ON CONFLICT (external_id) DO NOTHING`, [
+          ids,
+        ]),
     );
   }
 
@@ -191,10 +194,10 @@ export class RecordWriter {
       externalIds,
       (ids) => this.db.query(`SELECT id::text, external_id FROM groups WHERE network_id = $1 AND external_id = ANY($2::text[])`, [this.networkId, ids]),
       (ids) =>
-        this.db.query(`INSERT INTO groups (network_id, external_id, is_placeholder) SELECT $1, x, true FROM unnest($2::text[]) AS x ON CONFLICT (network_id, external_id) DO NOTHING`, [
-          this.networkId,
-          ids,
-        ]),
+        this.db.query(
+          `INSERT INTO groups (network_id, external_id, is_placeholder) SELECT $1, x, true FROM unnest($2::text[]) AS x ON CONFLICT (network_id, external_id) DO NOTHING`,
+          [this.networkId, ids],
+        ),
     );
   }
 
@@ -267,15 +270,20 @@ export class RecordWriter {
        SELECT group_id FROM added UNION SELECT group_id FROM dropped`,
       [this.networkId, ids, pairs.map((p) => p[0]), pairs.map((p) => p[1])],
     );
-    await this.db.query(
-      `DELETE FROM memberships WHERE network_id = $1 AND group_id = ANY($2::bigint[]) AND NOT has_record AND NOT is_declared_leader`,
-      [this.networkId, ids],
-    );
+    await this.db.query(`DELETE FROM memberships WHERE network_id = $1 AND group_id = ANY($2::bigint[]) AND NOT has_record AND NOT is_declared_leader`, [
+      this.networkId,
+      ids,
+    ]);
     const changedIds = new Set(changed.map((c) => String(c.group_id)));
     return new Set(rows.filter((g) => changedIds.has(groupIds.get(g.externalId) as string)).map((g) => g.externalId));
   }
 
-  private async upsertMemberships(rows: MembershipRow[], groupIds: Map<string, string>, memberIds: Map<string, string>, outcomes: Map<RecordRow, WriteOutcome>): Promise<void> {
+  private async upsertMemberships(
+    rows: MembershipRow[],
+    groupIds: Map<string, string>,
+    memberIds: Map<string, string>,
+    outcomes: Map<RecordRow, WriteOutcome>,
+  ): Promise<void> {
     if (rows.length === 0) return;
     const result: OutcomeRow[] = await this.db.query(
       `WITH input AS (
@@ -427,7 +435,11 @@ export class RecordWriter {
     if (this.networkId === null || (deletions.length === 0 && writtenIds.size === 0)) return;
     const matcher = await loadMatcher(this.db, this.networkId);
     if (matcher.isEmpty) return;
-    await deleteMatchesOf(this.db, this.networkId, deletions.map((d) => d.externalId));
+    await deleteMatchesOf(
+      this.db,
+      this.networkId,
+      deletions.map((d) => d.externalId),
+    );
     const written = activities
       .filter((a) => writtenIds.has(a.externalId))
       .map((a) => ({
@@ -508,7 +520,6 @@ export class RecordWriter {
       [this.networkId, relink, linked],
     );
   }
-
 }
 
 interface StoredActivity {

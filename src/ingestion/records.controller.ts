@@ -7,7 +7,17 @@ import { CurrentPrincipal, NetworkParam, Roles } from '../governance/auth.decora
 import type { Principal } from '../governance/principal';
 import { ActivityFields, GroupFields, MemberFields } from './dto/event-records.dto';
 import { ActivityWriteResult, GroupWriteResult, MemberWriteResult } from './dto/ingestion-report.dto';
-import { ActivityPage, IngestedActivityQuery, IngestedActivityView, GroupPage, GroupView, MemberPage, MemberView, MembershipPage, MembershipQuery } from './dto/ingested-views.dto';
+import {
+  ActivityPage,
+  IngestedActivityQuery,
+  IngestedActivityView,
+  GroupPage,
+  GroupView,
+  MemberPage,
+  MemberView,
+  MembershipPage,
+  MembershipQuery,
+} from './dto/ingested-views.dto';
 import { IngestedDataService } from './ingested-data.service';
 import { RecordsService } from './records.service';
 
@@ -17,13 +27,20 @@ import { RecordsService } from './records.service';
 @Roles('integrator')
 @Controller('v1/members')
 export class MembersController {
-  constructor(private readonly records: RecordsService, private readonly data: IngestedDataService) {}
+  constructor(
+    private readonly records: RecordsService,
+    private readonly data: IngestedDataService,
+  ) {}
 
   @Put(':externalId')
   @ApiOperation({ summary: 'Create or replace an org-wide member (keys not limited to networks; scoped integrators send member events through their network)' })
   @ApiOkResponse({ type: MemberWriteResult })
   @ApiProblems(400, 401, 403)
-  put(@CurrentPrincipal() principal: Principal, @Param('externalId', ExternalIdPipe) externalId: string, @Body() body: MemberFields): Promise<MemberWriteResult> {
+  put(
+    @CurrentPrincipal() principal: Principal,
+    @Param('externalId', ExternalIdPipe) externalId: string,
+    @Body() body: MemberFields,
+  ): Promise<MemberWriteResult> {
     return this.records.putMember(principal, externalId, body);
   }
 
@@ -43,13 +60,21 @@ export class MembersController {
 @NetworkParam()
 @Controller('v1/networks/:key')
 export class NetworkRecordsController {
-  constructor(private readonly records: RecordsService, private readonly data: IngestedDataService) {}
+  constructor(
+    private readonly records: RecordsService,
+    private readonly data: IngestedDataService,
+  ) {}
 
   @Put('groups/:externalId')
   @ApiOperation({ summary: 'Create or replace a group (same rules as a group event)' })
   @ApiOkResponse({ type: GroupWriteResult })
   @ApiProblems(400, 401, 403, 404)
-  putGroup(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Param('externalId', ExternalIdPipe) externalId: string, @Body() body: GroupFields): Promise<GroupWriteResult> {
+  putGroup(
+    @CurrentPrincipal() principal: Principal,
+    @Param('key') key: string,
+    @Param('externalId', ExternalIdPipe) externalId: string,
+    @Body() body: GroupFields,
+  ): Promise<GroupWriteResult> {
     return this.records.putGroup(principal, key, externalId, body);
   }
 
@@ -96,7 +121,7 @@ export class NetworkRecordsController {
   }
 
   @Get('memberships')
-  @ApiOperation({ summary: 'Group memberships of this network (confidential groups\' members only for keys allowed to see them)' })
+  @ApiOperation({ summary: "Group memberships of this network (confidential groups' members only for keys allowed to see them)" })
   @ApiOkResponse({ type: MembershipPage })
   @ApiProblems(400, 401, 403, 404)
   memberships(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Query() query: MembershipQuery): Promise<MembershipPage> {
@@ -115,7 +140,11 @@ export class NetworkRecordsController {
   @ApiOperation({ summary: 'One activity of this network' })
   @ApiOkResponse({ type: IngestedActivityView })
   @ApiProblems(401, 403, 404)
-  activity(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Param('externalId', ExternalIdPipe) externalId: string): Promise<IngestedActivityView> {
+  activity(
+    @CurrentPrincipal() principal: Principal,
+    @Param('key') key: string,
+    @Param('externalId', ExternalIdPipe) externalId: string,
+  ): Promise<IngestedActivityView> {
     return this.data.activity(principal, key, externalId);
   }
 }

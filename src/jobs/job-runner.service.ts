@@ -183,16 +183,18 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     for (;;) {
       const kinds = [...this.handlers.keys()].filter((k) => !this.running.has(k));
       if (this.stopping || kinds.length === 0) return;
-      const [job]: Claimed[] = await this.db.query(
-        `UPDATE jobs SET state = 'running', lease_owner = $1, lease_expires_at = now() + make_interval(secs => $2), heartbeat_at = now(),
+      const [job]: Claimed[] = await this.db
+        .query(
+          `UPDATE jobs SET state = 'running', lease_owner = $1, lease_expires_at = now() + make_interval(secs => $2), heartbeat_at = now(),
                 attempts = attempts + 1, rerun = false, progress_done = 0, progress_total = NULL, started_at = now(), finished_at = NULL, updated_at = now()
          WHERE id = (SELECT id FROM jobs
                      WHERE kind = ANY($3::text[])
                        AND (state = 'pending' AND (lease_expires_at IS NULL OR lease_expires_at < now()) OR state = 'running' AND lease_expires_at < now())
                      ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
          RETURNING id::text AS id, kind, key, attempts`,
-        [this.instanceId, this.env.JOB_LEASE_SECONDS, kinds],
-      ).then((result: Claimed[] | [Claimed[], number]) => (Array.isArray(result[0]) ? result[0] : (result as Claimed[])));
+          [this.instanceId, this.env.JOB_LEASE_SECONDS, kinds],
+        )
+        .then((result: Claimed[] | [Claimed[], number]) => (Array.isArray(result[0]) ? result[0] : (result as Claimed[])));
       if (!job) return;
       this.start(job);
     }
@@ -226,7 +228,10 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
         );
       },
       holdsLease: async (m) => {
-        const rows: unknown[] = await m.query(`SELECT 1 FROM jobs WHERE id = $1 AND lease_owner = $2 AND state = 'running' FOR UPDATE`, [job.id, this.instanceId]);
+        const rows: unknown[] = await m.query(`SELECT 1 FROM jobs WHERE id = $1 AND lease_owner = $2 AND state = 'running' FOR UPDATE`, [
+          job.id,
+          this.instanceId,
+        ]);
         if (rows.length === 0) run.lost = true;
         return rows.length > 0;
       },

@@ -16,7 +16,10 @@ export class NetworksController {
 
   @Post()
   @Roles('integrator')
-  @ApiOperation({ summary: 'Create a network (admin, and integrator keys not limited to networks; a key limited to networks gets 403, or 409 for one of its own networks, which exist)' })
+  @ApiOperation({
+    summary:
+      'Create a network (admin, and integrator keys not limited to networks; a key limited to networks gets 403, or 409 for one of its own networks, which exist)',
+  })
   @ApiCreatedResponse({ type: NetworkView })
   @ApiProblems(400, 401, 403, 409)
   create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateNetworkDto): Promise<NetworkView> {

@@ -56,7 +56,13 @@ export class ExpertsService {
         score: round(score, 4),
         declaredLevel: r.declaredLevel,
         declaredAs: r.declaredAs,
-        observed: { acceptedAnswers: r.acceptedAnswers, replies: r.replies, reactionsReceived: r.reactionsReceived, peopleHelped: r.peopleHelped, score: round(observed, 4) },
+        observed: {
+          acceptedAnswers: r.acceptedAnswers,
+          replies: r.replies,
+          reactionsReceived: r.reactionsReceived,
+          peopleHelped: r.peopleHelped,
+          score: round(observed, 4),
+        },
         hiddenExpert: r.declaredLevel === null && observed >= HIDDEN_EXPERT_MIN_SCORE,
       })),
       nextCursor: page.nextCursor,
@@ -81,7 +87,10 @@ export class ExpertsService {
       })),
       nextCursor: page.nextCursor,
     };
-    await this.audit.record(principal, { action: 'expertise-coverage.read', details: { network: networkKey, from: result.from, to: result.to, topics: result.items.length } });
+    await this.audit.record(principal, {
+      action: 'expertise-coverage.read',
+      details: { network: networkKey, from: result.from, to: result.to, topics: result.items.length },
+    });
     return result;
   }
 
@@ -117,7 +126,12 @@ export class ExpertsService {
       })),
       nextCursor: rows.length > limit ? encodeCursor(offset + limit) : null,
     };
-    const details = { network: networkKey, group: query.group ?? null, department: query.department ?? null, ...membersRead(result.items.map((i) => i.member)) };
+    const details = {
+      network: networkKey,
+      group: query.group ?? null,
+      department: query.department ?? null,
+      ...membersRead(result.items.map((i) => i.member)),
+    };
     await this.audit.record(principal, { action: 'animator-candidates.read', details });
     return result;
   }

@@ -76,10 +76,17 @@ export class PeopleIndexService implements OnApplicationBootstrap, BeforeApplica
   /** Runs the network's people index (on whichever instance takes the job) and answers its figures. */
   async refresh(networkId: number): Promise<PeopleIndexRun> {
     await this.jobs.runAndWait(PEOPLE_INDEX_JOB, String(networkId));
-    const [run]: { computed_at: Date; duration_ms: number; contributions: number; threads: number; members_with_interests: number; animator_candidates: number }[] =
-      await this.db.query(`SELECT computed_at, duration_ms, contributions, threads, members_with_interests, animator_candidates FROM people_index_runs WHERE network_id = $1`, [
-        networkId,
-      ]);
+    const [run]: {
+      computed_at: Date;
+      duration_ms: number;
+      contributions: number;
+      threads: number;
+      members_with_interests: number;
+      animator_candidates: number;
+    }[] = await this.db.query(
+      `SELECT computed_at, duration_ms, contributions, threads, members_with_interests, animator_candidates FROM people_index_runs WHERE network_id = $1`,
+      [networkId],
+    );
     return {
       computedAt: new Date(run.computed_at),
       durationMs: Number(run.duration_ms),
@@ -129,37 +136,48 @@ export class PeopleIndexService implements OnApplicationBootstrap, BeforeApplica
     };
 
     // pass 1: document frequencies, and the topics of each thread (root tags, declared topics found in the root)
-    const declared: { topic_key: string; topic: string }[] = await q(`SELECT DISTINCT ON (topic_key) topic_key, topic FROM profile_topics ORDER BY topic_key, topic`, []);
+    const declared: { topic_key: string; topic: string }[] = await q(
+      `SELECT DISTINCT ON (topic_key) topic_key, topic FROM profile_topics ORDER BY topic_key, topic`,
+      [],
+    );
     const declaredMatcher = new KeywordMatcher(declared.map((d, i) => ({ id: i, tokens: d.topic_key })));
     const documentFrequency = new Map<string, number>();
     const labels = new Map<string, Map<string, number>>();
     for (const d of declared) labels.set(d.topic_key, new Map([[d.topic, 0]]));
     let threads = 0;
-    const topicsPass = await this.pages(job, q, `${CORPUS_SQL} AND a.id > $2 ORDER BY a.id LIMIT ${PAGE}`, [networkId], ['0'], (r) => [r.id], async (rows) => {
-      const topicRows: { root: string; key: string; fromTag: boolean }[] = [];
-      for (const row of rows) {
-        for (const { key } of termsOf(row.text, row.tags)) documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
-        if (row.kind !== 'post' && row.kind !== 'question') continue;
-        const keys = new Map<string, boolean>();
-        for (const tag of row.tags ?? []) {
-          const key = normaliseTokens(tag).join(' ');
-          if (key === '') continue;
-          keys.set(key, true);
-          const forms = labels.get(key) ?? new Map<string, number>();
-          forms.set(tag, (forms.get(tag) ?? 0) + 1);
-          labels.set(key, forms);
+    const topicsPass = await this.pages(
+      job,
+      q,
+      `${CORPUS_SQL} AND a.id > $2 ORDER BY a.id LIMIT ${PAGE}`,
+      [networkId],
+      ['0'],
+      (r) => [r.id],
+      async (rows) => {
+        const topicRows: { root: string; key: string; fromTag: boolean }[] = [];
+        for (const row of rows) {
+          for (const { key } of termsOf(row.text, row.tags)) documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
+          if (row.kind !== 'post' && row.kind !== 'question') continue;
+          const keys = new Map<string, boolean>();
+          for (const tag of row.tags ?? []) {
+            const key = normaliseTokens(tag).join(' ');
+            if (key === '') continue;
+            keys.set(key, true);
+            const forms = labels.get(key) ?? new Map<string, number>();
+            forms.set(tag, (forms.get(tag) ?? 0) + 1);
+            labels.set(key, forms);
+          }
+          for (const i of declaredMatcher.match(row.text, row.tags)) if (!keys.has(declared[i].topic_key)) keys.set(declared[i].topic_key, false);
+          if (keys.size > 0) threads++;
+          for (const [key, fromTag] of keys) topicRows.push({ root: row.id, key, fromTag });
         }
-        for (const i of declaredMatcher.match(row.text, row.tags)) if (!keys.has(declared[i].topic_key)) keys.set(declared[i].topic_key, false);
-        if (keys.size > 0) threads++;
-        for (const [key, fromTag] of keys) topicRows.push({ root: row.id, key, fromTag });
-      }
-      if (topicRows.length > 0) {
-        await q(
-          `INSERT INTO thread_topics (network_id, generation, root_id, topic_key, from_tag) SELECT $1, $2, t.* FROM unnest($3::bigint[], $4::text[], $5::boolean[]) AS t`,
-          [networkId, generation, topicRows.map((t) => t.root), topicRows.map((t) => t.key), topicRows.map((t) => t.fromTag)],
-        );
-      }
-    });
+        if (topicRows.length > 0) {
+          await q(
+            `INSERT INTO thread_topics (network_id, generation, root_id, topic_key, from_tag) SELECT $1, $2, t.* FROM unnest($3::bigint[], $4::text[], $5::boolean[]) AS t`,
+            [networkId, generation, topicRows.map((t) => t.root), topicRows.map((t) => t.key), topicRows.map((t) => t.fromTag)],
+          );
+        }
+      },
+    );
 
     if (topicsPass === 'stopped') return 'stopped';
     // fresh statistics, or the evidence query below is planned for a one-row table (nested loops over
@@ -175,7 +193,14 @@ export class PeopleIndexService implements OnApplicationBootstrap, BeforeApplica
       if (author === null || terms.size === 0) return;
       const ranked = rankInterests(terms, corpusSize, documentFrequency, INTERESTS_PER_MEMBER);
       ranked.forEach((x, i) =>
-        interestRows.push({ member: author as string, key: x.key, term: mostFrequent(x.t.forms), weight: x.weight, activities: mostRecent(x.t.activities).map((a) => a.id), rank: i + 1 }),
+        interestRows.push({
+          member: author as string,
+          key: x.key,
+          term: mostFrequent(x.t.forms),
+          weight: x.weight,
+          activities: mostRecent(x.t.activities).map((a) => a.id),
+          rank: i + 1,
+        }),
       );
       if (ranked.length > 0) membersWithInterests++;
     };
@@ -300,7 +325,13 @@ export class PeopleIndexService implements OnApplicationBootstrap, BeforeApplica
    * first response in hours / 24) (1 when instant, ½ after a day; 0 when they never responded first)
    * before that division too.
    */
-  private async animatorScores(q: (sql: string, params: unknown[]) => Promise<unknown[]>, networkId: number, generation: number, from: Date, to: Date): Promise<number> {
+  private async animatorScores(
+    q: (sql: string, params: unknown[]) => Promise<unknown[]>,
+    networkId: number,
+    generation: number,
+    from: Date,
+    to: Date,
+  ): Promise<number> {
     const edges = (await q(INTERACTION_EDGES_SQL, [networkId, from, to])) as { source: string; target: string; weight: number }[];
     // edges from the person answered to the person answering: rank flows to those who help, and more
     // to those who help people who themselves help

@@ -31,7 +31,8 @@ export async function requireMember(db: EntityManager, principal: Principal, ext
  * SQL condition on network id column `column` for the networks a key may read ($n: the key's network
  * keys or null).
  */
-export const readableNetwork = (column: string, param: string) => `(${param}::text[] IS NULL OR ${column} IN (SELECT id FROM networks WHERE key = ANY(${param}::text[])))`;
+export const readableNetwork = (column: string, param: string) =>
+  `(${param}::text[] IS NULL OR ${column} IN (SELECT id FROM networks WHERE key = ANY(${param}::text[])))`;
 
 /** Current generation of the people index: join `people_index_runs r` on this. */
 export const CURRENT_GENERATION = (alias: string) => `JOIN people_index_runs r ON r.network_id = ${alias}.network_id AND r.generation = ${alias}.generation`;

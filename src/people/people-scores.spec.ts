@@ -9,7 +9,7 @@ describe('people scores', () => {
       expect(tfIdf(4, 8, 8)).toBe(0); // a term in every contribution: 4 × ln(1) = 0
     });
 
-    it('ranks a member\'s terms by weight, ties by key, leaves weights ≤ 0 out, keeps at most the limit', () => {
+    it("ranks a member's terms by weight, ties by key, leaves weights ≤ 0 out, keeps at most the limit", () => {
       // corpus of 8 contributions
       const terms = new Map([
         ['d', { tf: 1 }], // 1 × ln(8 / 1) = 2.0794415416798357
@@ -17,7 +17,11 @@ describe('people scores', () => {
         ['b', { tf: 1 }], // 1 × ln(8 / 1) = 2.0794415416798357 (same as d: b first by key)
         ['a', { tf: 2 }], // 2 × ln(8 / 2) = 2.772588722239781
       ]);
-      const df = new Map([['a', 2], ['b', 1], ['c', 8]]); // d: unknown, counts as 1
+      const df = new Map([
+        ['a', 2],
+        ['b', 1],
+        ['c', 8],
+      ]); // d: unknown, counts as 1
       const ranked = rankInterests(terms, 8, df, 10);
       expect(ranked.map((r) => r.key)).toEqual(['a', 'b', 'd']);
       expect(ranked[0].weight).toBeCloseTo(2.772588722239781, 12);
@@ -41,8 +45,23 @@ describe('people scores', () => {
 
     it('labels a term with its most frequent form, ties in code-point order', () => {
       // Cloud and cloud twice each: 'C' (U+0043) sorts before 'c' (U+0063)
-      expect(mostFrequent(new Map([['cloud', 2], ['CLOUD', 1], ['Cloud', 2]]))).toBe('Cloud');
-      expect(mostFrequent(new Map([['cloud', 3], ['Cloud', 2]]))).toBe('cloud');
+      expect(
+        mostFrequent(
+          new Map([
+            ['cloud', 2],
+            ['CLOUD', 1],
+            ['Cloud', 2],
+          ]),
+        ),
+      ).toBe('Cloud');
+      expect(
+        mostFrequent(
+          new Map([
+            ['cloud', 3],
+            ['Cloud', 2],
+          ]),
+        ),
+      ).toBe('cloud');
     });
   });
 
@@ -82,7 +101,10 @@ describe('people scores', () => {
     it('divides counts by at least 1 and an absent centrality or speed by the smallest positive number', () => {
       // one candidate, no PageRank entry, never responded first, no group, no accepted answer:
       // 0.30 × 1/1 + 0.15 × 1/1 + 0.15 × 0/1 + 0.15 × 0/1 + 0.15 × 0/MIN + 0.10 × 0/MIN = 0.45
-      const [c] = animatorScores([{ member_id: 'C', people_helped: 1, departments_reached: 1, groups: [], accepted_answers: 0, median_first_response: null }], {});
+      const [c] = animatorScores(
+        [{ member_id: 'C', people_helped: 1, departments_reached: 1, groups: [], accepted_answers: 0, median_first_response: null }],
+        {},
+      );
       expect(c.score).toBeCloseTo(0.45, 12);
       expect(c.centrality).toBe(0);
     });

@@ -100,16 +100,34 @@ export function responseSpeed(medianFirstResponseSeconds: number | string | null
  * centrality and speed by at least the smallest positive number), `centrality` the PageRank of the
  * member in the interaction graph (0 when absent).
  */
-export function animatorScores<S extends AnimatorSignals>(signals: S[], centrality: Readonly<Record<string, number>>): (S & { centrality: number; score: number })[] {
+export function animatorScores<S extends AnimatorSignals>(
+  signals: S[],
+  centrality: Readonly<Record<string, number>>,
+): (S & { centrality: number; score: number })[] {
   // a reduce, not Math.max(...values): spreading 100 000 candidates overflows the call stack
   const maxOf = (values: number[], floor: number) => values.reduce((m, v) => (v > m ? v : m), floor);
   const speed = (s: S) => responseSpeed(s.median_first_response);
   const max = {
-    helped: maxOf(signals.map((s) => s.people_helped), 1),
-    departments: maxOf(signals.map((s) => s.departments_reached), 1),
-    groups: maxOf(signals.map((s) => s.groups.length), 1),
-    accepted: maxOf(signals.map((s) => s.accepted_answers), 1),
-    centrality: maxOf(signals.map((s) => centrality[s.member_id] ?? 0), Number.MIN_VALUE),
+    helped: maxOf(
+      signals.map((s) => s.people_helped),
+      1,
+    ),
+    departments: maxOf(
+      signals.map((s) => s.departments_reached),
+      1,
+    ),
+    groups: maxOf(
+      signals.map((s) => s.groups.length),
+      1,
+    ),
+    accepted: maxOf(
+      signals.map((s) => s.accepted_answers),
+      1,
+    ),
+    centrality: maxOf(
+      signals.map((s) => centrality[s.member_id] ?? 0),
+      Number.MIN_VALUE,
+    ),
     speed: maxOf(signals.map(speed), Number.MIN_VALUE),
   };
   const w = ANIMATOR_WEIGHTS;

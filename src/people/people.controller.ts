@@ -9,21 +9,13 @@ import { Expensive } from '../governance/api-key-throttler.guard';
 import { CurrentPrincipal, NetworkParam, Roles } from '../governance/auth.decorators';
 import type { Principal } from '../governance/principal';
 import { InterestMapQuery, InterestMapView, InterestProfilePage, InterestProfilesQuery } from './dto/hr.dto';
-import {
-  AnimatorCandidatePage,
-  AnimatorQuery,
-  CoveragePage,
-  CoverageQuery,
-  ExpertPage,
-  ExpertsQuery,
-  PeopleIndexRunView,
-} from './dto/people-views.dto';
+import { AnimatorCandidatePage, AnimatorQuery, CoveragePage, CoverageQuery, ExpertPage, ExpertsQuery, PeopleIndexRunView } from './dto/people-views.dto';
 import { DeclaredProfileView, ProfileHistoryPage, ProfileView, PutProfileDto } from './dto/profile.dto';
 import { ExpertsService } from './experts.service';
 import { HrService } from './hr.service';
 import { ProfileService } from './profile.service';
 
-const MEMBER_PARAM = { name: 'externalId', example: 'u17', description: 'The member\'s org-wide externalId' };
+const MEMBER_PARAM = { name: 'externalId', example: 'u17', description: "The member's org-wide externalId" };
 
 @ApiTags('people')
 @ApiBearerAuth()
@@ -34,11 +26,19 @@ export class ProfileController {
 
   @Put()
   @Roles('integrator', 'hr')
-  @ApiOperation({ summary: 'Declare (replace) a member\'s triptych: expertise and competences with levels 1–5, interests (SPEC §2)', description: 'Topics are kept as written and compared after SPEC §3.6 normalisation; a topic twice in a facet is a 400. Each change is kept in the history.' })
+  @ApiOperation({
+    summary: "Declare (replace) a member's triptych: expertise and competences with levels 1–5, interests (SPEC §2)",
+    description:
+      'Topics are kept as written and compared after SPEC §3.6 normalisation; a topic twice in a facet is a 400. Each change is kept in the history.',
+  })
   @ApiParam(MEMBER_PARAM)
   @ApiOkResponse({ type: DeclaredProfileView })
   @ApiProblems(400, 401, 403, 404)
-  put(@CurrentPrincipal() principal: Principal, @Param('externalId', ExternalIdPipe) externalId: string, @Body() dto: PutProfileDto): Promise<DeclaredProfileView> {
+  put(
+    @CurrentPrincipal() principal: Principal,
+    @Param('externalId', ExternalIdPipe) externalId: string,
+    @Body() dto: PutProfileDto,
+  ): Promise<DeclaredProfileView> {
     return this.profiles.put(principal, externalId, dto);
   }
 
@@ -58,7 +58,11 @@ export class ProfileController {
   @ApiParam(MEMBER_PARAM)
   @ApiOkResponse({ type: ProfileHistoryPage })
   @ApiProblems(400, 401, 403, 404)
-  history(@CurrentPrincipal() principal: Principal, @Param('externalId', ExternalIdPipe) externalId: string, @Query() page: PageQuery): Promise<ProfileHistoryPage> {
+  history(
+    @CurrentPrincipal() principal: Principal,
+    @Param('externalId', ExternalIdPipe) externalId: string,
+    @Query() page: PageQuery,
+  ): Promise<ProfileHistoryPage> {
     return this.profiles.history(principal, externalId, page);
   }
 }
@@ -74,7 +78,8 @@ export class ExpertsController {
   @Get()
   @ApiOperation({
     summary: 'Members ranked by expertise on a topic: observed evidence beside the declared level (SPEC §3.8); audited',
-    description: 'score = observed score (3 × accepted answers + replies + 0.5 × reactions received + 2 × people helped, in threads whose root has the topic as a tag or in its text) + 2 × declared level. hiddenExpert: observed score ≥ 5 and nothing declared. From the people index (see computedAt).',
+    description:
+      'score = observed score (3 × accepted answers + replies + 0.5 × reactions received + 2 × people helped, in threads whose root has the topic as a tag or in its text) + 2 × declared level. hiddenExpert: observed score ≥ 5 and nothing declared. From the people index (see computedAt).',
   })
   @ApiOkResponse({ type: ExpertPage })
   @ApiProblems(400, 401, 403)
@@ -93,7 +98,9 @@ export class NetworkPeopleController {
 
   @Get('expertise-coverage')
   @Roles('cno', 'hr')
-  @ApiOperation({ summary: 'The topics the network asks about most (question tags), their resolution rate and how many members declared or show expertise on them; audited' })
+  @ApiOperation({
+    summary: 'The topics the network asks about most (question tags), their resolution rate and how many members declared or show expertise on them; audited',
+  })
   @ApiOkResponse({ type: CoveragePage })
   @ApiProblems(400, 401, 403, 404)
   coverage(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Query() query: CoverageQuery): Promise<CoveragePage> {
@@ -104,7 +111,8 @@ export class NetworkPeopleController {
   @Roles('cno', 'hr')
   @ApiOperation({
     summary: 'Members who are no leader, ranked as future animators from the interaction graph of the last year, each with its evidence (SPEC §3.8); audited',
-    description: 'score = 0.30 people helped + 0.15 departments reached + 0.15 groups reached + 0.15 accepted answers + 0.15 PageRank centrality + 0.10 speed of first responses, each relative to the best candidate. Method: docs/people.md.',
+    description:
+      'score = 0.30 people helped + 0.15 departments reached + 0.15 groups reached + 0.15 accepted answers + 0.15 PageRank centrality + 0.10 speed of first responses, each relative to the best candidate. Method: docs/people.md.',
   })
   @ApiOkResponse({ type: AnimatorCandidatePage })
   @ApiProblems(400, 401, 403, 404)
@@ -116,7 +124,10 @@ export class NetworkPeopleController {
   @HttpCode(200)
   @Expensive()
   @Roles('cno')
-  @ApiOperation({ summary: 'Recompute the people index of the network now (interests, thread topics, expertise evidence, animator signals); answers when done (cno and admin)' })
+  @ApiOperation({
+    summary:
+      'Recompute the people index of the network now (interests, thread topics, expertise evidence, animator signals); answers when done (cno and admin)',
+  })
   @ApiOkResponse({ type: PeopleIndexRunView })
   @ApiProblems(401, 403, 404)
   refresh(@Param('key') key: string): Promise<PeopleIndexRunView> {

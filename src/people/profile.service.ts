@@ -74,9 +74,7 @@ export class ProfileService {
     const networks = networkLimit(principal);
     const { items: interests, computedAt } = await memberInterests(this.db.manager, member.id, networks);
     const observed = await memberObservedExpertise(this.db.manager, member.id, networks);
-    const declaredKeys = new Map(
-      [...declared.expertise, ...declared.competences].map((t) => [normaliseTokens(t.topic).join(' '), t.topic] as const),
-    );
+    const declaredKeys = new Map([...declared.expertise, ...declared.competences].map((t) => [normaliseTokens(t.topic).join(' '), t.topic] as const));
     const observedKeys = new Set(observed.map((o) => o.topicKey));
     await this.audit.record(principal, { action: 'profile.read', target: externalId });
     return {
@@ -98,19 +96,26 @@ export class ProfileService {
   async history(principal: Principal, externalId: string, page: PageQuery): Promise<ProfileHistoryPage> {
     const member = await requireMember(this.db.manager, principal, externalId);
     const before = decodeCursor(page.cursor);
-    const rows: { version: number; changed_at: Date; profile: { expertise: LeveledTopicDto[]; competences: LeveledTopicDto[]; interests: InterestTopicDto[] } }[] =
-      await this.db.query(
-        `SELECT version, changed_at, profile FROM profile_versions WHERE member_id = $1 AND ($2::int IS NULL OR version < $2) ORDER BY version DESC LIMIT $3`,
-        [member.id, before === undefined ? null : int4After(before), page.limit + 1],
-      );
+    const rows: {
+      version: number;
+      changed_at: Date;
+      profile: { expertise: LeveledTopicDto[]; competences: LeveledTopicDto[]; interests: InterestTopicDto[] };
+    }[] = await this.db.query(
+      `SELECT version, changed_at, profile FROM profile_versions WHERE member_id = $1 AND ($2::int IS NULL OR version < $2) ORDER BY version DESC LIMIT $3`,
+      [member.id, before === undefined ? null : int4After(before), page.limit + 1],
+    );
     await this.audit.record(principal, { action: 'profile.history.read', target: externalId });
     const items = rows.slice(0, page.limit).map((r) => ({ version: r.version, changedAt: r.changed_at.toISOString(), ...r.profile }));
     return { items, nextCursor: rows.length > page.limit ? encodeCursor(items[items.length - 1].version) : null };
   }
 
   private async declared(memberId: string): Promise<DeclaredProfileView> {
-    const rows: TopicRow[] = await this.db.query(`SELECT facet, topic, topic_key, level FROM profile_topics WHERE member_id = $1 ORDER BY facet, position`, [memberId]);
-    const [profile]: { version: number; updated_at: Date }[] = await this.db.query(`SELECT version, updated_at FROM member_profiles WHERE member_id = $1`, [memberId]);
+    const rows: TopicRow[] = await this.db.query(`SELECT facet, topic, topic_key, level FROM profile_topics WHERE member_id = $1 ORDER BY facet, position`, [
+      memberId,
+    ]);
+    const [profile]: { version: number; updated_at: Date }[] = await this.db.query(`SELECT version, updated_at FROM member_profiles WHERE member_id = $1`, [
+      memberId,
+    ]);
     return { ...asDeclared(rows), version: profile?.version ?? 0, updatedAt: profile?.updated_at.toISOString() ?? null };
   }
 }
@@ -124,7 +129,8 @@ function normalise(dto: PutProfileDto): (TopicRow & { position: number })[] {
     (dto[field] ?? []).forEach((entry: { topic: string; level?: number }, i: number) => {
       const key = normaliseTokens(entry.topic).join(' ');
       if (key === '') errors.push({ path: `${field}[${i}].topic`, message: 'topic must hold at least one letter or digit' });
-      else if (seen.has(key)) errors.push({ path: `${field}[${i}].topic`, message: `topic duplicates ${field}[${seen.get(key)}].topic (both normalise to "${key}")` });
+      else if (seen.has(key))
+        errors.push({ path: `${field}[${i}].topic`, message: `topic duplicates ${field}[${seen.get(key)}].topic (both normalise to "${key}")` });
       else {
         seen.set(key, i);
         rows.push({ facet, topic: entry.topic, topic_key: key, level: facet === 'interest' ? null : (entry.level ?? null), position: i });

@@ -7,7 +7,7 @@ import type { Principal } from '../governance/principal';
 import { ErasureReport, MemberExport } from './dto/privacy.dto';
 import { PrivacyService } from './privacy.service';
 
-const MEMBER_PARAM = { name: 'externalId', example: 'u17', description: 'The member\'s org-wide externalId' };
+const MEMBER_PARAM = { name: 'externalId', example: 'u17', description: "The member's org-wide externalId" };
 
 @ApiTags('privacy')
 @ApiBearerAuth()
@@ -19,7 +19,7 @@ export class PrivacyController {
   @Delete()
   @Roles()
   @ApiOperation({
-    summary: 'Erase a member\'s personal data (GDPR; admin only; audited)',
+    summary: "Erase a member's personal data (GDPR; admin only; audited)",
     description:
       'Erases name, email, site, job title, the declared profile and its history, the texts and tags of their activities, inferred interests, expertise evidence and animator scores. The member and activity rows stay pseudonymous (externalId, department, kinds, times, groups, links, keyword matches), so every indicator keeps exactly its value. Later records cannot restore the erased fields. Idempotent: erasing again answers the same shape with zero counts.',
   })
@@ -35,7 +35,7 @@ export class PrivacyController {
   @ApiOperation({
     summary: 'Everything held about a member (GDPR subject access; admin and hr; audited)',
     description:
-      'A key limited to networks may export only members ingested through one of them (404 otherwise) and gets only those networks\' parts: networks, memberships, activities, inferred interests, expertise evidence and animator scores. The member record, the declared profile and its history are organisation-wide and shown whole, as the profile route shows them to that key. Confidential content (a confidential group\'s name; the text, tags and reaction label of a confidential activity, including a reply, reaction or accept sent without a group in a confidential group\'s thread) is null unless the key is admin or limited to that group\'s network. `auditEntries` holds only the entries about the member (profile.update, profile.read, profile.history.read, member.export, member.erase), made by any key, without `details` for a key limited to networks.',
+      "A key limited to networks may export only members ingested through one of them (404 otherwise) and gets only those networks' parts: networks, memberships, activities, inferred interests, expertise evidence and animator scores. The member record, the declared profile and its history are organisation-wide and shown whole, as the profile route shows them to that key. Confidential content (a confidential group's name; the text, tags and reaction label of a confidential activity, including a reply, reaction or accept sent without a group in a confidential group's thread) is null unless the key is admin or limited to that group's network. `auditEntries` holds only the entries about the member (profile.update, profile.read, profile.history.read, member.export, member.erase), made by any key, without `details` for a key limited to networks.",
   })
   @ApiParam(MEMBER_PARAM)
   @ApiOkResponse({ type: MemberExport })

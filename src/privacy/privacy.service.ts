@@ -33,7 +33,10 @@ export class PrivacyService {
       await lockAllNetworks(m);
       const [member]: { id: string }[] = await m.query(`SELECT id::text FROM members WHERE external_id = $1 FOR UPDATE`, [externalId]);
       if (!member) throw new NotFound(`No member with externalId "${externalId}"`);
-      await m.query(`UPDATE members SET display_name = NULL, email = NULL, site = NULL, job_title = NULL, erased_at = coalesce(erased_at, now()), updated_at = now() WHERE id = $1`, [member.id]);
+      await m.query(
+        `UPDATE members SET display_name = NULL, email = NULL, site = NULL, job_title = NULL, erased_at = coalesce(erased_at, now()), updated_at = now() WHERE id = $1`,
+        [member.id],
+      );
       const [, texts]: [unknown, number] = await m.query(
         `UPDATE activities SET text = NULL, tags = NULL, reaction = NULL, updated_at = now()
          WHERE author_id = $1 AND (text IS NOT NULL OR tags IS NOT NULL OR reaction IS NOT NULL)`,
@@ -115,7 +118,11 @@ export class PrivacyService {
         ['text', 'tags', 'reaction'],
       ),
       profile: await rows(m, `SELECT facet, topic, level FROM profile_topics WHERE member_id = $1 ORDER BY facet, position`, id),
-      profileHistory: await rows(m, `SELECT version, changed_at AS "changedAt", changed_by AS "changedBy", profile FROM profile_versions WHERE member_id = $1 ORDER BY version`, id),
+      profileHistory: await rows(
+        m,
+        `SELECT version, changed_at AS "changedAt", changed_by AS "changedBy", profile FROM profile_versions WHERE member_id = $1 ORDER BY version`,
+        id,
+      ),
       inferredInterests: await scoped(
         `SELECT n.key AS network, i.term, i.weight, i.activity_ids AS activities FROM member_interests i JOIN networks n ON n.id = i.network_id
          ${CURRENT_GENERATION('i')} WHERE i.member_id = $1 AND ${readableNetwork('i.network_id', '$2')} ORDER BY n.key, i.rank`,

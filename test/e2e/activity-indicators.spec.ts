@@ -354,7 +354,17 @@ describe('activity indicators (SPEC §3.1), hand-computed', () => {
         // week of Mon 02-23, but only [02-25, 03-02) counts: p0b(B question), p0f(B reply), p0d(G post); p0e deleted; p0a, p0c before `from`
         bucket('2026-02-23T00:00:00.000Z', { posts: 1, questions: 1, replies: 1, contributions: 3, activeMembers: 2, contributors: 2 }),
         // week of 03-02 = W exactly
-        bucket('2026-03-02T00:00:00.000Z', { posts: 3, questions: 2, replies: 3, reactions: 3, shares: 1, accepts: 1, contributions: 9, activeMembers: 7, contributors: 6 }),
+        bucket('2026-03-02T00:00:00.000Z', {
+          posts: 3,
+          questions: 2,
+          replies: 3,
+          reactions: 3,
+          shares: 1,
+          accepts: 1,
+          contributions: 9,
+          activeMembers: 7,
+          contributors: 6,
+        }),
         // [03-09, 03-10): p4(A) only (p3 was moved away from 03-09T10:00Z by its update)
         bucket('2026-03-09T00:00:00.000Z', { posts: 1, contributions: 1, activeMembers: 1, contributors: 1 }),
       ]);
@@ -481,7 +491,11 @@ describe('activity indicators (SPEC §3.1), hand-computed', () => {
 
     it('cno keys read indicators, integrator keys get 403, no key 401, unknown network 404', async () => {
       const createKey = async (role: string) => {
-        const res = await t.http().post('/v1/api-keys').set('Authorization', `Bearer ${TEST_ADMIN_KEY}`).send({ name: `activity ${role}`, role });
+        const res = await t
+          .http()
+          .post('/v1/api-keys')
+          .set('Authorization', `Bearer ${TEST_ADMIN_KEY}`)
+          .send({ name: `activity ${role}`, role });
         expect(res.status).toBe(201);
         return res.body.secret as string;
       };

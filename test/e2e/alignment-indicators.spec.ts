@@ -89,7 +89,8 @@ describe('alignment indicators (SPEC §3.6), hand-computed', () => {
   /** Only this file's objectives: objectives for every network made elsewhere must not disturb the numbers. */
   const mine = (objectives: Obj[]) => objectives.filter((o) => o.key.startsWith(`${p}.`));
 
-  const putObjective = (key: string, body: object, apiKey = TEST_ADMIN_KEY) => t.http().put(`/v1/objectives/${key}`).set('Authorization', `Bearer ${apiKey}`).send(body);
+  const putObjective = (key: string, body: object, apiKey = TEST_ADMIN_KEY) =>
+    t.http().put(`/v1/objectives/${key}`).set('Authorization', `Bearer ${apiKey}`).send(body);
 
   /** Polls GET /v1/objectives/{key} every 50 ms (at most ~10 s) until its re-match job is done. */
   async function waitRematchDone(key: string): Promise<Record<string, unknown>> {
@@ -129,8 +130,28 @@ describe('alignment indicators (SPEC §3.6), hand-computed', () => {
     mp = uniqueKey('m') + ':';
 
     const objectives: [string, object][] = [
-      [OA(), { name: 'Cybersécurité', networks: [net], keywords: [{ term: 'cybersecurite', weight: 2 }, { term: 'mot de passe', weight: 1 }] }],
-      [OB(), { name: 'Réseaux', networks: [net], keywords: [{ term: 'réseau', weight: 1.5 }, { term: 'bus', weight: 0.5 }] }],
+      [
+        OA(),
+        {
+          name: 'Cybersécurité',
+          networks: [net],
+          keywords: [
+            { term: 'cybersecurite', weight: 2 },
+            { term: 'mot de passe', weight: 1 },
+          ],
+        },
+      ],
+      [
+        OB(),
+        {
+          name: 'Réseaux',
+          networks: [net],
+          keywords: [
+            { term: 'réseau', weight: 1.5 },
+            { term: 'bus', weight: 0.5 },
+          ],
+        },
+      ],
       [OC(), { name: 'Sécurité', networks: [net], keywords: [{ term: 'sécurité', weight: 3 }] }],
       [OD(), { name: 'Pause café', active: false, networks: [net], keywords: [{ term: 'café', weight: 1 }] }],
       [OE(), { name: 'Projets', networks: [other], keywords: [{ term: 'projet', weight: 1 }] }],
@@ -265,8 +286,10 @@ describe('alignment indicators (SPEC §3.6), hand-computed', () => {
       });
       expect(mine(body.objectives as Obj[])).toEqual([
         {
-          key: OA(), name: 'Cybersécurité',
-          matches: 4, share: 0.8, // a1, a2, b6, c1 → 4 / 5
+          key: OA(),
+          name: 'Cybersécurité',
+          matches: 4,
+          share: 0.8, // a1, a2, b6, c1 → 4 / 5
           weightedMatches: 6, // 2 × 2 + 1 × 2
           keywords: [
             { term: 'cybersecurite', weight: 2, matches: 2 }, // a1, b6
@@ -274,8 +297,10 @@ describe('alignment indicators (SPEC §3.6), hand-computed', () => {
           ],
         },
         {
-          key: OB(), name: 'Réseaux',
-          matches: 1, share: 0.2, // b6 → 1 / 5
+          key: OB(),
+          name: 'Réseaux',
+          matches: 1,
+          share: 0.2, // b6 → 1 / 5
           weightedMatches: 1.5, // 1.5 × 1
           keywords: [
             { term: 'réseau', weight: 1.5, matches: 1 }, // b6 (c3 deleted)
@@ -283,8 +308,10 @@ describe('alignment indicators (SPEC §3.6), hand-computed', () => {
           ],
         },
         {
-          key: OC(), name: 'Sécurité',
-          matches: 1, share: 0.2, // b6 → 1 / 5
+          key: OC(),
+          name: 'Sécurité',
+          matches: 1,
+          share: 0.2, // b6 → 1 / 5
           weightedMatches: 3, // 3 × 1
           keywords: [{ term: 'sécurité', weight: 3, matches: 1 }],
         },
@@ -306,16 +333,32 @@ describe('alignment indicators (SPEC §3.6), hand-computed', () => {
       });
       expect(mine(body.objectives as Obj[])).toEqual([
         {
-          key: OA(), name: 'Cybersécurité', matches: 0, share: 0, weightedMatches: 0, // c2 was edited away
-          keywords: [{ term: 'cybersecurite', weight: 2, matches: 0 }, { term: 'mot de passe', weight: 1, matches: 0 }],
+          key: OA(),
+          name: 'Cybersécurité',
+          matches: 0,
+          share: 0,
+          weightedMatches: 0, // c2 was edited away
+          keywords: [
+            { term: 'cybersecurite', weight: 2, matches: 0 },
+            { term: 'mot de passe', weight: 1, matches: 0 },
+          ],
         },
         {
-          key: OB(), name: 'Réseaux', matches: 2, share: 0.4, // b1, b2 → 2 / 5
+          key: OB(),
+          name: 'Réseaux',
+          matches: 2,
+          share: 0.4, // b1, b2 → 2 / 5
           weightedMatches: 2, // 1.5 × 1 + 0.5 × 1
-          keywords: [{ term: 'réseau', weight: 1.5, matches: 1 }, { term: 'bus', weight: 0.5, matches: 1 }], // b1; b2
+          keywords: [
+            { term: 'réseau', weight: 1.5, matches: 1 },
+            { term: 'bus', weight: 0.5, matches: 1 },
+          ], // b1; b2
         },
         {
-          key: OC(), name: 'Sécurité', matches: 1, share: 0.2, // b2 (tag) → 1 / 5
+          key: OC(),
+          name: 'Sécurité',
+          matches: 1,
+          share: 0.2, // b2 (tag) → 1 / 5
           weightedMatches: 3,
           keywords: [{ term: 'sécurité', weight: 3, matches: 1 }],
         },
@@ -346,8 +389,10 @@ describe('alignment indicators (SPEC §3.6), hand-computed', () => {
       });
       expect(mine(body.objectives as Obj[])).toEqual([
         {
-          key: OA(), name: 'Cybersécurité',
-          matches: 5, share: 0.7143, // a1, c1, a2, d1, b4 → 5 / 7
+          key: OA(),
+          name: 'Cybersécurité',
+          matches: 5,
+          share: 0.7143, // a1, c1, a2, d1, b4 → 5 / 7
           weightedMatches: 9, // 2 × 3 + 1 × 3
           keywords: [
             { term: 'cybersecurite', weight: 2, matches: 3 }, // a1, d1, b4
@@ -355,10 +400,15 @@ describe('alignment indicators (SPEC §3.6), hand-computed', () => {
           ],
         },
         {
-          key: OB(), name: 'Réseaux',
-          matches: 1, share: 0.1429, // b4 → 1 / 7 = 0.142857…
+          key: OB(),
+          name: 'Réseaux',
+          matches: 1,
+          share: 0.1429, // b4 → 1 / 7 = 0.142857…
           weightedMatches: 1.5,
-          keywords: [{ term: 'réseau', weight: 1.5, matches: 1 }, { term: 'bus', weight: 0.5, matches: 0 }],
+          keywords: [
+            { term: 'réseau', weight: 1.5, matches: 1 },
+            { term: 'bus', weight: 0.5, matches: 0 },
+          ],
         },
         { key: OC(), name: 'Sécurité', matches: 0, share: 0, weightedMatches: 0, keywords: [{ term: 'sécurité', weight: 3, matches: 0 }] },
       ]);
@@ -379,17 +429,32 @@ describe('alignment indicators (SPEC §3.6), hand-computed', () => {
       });
       expect(mine(body.objectives as Obj[])).toEqual([
         {
-          key: OA(), name: 'Cybersécurité', matches: 1, share: 0.1667, // b6 → 1 / 6 = 0.1666…
+          key: OA(),
+          name: 'Cybersécurité',
+          matches: 1,
+          share: 0.1667, // b6 → 1 / 6 = 0.1666…
           weightedMatches: 2, // 2 × 1
-          keywords: [{ term: 'cybersecurite', weight: 2, matches: 1 }, { term: 'mot de passe', weight: 1, matches: 0 }],
+          keywords: [
+            { term: 'cybersecurite', weight: 2, matches: 1 },
+            { term: 'mot de passe', weight: 1, matches: 0 },
+          ],
         },
         {
-          key: OB(), name: 'Réseaux', matches: 3, share: 0.5, // b1, b2, b6 → 3 / 6
+          key: OB(),
+          name: 'Réseaux',
+          matches: 3,
+          share: 0.5, // b1, b2, b6 → 3 / 6
           weightedMatches: 3.5, // 1.5 × 2 + 0.5 × 1
-          keywords: [{ term: 'réseau', weight: 1.5, matches: 2 }, { term: 'bus', weight: 0.5, matches: 1 }], // b1, b6; b2
+          keywords: [
+            { term: 'réseau', weight: 1.5, matches: 2 },
+            { term: 'bus', weight: 0.5, matches: 1 },
+          ], // b1, b6; b2
         },
         {
-          key: OC(), name: 'Sécurité', matches: 2, share: 0.3333, // b2, b6 → 2 / 6
+          key: OC(),
+          name: 'Sécurité',
+          matches: 2,
+          share: 0.3333, // b2, b6 → 2 / 6
           weightedMatches: 6, // 3 × 2
           keywords: [{ term: 'sécurité', weight: 3, matches: 2 }],
         },
@@ -438,14 +503,22 @@ describe('alignment indicators (SPEC §3.6), hand-computed', () => {
 
   describe('comparisons carry alignmentRate (SPEC §3.7)', () => {
     const rows = async (path: string, query: Record<string, string>, apiKey = TEST_ADMIN_KEY) => {
-      const res = await t.http().get(path).query({ ...W, limit: '1000', ...query }).set('Authorization', `Bearer ${apiKey}`);
+      const res = await t
+        .http()
+        .get(path)
+        .query({ ...W, limit: '1000', ...query })
+        .set('Authorization', `Bearer ${apiKey}`);
       expect({ status: res.status }).toEqual({ status: 200 });
       return res.body.items as Record<string, unknown>[];
     };
 
     it('groups', async () => {
       const items = await rows(`/v1/networks/${net}/comparisons/groups`, {});
-      expect(items.map((r) => ({ group: r.group, contributions: r.contributions, alignmentRate: r.alignmentRate })).sort((a, b) => String(a.group).localeCompare(String(b.group)))).toEqual([
+      expect(
+        items
+          .map((r) => ({ group: r.group, contributions: r.contributions, alignmentRate: r.alignmentRate }))
+          .sort((a, b) => String(a.group).localeCompare(String(b.group))),
+      ).toEqual([
         { group: 'g1', contributions: 5, alignmentRate: 0.8 }, // 4 / 5
         { group: 'g2', contributions: 5, alignmentRate: 0.4 }, // 2 / 5
         { group: 'g3', contributions: 2, alignmentRate: 0.5 }, // 1 / 2
@@ -463,7 +536,11 @@ describe('alignment indicators (SPEC §3.6), hand-computed', () => {
 
     it('departments', async () => {
       const items = await rows(`/v1/networks/${net}/comparisons/departments`, {});
-      expect(items.map((r) => ({ department: r.department, contributions: r.contributions, alignmentRate: r.alignmentRate })).sort((a, b) => String(a.department).localeCompare(String(b.department)))).toEqual([
+      expect(
+        items
+          .map((r) => ({ department: r.department, contributions: r.contributions, alignmentRate: r.alignmentRate }))
+          .sort((a, b) => String(a.department).localeCompare(String(b.department))),
+      ).toEqual([
         { department: 'R&D', contributions: 7, alignmentRate: 0.7143 }, // 5 / 7
         { department: 'Sales', contributions: 6, alignmentRate: 0.5 }, // 3 / 6
       ]);
@@ -471,14 +548,20 @@ describe('alignment indicators (SPEC §3.6), hand-computed', () => {
 
     it('leaders (scope = the groups they lead)', async () => {
       const items = await rows(`/v1/networks/${net}/comparisons/leaders`, {});
-      expect(items.map((r) => ({ member: r.member, alignmentRate: r.alignmentRate })).sort((a, b) => String(a.member).localeCompare(String(b.member)))).toEqual([
-        { member: m('A'), alignmentRate: 0.8 }, // leads g1: 4 / 5
-        { member: m('C'), alignmentRate: 0.4 }, // leads g2: 2 / 5
-      ]);
+      expect(items.map((r) => ({ member: r.member, alignmentRate: r.alignmentRate })).sort((a, b) => String(a.member).localeCompare(String(b.member)))).toEqual(
+        [
+          { member: m('A'), alignmentRate: 0.8 }, // leads g1: 4 / 5
+          { member: m('C'), alignmentRate: 0.4 }, // leads g2: 2 / 5
+        ],
+      );
     });
 
     it('networks', async () => {
-      const created = await t.http().post('/v1/api-keys').set('Authorization', `Bearer ${TEST_ADMIN_KEY}`).send({ name: 'alignment cno scoped', role: 'cno', networks: [net] });
+      const created = await t
+        .http()
+        .post('/v1/api-keys')
+        .set('Authorization', `Bearer ${TEST_ADMIN_KEY}`)
+        .send({ name: 'alignment cno scoped', role: 'cno', networks: [net] });
       expect(created.status).toBe(201);
       const items = await rows('/v1/comparisons/networks', {}, created.body.secret);
       expect(items.map((r) => ({ network: r.network, contributions: r.contributions, alignmentRate: r.alignmentRate }))).toEqual([
@@ -492,21 +575,39 @@ describe('alignment indicators (SPEC §3.6), hand-computed', () => {
 
     const DRIFT_MARCH_9 = [
       {
-        group: 'g1', name: 'Group g1', visibility: 'public',
-        contributions: 2, alignedContributions: 1, alignmentRate: 0.5, // e1, e2; aligned e2 → 1 / 2
-        previousContributions: 5, previousAlignedContributions: 4, previousAlignmentRate: 0.8, // [03-02, 03-09): a1 a2 a3 b6 c1; aligned a1 a2 b6 c1
+        group: 'g1',
+        name: 'Group g1',
+        visibility: 'public',
+        contributions: 2,
+        alignedContributions: 1,
+        alignmentRate: 0.5, // e1, e2; aligned e2 → 1 / 2
+        previousContributions: 5,
+        previousAlignedContributions: 4,
+        previousAlignmentRate: 0.8, // [03-02, 03-09): a1 a2 a3 b6 c1; aligned a1 a2 b6 c1
         change: -0.3, // 0.5 − 0.8: the largest drop, first
       },
       {
-        group: 'g2', name: 'Group g2', visibility: 'public',
-        contributions: 2, alignedContributions: 2, alignmentRate: 1, // e3, e4 both aligned → 2 / 2
-        previousContributions: 5, previousAlignedContributions: 2, previousAlignmentRate: 0.4, // b1 b2 b3 c2 c4; aligned b1 b2
+        group: 'g2',
+        name: 'Group g2',
+        visibility: 'public',
+        contributions: 2,
+        alignedContributions: 2,
+        alignmentRate: 1, // e3, e4 both aligned → 2 / 2
+        previousContributions: 5,
+        previousAlignedContributions: 2,
+        previousAlignmentRate: 0.4, // b1 b2 b3 c2 c4; aligned b1 b2
         change: 0.6, // 1 − 0.4: a rise
       },
       {
-        group: 'g3', name: 'Group g3', visibility: 'confidential',
-        contributions: 0, alignedContributions: 0, alignmentRate: null, // nothing in g3 after 03-09
-        previousContributions: 2, previousAlignedContributions: 1, previousAlignmentRate: 0.5, // b4, b5; aligned b4
+        group: 'g3',
+        name: 'Group g3',
+        visibility: 'confidential',
+        contributions: 0,
+        alignedContributions: 0,
+        alignmentRate: null, // nothing in g3 after 03-09
+        previousContributions: 2,
+        previousAlignedContributions: 1,
+        previousAlignmentRate: 0.5, // b4, b5; aligned b4
         change: null, // a null rate → null change, sorted last
       },
     ];
@@ -564,7 +665,11 @@ describe('alignment indicators (SPEC §3.6), hand-computed', () => {
   describe('a key that may not see confidential groups (SPEC §4)', () => {
     let cno: string;
     beforeAll(async () => {
-      const created = await t.http().post('/v1/api-keys').set('Authorization', `Bearer ${TEST_ADMIN_KEY}`).send({ name: 'alignment cno unscoped', role: 'cno' });
+      const created = await t
+        .http()
+        .post('/v1/api-keys')
+        .set('Authorization', `Bearer ${TEST_ADMIN_KEY}`)
+        .send({ name: 'alignment cno unscoped', role: 'cno' });
       expect(created.status).toBe(201);
       cno = created.body.secret;
     });
@@ -583,8 +688,10 @@ describe('alignment indicators (SPEC §3.6), hand-computed', () => {
       });
       expect(mine(body.objectives as Obj[])).toEqual([
         {
-          key: OA(), name: 'Cybersécurité',
-          matches: 5, share: 0.4545, // a1, a2, d1, b6, c1 → 5 / 11 = 0.454545…
+          key: OA(),
+          name: 'Cybersécurité',
+          matches: 5,
+          share: 0.4545, // a1, a2, d1, b6, c1 → 5 / 11 = 0.454545…
           weightedMatches: 9, // 2 × 3 + 1 × 3
           keywords: [
             { term: 'cybersecurite', weight: 2, matches: 3 }, // a1, d1, b6 (b4 withheld)
@@ -592,8 +699,10 @@ describe('alignment indicators (SPEC §3.6), hand-computed', () => {
           ],
         },
         {
-          key: OB(), name: 'Réseaux',
-          matches: 3, share: 0.2727, // b1, b2, b6 → 3 / 11 = 0.272727…
+          key: OB(),
+          name: 'Réseaux',
+          matches: 3,
+          share: 0.2727, // b1, b2, b6 → 3 / 11 = 0.272727…
           weightedMatches: 3.5, // 1.5 × 2 + 0.5 × 1
           keywords: [
             { term: 'réseau', weight: 1.5, matches: 2 }, // b1, b6 (b4 withheld)
@@ -601,8 +710,10 @@ describe('alignment indicators (SPEC §3.6), hand-computed', () => {
           ],
         },
         {
-          key: OC(), name: 'Sécurité',
-          matches: 2, share: 0.1818, // b2, b6 → 2 / 11 = 0.181818…
+          key: OC(),
+          name: 'Sécurité',
+          matches: 2,
+          share: 0.1818, // b2, b6 → 2 / 11 = 0.181818…
           weightedMatches: 6,
           keywords: [{ term: 'sécurité', weight: 3, matches: 2 }],
         },
@@ -620,7 +731,11 @@ describe('alignment indicators (SPEC §3.6), hand-computed', () => {
 
     it('department scope: R&D without b4', async () => {
       // R&D = A, B: a1, a2, d1, b3, b4, c1, c2 = 7 contributions, aligned a1, a2, d1, b4, c1 = 5 (admin)
-      expect(await readIndicator(t, net, 'indicators/alignment', { ...W, department: 'R&D' })).toMatchObject({ contributions: 7, alignedContributions: 5, alignmentRate: 0.7143 });
+      expect(await readIndicator(t, net, 'indicators/alignment', { ...W, department: 'R&D' })).toMatchObject({
+        contributions: 7,
+        alignedContributions: 5,
+        alignmentRate: 0.7143,
+      });
       expect(await asCno({ ...W, department: 'R&D' })).toMatchObject({ contributions: 6, alignedContributions: 4, alignmentRate: 0.6667 }); // 4 / 6
     });
 
@@ -632,18 +747,35 @@ describe('alignment indicators (SPEC §3.6), hand-computed', () => {
 
     it('comparisons: the confidential group row carries no alignment, departments and the network leave b4 and b5 out', async () => {
       const get = async (path: string) => {
-        const res = await t.http().get(path).query({ ...W, limit: '1000' }).set('Authorization', `Bearer ${cno}`);
+        const res = await t
+          .http()
+          .get(path)
+          .query({ ...W, limit: '1000' })
+          .set('Authorization', `Bearer ${cno}`);
         expect(res.status).toBe(200);
         return res.body.items as Record<string, unknown>[];
       };
       const groups = await get(`/v1/networks/${net}/comparisons/groups`);
-      expect(groups.map((r) => ({ group: r.group, contributions: r.contributions, alignedContributions: r.alignedContributions, alignmentRate: r.alignmentRate })).sort((a, b) => String(a.group).localeCompare(String(b.group)))).toEqual([
+      expect(
+        groups
+          .map((r) => ({ group: r.group, contributions: r.contributions, alignedContributions: r.alignedContributions, alignmentRate: r.alignmentRate }))
+          .sort((a, b) => String(a.group).localeCompare(String(b.group))),
+      ).toEqual([
         { group: 'g1', contributions: 5, alignedContributions: 4, alignmentRate: 0.8 },
         { group: 'g2', contributions: 5, alignedContributions: 2, alignmentRate: 0.4 },
         { group: 'g3', contributions: 2, alignedContributions: null, alignmentRate: null }, // counted, its keyword figures withheld
       ]);
       const departments = await get(`/v1/networks/${net}/comparisons/departments`);
-      expect(departments.map((r) => ({ department: r.department, contributions: r.contributions, alignedContributions: r.alignedContributions, alignmentRate: r.alignmentRate })).sort((a, b) => String(a.department).localeCompare(String(b.department)))).toEqual([
+      expect(
+        departments
+          .map((r) => ({
+            department: r.department,
+            contributions: r.contributions,
+            alignedContributions: r.alignedContributions,
+            alignmentRate: r.alignmentRate,
+          }))
+          .sort((a, b) => String(a.department).localeCompare(String(b.department))),
+      ).toEqual([
         { department: 'R&D', contributions: 7, alignedContributions: 4, alignmentRate: 0.6667 }, // 4 / (7 − b4)
         { department: 'Sales', contributions: 6, alignedContributions: 3, alignmentRate: 0.6 }, // 3 / (6 − b5)
       ]);
@@ -702,7 +834,11 @@ describe('alignment indicators (SPEC §3.6), hand-computed', () => {
 
     it('cno reads, integrator gets 403, unknown network 404', async () => {
       const key = async (role: string) => {
-        const res = await t.http().post('/v1/api-keys').set('Authorization', `Bearer ${TEST_ADMIN_KEY}`).send({ name: `alignment ${role}`, role });
+        const res = await t
+          .http()
+          .post('/v1/api-keys')
+          .set('Authorization', `Bearer ${TEST_ADMIN_KEY}`)
+          .send({ name: `alignment ${role}`, role });
         expect(res.status).toBe(201);
         return res.body.secret as string;
       };
@@ -764,7 +900,14 @@ describe('alignment indicators (SPEC §3.6), hand-computed', () => {
       expectFinal(body);
 
       // 2. a keyword added: a new job; the new keyword's matches appear once it is done
-      const grown = await putObjective(OR, { name: 'Télétravail', networks: [net3], keywords: [{ term: 'télétravail', weight: 1 }, { term: 'bonjour', weight: 2 }] });
+      const grown = await putObjective(OR, {
+        name: 'Télétravail',
+        networks: [net3],
+        keywords: [
+          { term: 'télétravail', weight: 1 },
+          { term: 'bonjour', weight: 2 },
+        ],
+      });
       expect(grown.status).toBe(200);
       const done2 = await waitRematchDone(OR);
       const r2 = done2.rematch as { done: number; total: number };
@@ -777,7 +920,10 @@ describe('alignment indicators (SPEC §3.6), hand-computed', () => {
       });
       expect(mine(body.objectives as Obj[])).toEqual([
         {
-          key: OR, name: 'Télétravail', matches: 4, share: 0.8, // 4 / 5
+          key: OR,
+          name: 'Télétravail',
+          matches: 4,
+          share: 0.8, // 4 / 5
           weightedMatches: 5, // 1 × 3 + 2 × 1
           keywords: [
             { term: 'télétravail', weight: 1, matches: 3 }, // unchanged
@@ -838,7 +984,9 @@ describe('alignment indicators (SPEC §3.6), hand-computed', () => {
       await send([newActivity('k1', 'reaction', m('K1'), '2026-03-02T10:00:00Z', { parent: 'k0', text: 'Le réseau' })], n4);
       body = await alignment(day, n4);
       expect(body).toMatchObject({ contributions: 1, alignedContributions: 0, alignmentRate: 0 }); // k0 only → 0 / 1
-      expect(mine(body.objectives as Obj[])).toEqual([{ key: OK, name: 'Kinds', matches: 0, share: 0, weightedMatches: 0, keywords: [{ term: 'réseau', weight: 1, matches: 0 }] }]);
+      expect(mine(body.objectives as Obj[])).toEqual([
+        { key: OK, name: 'Kinds', matches: 0, share: 0, weightedMatches: 0, keywords: [{ term: 'réseau', weight: 1, matches: 0 }] },
+      ]);
 
       // and back to a reply: matched again
       await send([newActivity('k1', 'reply', m('K1'), '2026-03-02T10:00:00Z', { parent: 'k0', text: 'Le réseau' })], n4);
@@ -895,7 +1043,9 @@ describe('alignment indicators (SPEC §3.6), hand-computed', () => {
       expect((done.rematch as { done: number }).done).toBe((done.rematch as { total: number }).total);
       res = await alignment(day, gained);
       expect(res).toMatchObject({ contributions: 2, alignedContributions: 1, alignmentRate: 0.5 }); // n1 → 1 / 2
-      expect(mine(res.objectives as Obj[])).toEqual([{ key: ON, name: 'Networks', matches: 1, share: 0.5, weightedMatches: 1, keywords: [{ term: 'réseau', weight: 1, matches: 1 }] }]);
+      expect(mine(res.objectives as Obj[])).toEqual([
+        { key: ON, name: 'Networks', matches: 1, share: 0.5, weightedMatches: 1, keywords: [{ term: 'réseau', weight: 1, matches: 1 }] },
+      ]);
 
       // loses it: at once
       expect((await putObjective(ON, body([home]))).status).toBe(200);

@@ -25,7 +25,10 @@ describe('API keys', () => {
     return t.http().post('/v1/api-keys').set('Authorization', authorization).send(body);
   }
 
-  async function createOk(body: { name: string; role: string; networks?: string[] }, authorization = admin()): Promise<{ id: string; secret: string } & Record<string, unknown>> {
+  async function createOk(
+    body: { name: string; role: string; networks?: string[] },
+    authorization = admin(),
+  ): Promise<{ id: string; secret: string } & Record<string, unknown>> {
     const res = await create(body, authorization);
     expect(res.status).toBe(201);
     return res.body;
@@ -230,14 +233,20 @@ describe('API keys', () => {
       expect(created_by).toBe('bootstrap-admin');
     });
 
-    it('create and revoke by a created admin key: actor is that key id; the request id is the service\'s, the caller\'s kept beside it', async () => {
+    it("create and revoke by a created admin key: actor is that key id; the request id is the service's, the caller's kept beside it", async () => {
       const actor = await createOk({ name: `actor ${uniqueKey('k')}`, role: 'admin' });
       const requestId = `req-${uniqueKey('r')}`;
       const res = await create({ name: `by actor ${uniqueKey('k')}`, role: 'integrator' }, `Bearer ${actor.secret}`).set('X-Request-Id', requestId);
       expect(res.status).toBe(201);
       const target = res.body.id as string;
       expect(await auditRows(target)).toEqual([
-        { actor: actor.id, action: 'api-key.create', target, details: expect.objectContaining({ clientRequestId: requestId }), request_id: res.headers['x-request-id'] },
+        {
+          actor: actor.id,
+          action: 'api-key.create',
+          target,
+          details: expect.objectContaining({ clientRequestId: requestId }),
+          request_id: res.headers['x-request-id'],
+        },
       ]);
       const [{ created_by }] = await t.db.query(`SELECT created_by FROM api_keys WHERE id = $1`, [target]);
       expect(created_by).toBe(actor.id);
@@ -250,12 +259,16 @@ describe('API keys', () => {
     });
 
     it('refused requests (validation, 404, wrong role) write no audit row', async () => {
-      const [{ before }] = await t.db.query(`SELECT count(*)::int AS before FROM audit_log WHERE action LIKE 'api-key.%' AND details->>'name' = $1`, ['never-audited']);
+      const [{ before }] = await t.db.query(`SELECT count(*)::int AS before FROM audit_log WHERE action LIKE 'api-key.%' AND details->>'name' = $1`, [
+        'never-audited',
+      ]);
       expect(before).toBe(0);
       expectProblem(await create({ name: 'never-audited', role: 'nope' }), 400);
       const cno = await createOk({ name: `cno ${uniqueKey('k')}`, role: 'cno' });
       expectProblem(await create({ name: 'never-audited', role: 'cno' }, `Bearer ${cno.secret}`), 403);
-      const [{ after }] = await t.db.query(`SELECT count(*)::int AS after FROM audit_log WHERE action LIKE 'api-key.%' AND details->>'name' = $1`, ['never-audited']);
+      const [{ after }] = await t.db.query(`SELECT count(*)::int AS after FROM audit_log WHERE action LIKE 'api-key.%' AND details->>'name' = $1`, [
+        'never-audited',
+      ]);
       expect(after).toBe(0);
       expectProblem(await t.http().delete(`/v1/api-keys/${cno.id}`).set('Authorization', `Bearer ${cno.secret}`), 403);
       expect((await auditRows(cno.id)).map((r) => r.action)).toEqual(['api-key.create']);

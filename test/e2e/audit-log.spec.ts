@@ -29,7 +29,11 @@ describe('audit log', () => {
   const admin = { Authorization: `Bearer ${TEST_ADMIN_KEY}` };
 
   async function newKey(role: string, networks?: string[]): Promise<{ id: string; secret: string }> {
-    const res = await t.http().post('/v1/api-keys').set(admin).send({ name: `audit-spec ${role} ${uniqueKey('k')}`, role, ...(networks ? { networks } : {}) });
+    const res = await t
+      .http()
+      .post('/v1/api-keys')
+      .set(admin)
+      .send({ name: `audit-spec ${role} ${uniqueKey('k')}`, role, ...(networks ? { networks } : {}) });
     if (res.status !== 201) throw new Error(`cannot create key: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   }
@@ -40,7 +44,11 @@ describe('audit log', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res: Response = await t.http().get('/v1/audit').query({ ...filter, limit, ...(cursor ? { cursor } : {}) }).set(admin);
+      const res: Response = await t
+        .http()
+        .get('/v1/audit')
+        .query({ ...filter, limit, ...(cursor ? { cursor } : {}) })
+        .set(admin);
       expect(res.status).toBe(200);
       items.push(...res.body.items);
       cursor = res.body.nextCursor;
@@ -68,7 +76,11 @@ describe('audit log', () => {
       const as = { Authorization: `Bearer ${actor.secret}` };
       const expected: { action: string; target: string }[] = [];
       for (let i = 0; i < 60; i++) {
-        const res = await t.http().post('/v1/api-keys').set(as).send({ name: `audit paging ${i}`, role: 'cno' });
+        const res = await t
+          .http()
+          .post('/v1/api-keys')
+          .set(as)
+          .send({ name: `audit paging ${i}`, role: 'cno' });
         expect(res.status).toBe(201);
         expected.push({ action: 'api-key.create', target: res.body.id });
         expect((await t.http().delete(`/v1/api-keys/${res.body.id}`).set(as)).status).toBe(204);
@@ -90,21 +102,35 @@ describe('audit log', () => {
   });
 
   describe('request ids', () => {
-    it('an entry holds the service\'s own request id (the one answered in X-Request-Id), the caller\'s X-Request-Id only beside it in details', async () => {
+    it("an entry holds the service's own request id (the one answered in X-Request-Id), the caller's X-Request-Id only beside it in details", async () => {
       const actor = await newKey('admin');
       const clientId = `client-${uniqueKey('r')}`;
-      const created = await t.http().post('/v1/api-keys').set({ Authorization: `Bearer ${actor.secret}` }).set('X-Request-Id', clientId).send({ name: 'request ids', role: 'cno' });
+      const created = await t
+        .http()
+        .post('/v1/api-keys')
+        .set({ Authorization: `Bearer ${actor.secret}` })
+        .set('X-Request-Id', clientId)
+        .send({ name: 'request ids', role: 'cno' });
       expect(created.status).toBe(201);
       const own = created.headers['x-request-id'];
       expect(own).toMatch(UUID);
       expect(own).not.toBe(clientId);
       const { items } = await readAll({ actor: actor.id }, 10);
       expect(items).toEqual([
-        expect.objectContaining({ action: 'api-key.create', target: created.body.id, requestId: own, details: { name: 'request ids', role: 'cno', networks: null, clientRequestId: clientId } }),
+        expect.objectContaining({
+          action: 'api-key.create',
+          target: created.body.id,
+          requestId: own,
+          details: { name: 'request ids', role: 'cno', networks: null, clientRequestId: clientId },
+        }),
       ]);
 
       // without X-Request-Id (or with an unusable one): the service's id, and nothing beside it
-      const plain = await t.http().delete(`/v1/api-keys/${created.body.id}`).set({ Authorization: `Bearer ${actor.secret}` }).set('X-Request-Id', 'has spaces <script>');
+      const plain = await t
+        .http()
+        .delete(`/v1/api-keys/${created.body.id}`)
+        .set({ Authorization: `Bearer ${actor.secret}` })
+        .set('X-Request-Id', 'has spaces <script>');
       expect(plain.status).toBe(204);
       const [revoke] = (await readAll({ actor: actor.id, action: 'api-key.revoke' }, 10)).items;
       expect(revoke).toMatchObject({ requestId: plain.headers['x-request-id'], details: { name: 'request ids', role: 'cno' } });
@@ -121,7 +147,10 @@ describe('audit log', () => {
     let net: string;
     const p = uniqueKey('au');
     const [H, A, B] = ['h', 'a', 'b'].map((x) => `${p}-${x}`);
-    const T = `plorb${Math.random().toString(36).slice(2, 7).replace(/[^a-z]/g, 'k')}q`;
+    const T = `plorb${Math.random()
+      .toString(36)
+      .slice(2, 7)
+      .replace(/[^a-z]/g, 'k')}q`;
     let hr: { id: string; secret: string };
     let cno: { id: string; secret: string };
 
@@ -139,7 +168,15 @@ describe('audit log', () => {
         newActivity('r2', 'reply', H, day(6), { parent: 'q2', text: 'another answer' }),
       ]);
       expect(res.body.rejected).toEqual([]);
-      expect((await t.http().put(`/v1/members/${A}/profile`).set(admin).send({ interests: [{ topic: 'Gardening' }] })).status).toBe(200);
+      expect(
+        (
+          await t
+            .http()
+            .put(`/v1/members/${A}/profile`)
+            .set(admin)
+            .send({ interests: [{ topic: 'Gardening' }] })
+        ).status,
+      ).toBe(200);
       expect((await t.http().post(`/v1/networks/${net}/people-index`).set(admin)).status).toBe(200);
       hr = await newKey('hr', [net]);
       cno = await newKey('cno', [net]);
@@ -149,7 +186,12 @@ describe('audit log', () => {
 
     it('GET /v1/experts by hr and by cno: experts.read with the topic, the networks read, the count and the members listed', async () => {
       for (const key of [hr, cno]) {
-        const res = await t.http().get('/v1/experts').query({ topic: T.toUpperCase() }).set({ Authorization: `Bearer ${key.secret}` }).set('X-Request-Id', 'experts-by-client');
+        const res = await t
+          .http()
+          .get('/v1/experts')
+          .query({ topic: T.toUpperCase() })
+          .set({ Authorization: `Bearer ${key.secret}` })
+          .set('X-Request-Id', 'experts-by-client');
         expect(res.status).toBe(200);
         expect(res.body.items.map((i: { member: string }) => i.member)).toEqual([H]);
         expect(await entriesOf(key.id, 'experts.read')).toEqual([
@@ -167,7 +209,11 @@ describe('audit log', () => {
     });
 
     it('GET …/animator-candidates: animator-candidates.read with the network, the filters, the count and the members listed', async () => {
-      const res = await t.http().get(`/v1/networks/${net}/animator-candidates`).query({ department: 'Ops', limit: 5 }).set({ Authorization: `Bearer ${hr.secret}` });
+      const res = await t
+        .http()
+        .get(`/v1/networks/${net}/animator-candidates`)
+        .query({ department: 'Ops', limit: 5 })
+        .set({ Authorization: `Bearer ${hr.secret}` });
       expect(res.status).toBe(200);
       expect(res.body.items.map((i: { member: string }) => i.member)).toEqual([H]);
       expect(await entriesOf(hr.id, 'animator-candidates.read')).toEqual([
@@ -178,32 +224,62 @@ describe('audit log', () => {
           requestId: res.headers['x-request-id'],
         }),
       ]);
-      const byCno = await t.http().get(`/v1/networks/${net}/animator-candidates`).set({ Authorization: `Bearer ${cno.secret}` });
+      const byCno = await t
+        .http()
+        .get(`/v1/networks/${net}/animator-candidates`)
+        .set({ Authorization: `Bearer ${cno.secret}` });
       expect(byCno.status).toBe(200);
       const [entry] = await entriesOf(cno.id, 'animator-candidates.read');
-      expect(entry.details).toEqual({ network: net, group: null, department: null, members: byCno.body.items.length, memberIds: byCno.body.items.map((i: { member: string }) => i.member) });
+      expect(entry.details).toEqual({
+        network: net,
+        group: null,
+        department: null,
+        members: byCno.body.items.length,
+        memberIds: byCno.body.items.map((i: { member: string }) => i.member),
+      });
     });
 
     it('GET …/expertise-coverage: expertise-coverage.read with the network, the window and the count of topics', async () => {
       const window = { from: new Date(Date.now() - 30 * 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() };
       for (const key of [hr, cno]) {
-        const res = await t.http().get(`/v1/networks/${net}/expertise-coverage`).query(window).set({ Authorization: `Bearer ${key.secret}` });
+        const res = await t
+          .http()
+          .get(`/v1/networks/${net}/expertise-coverage`)
+          .query(window)
+          .set({ Authorization: `Bearer ${key.secret}` });
         expect(res.status).toBe(200);
         expect(res.body.items.map((i: { topicKey: string }) => i.topicKey)).toEqual([T]);
         expect(await entriesOf(key.id, 'expertise-coverage.read')).toEqual([
-          expect.objectContaining({ actor: key.id, target: null, details: { network: net, from: window.from, to: window.to, topics: 1 }, requestId: res.headers['x-request-id'] }),
+          expect.objectContaining({
+            actor: key.id,
+            target: null,
+            details: { network: net, from: window.from, to: window.to, topics: 1 },
+            requestId: res.headers['x-request-id'],
+          }),
         ]);
       }
     });
 
     it('GET /v1/hr/interest-profiles: the filter (networks, format) and the count, with the members listed for JSON pages', async () => {
-      const json = await t.http().get('/v1/hr/interest-profiles').query({ limit: 2 }).set({ Authorization: `Bearer ${hr.secret}` });
+      const json = await t
+        .http()
+        .get('/v1/hr/interest-profiles')
+        .query({ limit: 2 })
+        .set({ Authorization: `Bearer ${hr.secret}` });
       expect(json.status).toBe(200);
       const listed = json.body.items.map((i: { member: string }) => i.member);
       expect(listed).toEqual([H, A]);
-      const next = await t.http().get('/v1/hr/interest-profiles').query({ limit: 2, cursor: json.body.nextCursor }).set({ Authorization: `Bearer ${hr.secret}` });
+      const next = await t
+        .http()
+        .get('/v1/hr/interest-profiles')
+        .query({ limit: 2, cursor: json.body.nextCursor })
+        .set({ Authorization: `Bearer ${hr.secret}` });
       expect(next.body.items.map((i: { member: string }) => i.member)).toEqual([B]);
-      const csv = await t.http().get('/v1/hr/interest-profiles').query({ format: 'csv' }).set({ Authorization: `Bearer ${hr.secret}` });
+      const csv = await t
+        .http()
+        .get('/v1/hr/interest-profiles')
+        .query({ format: 'csv' })
+        .set({ Authorization: `Bearer ${hr.secret}` });
       expect(csv.status).toBe(200);
       const entries = await entriesOf(hr.id, 'hr.interest-profiles.read');
       expect(entries.map((e) => [e.details, e.requestId])).toEqual([

@@ -58,10 +58,22 @@ const MATRIX: RouteRow[] = [
   { method: 'get', path: '/v1/networks', allowed: ANY_NETWORK_READER, networkScoped: false },
   { method: 'get', path: '/v1/networks/{key}', allowed: ANY_NETWORK_READER, networkScoped: true },
   // ingestion
-  { method: 'post', path: '/v1/networks/{key}/events', allowed: INGESTION, networkScoped: true, body: (c) => [newMember(c.member, { displayName: 'Matrix member' })] },
+  {
+    method: 'post',
+    path: '/v1/networks/{key}/events',
+    allowed: INGESTION,
+    networkScoped: true,
+    body: (c) => [newMember(c.member, { displayName: 'Matrix member' })],
+  },
   { method: 'put', path: '/v1/members/{externalId}', allowed: INGESTION, networkScoped: false, body: () => ({ displayName: 'Matrix member' }) },
   { method: 'get', path: '/v1/members/{externalId}', allowed: INGESTION, networkScoped: false, params: { externalId: (c) => c.member } },
-  { method: 'put', path: '/v1/networks/{key}/groups/{externalId}', allowed: INGESTION, networkScoped: true, body: () => ({ name: 'Matrix group', visibility: 'public' }) },
+  {
+    method: 'put',
+    path: '/v1/networks/{key}/groups/{externalId}',
+    allowed: INGESTION,
+    networkScoped: true,
+    body: () => ({ name: 'Matrix group', visibility: 'public' }),
+  },
   { method: 'get', path: '/v1/networks/{key}/groups', allowed: INGESTION, networkScoped: true },
   { method: 'get', path: '/v1/networks/{key}/groups/{externalId}', allowed: INGESTION, networkScoped: true, params: { externalId: () => 'g1' } },
   {
@@ -145,7 +157,11 @@ describe('auth matrix: role × route × network', () => {
   const scopedToA = {} as Record<Exclude<Role, 'admin'>, string>;
 
   async function createKey(body: { name?: string; role: Role; networks?: string[] }, as = TEST_ADMIN_KEY): Promise<{ id: string; secret: string }> {
-    const res = await t.http().post('/v1/api-keys').set('Authorization', `Bearer ${as}`).send({ name: body.name ?? `auth-matrix ${body.role}`, ...body });
+    const res = await t
+      .http()
+      .post('/v1/api-keys')
+      .set('Authorization', `Bearer ${as}`)
+      .send({ name: body.name ?? `auth-matrix ${body.role}`, ...body });
     if (res.status !== 201) throw new Error(`cannot create key: ${res.status} ${JSON.stringify(res.body)}`);
     return { id: res.body.id, secret: res.body.secret };
   }
@@ -168,7 +184,11 @@ describe('auth matrix: role × route × network', () => {
     netB = await newNetwork(t);
     const member = uniqueKey('m');
     for (const net of [netA, netB]) {
-      const res = await ingest(t, net, [newMember(member), newGroup('g1', { leaders: [member] }), newActivity('a1', 'post', member, '2026-03-02T10:15:00+01:00', { group: 'g1' })]);
+      const res = await ingest(t, net, [
+        newMember(member),
+        newGroup('g1', { leaders: [member] }),
+        newActivity('a1', 'post', member, '2026-03-02T10:15:00+01:00', { group: 'g1' }),
+      ]);
       expect(res.body.rejected).toEqual([]);
     }
     for (const role of ROLES) keys[role] = (await createKey({ role })).secret;
@@ -243,14 +263,17 @@ describe('auth matrix: role × route × network', () => {
     });
 
     if (row.networkScoped) {
-      it.each(['integrator', 'cno', 'hr'] as const)('%s key limited to network A: 403 on network B (and on an unknown network), role rules on A', async (role) => {
-        expectProblem(await call(row, netB, `Bearer ${scopedToA[role]}`), 403, { type: 'forbidden' });
-        // out of scope wins over existence: no 404 that would reveal which networks exist
-        expectProblem(await call(row, uniqueKey('nowhere'), `Bearer ${scopedToA[role]}`), 403, { type: 'forbidden' });
-        const onA = await call(row, netA, `Bearer ${scopedToA[role]}`);
-        if (row.allowed.includes(role)) expectPassedAuth(onA, `${role}@A ${routeId(row.method, row.path)}`);
-        else expectProblem(onA, 403, { type: 'forbidden' });
-      });
+      it.each(['integrator', 'cno', 'hr'] as const)(
+        '%s key limited to network A: 403 on network B (and on an unknown network), role rules on A',
+        async (role) => {
+          expectProblem(await call(row, netB, `Bearer ${scopedToA[role]}`), 403, { type: 'forbidden' });
+          // out of scope wins over existence: no 404 that would reveal which networks exist
+          expectProblem(await call(row, uniqueKey('nowhere'), `Bearer ${scopedToA[role]}`), 403, { type: 'forbidden' });
+          const onA = await call(row, netA, `Bearer ${scopedToA[role]}`);
+          if (row.allowed.includes(role)) expectPassedAuth(onA, `${role}@A ${routeId(row.method, row.path)}`);
+          else expectProblem(onA, 403, { type: 'forbidden' });
+        },
+      );
 
       it('an unscoped key of an allowed role passes on every network', async () => {
         for (const role of row.allowed) expectPassedAuth(await call(row, netB, `Bearer ${keys[role]}`), `${role}@B ${routeId(row.method, row.path)}`);
@@ -280,12 +303,22 @@ describe('auth matrix: role × route × network', () => {
     });
 
     it('a very long token is a 401, not an error', async () => {
-      const res = await t.http().get('/v1/networks').set('Authorization', `Bearer ${'x'.repeat(4000)}`);
+      const res = await t
+        .http()
+        .get('/v1/networks')
+        .set('Authorization', `Bearer ${'x'.repeat(4000)}`);
       expectProblem(res, 401, { type: 'unauthorized' });
     });
 
     it('a prefix or an extension of a real key is a 401', async () => {
-      expectProblem(await t.http().get('/v1/networks').set('Authorization', `Bearer ${keys.cno.slice(0, -1)}`), 401, { type: 'unauthorized' });
+      expectProblem(
+        await t
+          .http()
+          .get('/v1/networks')
+          .set('Authorization', `Bearer ${keys.cno.slice(0, -1)}`),
+        401,
+        { type: 'unauthorized' },
+      );
       expectProblem(await t.http().get('/v1/networks').set('Authorization', `Bearer ${keys.cno}x`), 401, { type: 'unauthorized' });
     });
 
@@ -361,7 +394,11 @@ describe('auth matrix: role × route × network', () => {
 
     it('a key cannot be limited to a network that does not exist (it would gain it when someone creates it): 400', async () => {
       const ghost = uniqueKey('ghost');
-      const res = await t.http().post('/v1/api-keys').set('Authorization', `Bearer ${TEST_ADMIN_KEY}`).send({ name: 'ghost', role: 'cno', networks: [ghost] });
+      const res = await t
+        .http()
+        .post('/v1/api-keys')
+        .set('Authorization', `Bearer ${TEST_ADMIN_KEY}`)
+        .send({ name: 'ghost', role: 'cno', networks: [ghost] });
       expectProblem(res, 400, { type: 'validation' });
       expect(res.body.errors).toEqual([{ path: 'networks[0]', message: `network "${ghost}" does not exist` }]);
     });
@@ -372,12 +409,16 @@ describe('auth matrix: role × route × network', () => {
       const refused = await t.http().post('/v1/networks').set('Authorization', `Bearer ${key.secret}`).send({ key: outOfScope, name: 'Out of scope' });
       expectProblem(refused, 403, { type: 'forbidden' });
       expectProblem(await t.http().get(`/v1/networks/${outOfScope}`).set('Authorization', `Bearer ${TEST_ADMIN_KEY}`), 404, { type: 'not-found' });
-      expectProblem(await t.http().post('/v1/networks').set('Authorization', `Bearer ${key.secret}`).send({ key: netA, name: 'Again' }), 409, { type: 'conflict' });
+      expectProblem(await t.http().post('/v1/networks').set('Authorization', `Bearer ${key.secret}`).send({ key: netA, name: 'Again' }), 409, {
+        type: 'conflict',
+      });
     });
 
     it('PUT /v1/members/{id} needs a key not limited to networks; scoped integrators send member events through their network', async () => {
       const member = uniqueKey('m');
-      expectProblem(await t.http().put(`/v1/members/${member}`).set('Authorization', `Bearer ${scopedToA.integrator}`).send({ displayName: 'Scoped' }), 403, { type: 'forbidden' });
+      expectProblem(await t.http().put(`/v1/members/${member}`).set('Authorization', `Bearer ${scopedToA.integrator}`).send({ displayName: 'Scoped' }), 403, {
+        type: 'forbidden',
+      });
       const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM members WHERE external_id = $1`, [member]);
       expect(n).toBe(0);
       const viaNetwork = await ingest(t, netA, [newMember(member, { displayName: 'Scoped' })], { apiKey: scopedToA.integrator });
@@ -389,7 +430,11 @@ describe('auth matrix: role × route × network', () => {
 
     it('a key created for the admin role with a network list is not silently widened to every network', async () => {
       // Either creating a network-limited admin key is refused (400), or the limit is enforced (403 elsewhere).
-      const res = await t.http().post('/v1/api-keys').set('Authorization', `Bearer ${TEST_ADMIN_KEY}`).send({ name: 'scoped admin', role: 'admin', networks: [netA] });
+      const res = await t
+        .http()
+        .post('/v1/api-keys')
+        .set('Authorization', `Bearer ${TEST_ADMIN_KEY}`)
+        .send({ name: 'scoped admin', role: 'admin', networks: [netA] });
       if (res.status === 400) {
         expectProblem(res, 400);
         return;

@@ -119,7 +119,8 @@ function checkResponse(res: Response, label: string, echoes: Iterable<string> = 
     if (body.errors !== undefined) {
       if (!Array.isArray(body.errors)) throw new Error(`${label}: problem errors is not an array → ${show(res)}`);
       for (const e of body.errors as { path?: unknown; message?: unknown }[]) {
-        if (typeof e?.path !== 'string' || typeof e?.message !== 'string') throw new Error(`${label}: problem errors item is not {path, message} → ${show(res)}`);
+        if (typeof e?.path !== 'string' || typeof e?.message !== 'string')
+          throw new Error(`${label}: problem errors item is not {path, message} → ${show(res)}`);
       }
     }
   }
@@ -135,7 +136,9 @@ function checkReport(res: Response, label: string): Report {
   }
   if (!Array.isArray(r.rejected)) throw new Error(`${label}: rejected is not an array → ${show(res)}`);
   if (r.inserted + r.updated + r.duplicates + r.rejected.length !== r.received) {
-    throw new Error(`${label}: inserted ${r.inserted} + updated ${r.updated} + duplicates ${r.duplicates} + rejected ${r.rejected.length} ≠ received ${r.received}`);
+    throw new Error(
+      `${label}: inserted ${r.inserted} + updated ${r.updated} + duplicates ${r.duplicates} + rejected ${r.rejected.length} ≠ received ${r.received}`,
+    );
   }
   for (const x of r.rejected) {
     if (!Number.isInteger(x.line) || x.line < 1) throw new Error(`${label}: rejected line ${JSON.stringify(x.line)} is not a 1-based integer`);
@@ -333,7 +336,10 @@ const validDateArb = fc
   .map(({ ms, offset, millis }) => isoWithOffset(ms, offset, millis));
 
 const goodTextArb = fc.oneof(fc.constantFrom(...SPECIAL_STRINGS), fc.string({ unit: 'grapheme', maxLength: 60 }), fc.lorem({ maxCount: 8 }));
-const goodTagArb = fc.oneof(fc.constantFrom('vpn', 'cloud', "'; DROP TABLE activities; --", '__proto__', 'constructor', 'é', '🙂'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 10 }));
+const goodTagArb = fc.oneof(
+  fc.constantFrom('vpn', 'cloud', "'; DROP TABLE activities; --", '__proto__', 'constructor', 'é', '🙂'),
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 10 }),
+);
 
 type GoodRecipe =
   | { type: 'member'; displayName: string; department?: string }
@@ -344,14 +350,18 @@ const goodRecipeArb: fc.Arbitrary<GoodRecipe> = fc.oneof(
   fc.record(
     {
       type: fc.constant('member' as const),
-      displayName: fc.oneof(fc.constantFrom(...SPECIAL_STRINGS), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 15 })).filter((s) => s.length >= 1 && s.length <= 200),
+      displayName: fc
+        .oneof(fc.constantFrom(...SPECIAL_STRINGS), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 15 }))
+        .filter((s) => s.length >= 1 && s.length <= 200),
       department: fc.constantFrom('R&D', "'; DROP TABLE activities; --", '__proto__', 'Ventes & Marketing'),
     },
     { requiredKeys: ['type', 'displayName'] },
   ),
   fc.record({
     type: fc.constant('group' as const),
-    name: fc.oneof(fc.constantFrom(...SPECIAL_STRINGS), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 15 })).filter((s) => s.length >= 1 && s.length <= 200),
+    name: fc
+      .oneof(fc.constantFrom(...SPECIAL_STRINGS), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 15 }))
+      .filter((s) => s.length >= 1 && s.length <= 200),
     visibility: fc.constantFrom(...VISIBILITIES),
   }),
   fc.record(
@@ -378,7 +388,10 @@ function buildGood(recipe: GoodRecipe, prefix: string, index: number): BuiltGood
   if (recipe.type === 'member') {
     const id = `${prefix}m${index}`;
     const record = { type: 'member', externalId: id, displayName: recipe.displayName, ...(recipe.department ? { department: recipe.department } : {}) };
-    return { text: JSON.stringify(record), check: { kind: 'member', id, expected: { externalId: id, displayName: recipe.displayName, department: recipe.department ?? null } } };
+    return {
+      text: JSON.stringify(record),
+      check: { kind: 'member', id, expected: { externalId: id, displayName: recipe.displayName, department: recipe.department ?? null } },
+    };
   }
   if (recipe.type === 'group') {
     const id = `${prefix}g${index}`;
@@ -419,10 +432,37 @@ function buildGood(recipe: GoodRecipe, prefix: string, index: number): BuiltGood
 
 /** Valid records the bad ones are mutated from (ids never collide with good ones). */
 const TEMPLATES: Record<RecordType, Record<string, unknown>> = {
-  member: { type: 'member', externalId: 'bad-input-m', displayName: 'Bad Input', email: 'bad.input@example.com', department: 'R&D', site: 'Lyon', jobTitle: 'Tester', joinedAt: '2026-01-05T09:00:00Z' },
+  member: {
+    type: 'member',
+    externalId: 'bad-input-m',
+    displayName: 'Bad Input',
+    email: 'bad.input@example.com',
+    department: 'R&D',
+    site: 'Lyon',
+    jobTitle: 'Tester',
+    joinedAt: '2026-01-05T09:00:00Z',
+  },
   group: { type: 'group', externalId: 'bad-input-g', name: 'Bad group', visibility: 'public', createdAt: '2024-01-10T08:00:00Z', leaders: ['bad-input-m'] },
-  membership: { type: 'membership', group: 'bad-input-g', member: 'bad-input-m', role: 'member', joinedAt: '2026-01-05T09:00:00Z', leftAt: '2026-02-05T09:00:00Z' },
-  activity: { type: 'activity', externalId: 'bad-input-a', kind: 'reaction', author: 'bad-input-m', group: 'bad-input-g', parent: 'bad-input-root', occurredAt: '2026-03-02T10:15:00+01:00', text: 'hello', tags: ['vpn'], reaction: 'like' },
+  membership: {
+    type: 'membership',
+    group: 'bad-input-g',
+    member: 'bad-input-m',
+    role: 'member',
+    joinedAt: '2026-01-05T09:00:00Z',
+    leftAt: '2026-02-05T09:00:00Z',
+  },
+  activity: {
+    type: 'activity',
+    externalId: 'bad-input-a',
+    kind: 'reaction',
+    author: 'bad-input-m',
+    group: 'bad-input-g',
+    parent: 'bad-input-root',
+    occurredAt: '2026-03-02T10:15:00+01:00',
+    text: 'hello',
+    tags: ['vpn'],
+    reaction: 'like',
+  },
 };
 
 type FieldKind = 'type' | 'id' | 'str200' | 'email' | 'date' | 'enum' | 'ids' | 'tags' | 'text' | 'reaction';
@@ -480,14 +520,18 @@ const KNOWN_FIELDS: Record<RecordType, string[]> = {
 };
 const STRING_FIELDS = (type: RecordType) => FIELDS[type].filter((f) => f.kind !== 'ids' && f.kind !== 'tags');
 
-const longString = (min: number) => fc.oneof(fc.integer({ min: min + 1, max: min + 300 }), fc.constantFrom(min + 1, 10_000, ONE_MB + 16)).map((n) => JSON.stringify('x'.repeat(n)));
+const longString = (min: number) =>
+  fc.oneof(fc.integer({ min: min + 1, max: min + 300 }), fc.constantFrom(min + 1, 10_000, ONE_MB + 16)).map((n) => JSON.stringify('x'.repeat(n)));
 
 /** JSON texts of strings that are invalid for a field of that kind (too short, too long, outside its set…). */
 function invalidStringFor(field: FieldSpec): fc.Arbitrary<string> {
   switch (field.kind) {
     case 'type':
       return fc
-        .oneof(fc.constantFrom('', 'Member', 'ACTIVITY', ' member', 'member ', 'robot', 'members', 'activity-deletion', '__proto__', 'constructor'), fc.string({ maxLength: 12 }))
+        .oneof(
+          fc.constantFrom('', 'Member', 'ACTIVITY', ' member', 'member ', 'robot', 'members', 'activity-deletion', '__proto__', 'constructor'),
+          fc.string({ maxLength: 12 }),
+        )
         .filter((s) => !(RECORD_TYPES as readonly string[]).includes(s))
         .map((s) => JSON.stringify(s));
     case 'id':
@@ -496,14 +540,35 @@ function invalidStringFor(field: FieldSpec): fc.Arbitrary<string> {
       return fc.oneof(fc.constant('""'), longString(200));
     case 'email':
       return fc.oneof(
-        fc.constantFrom('not-an-email', 'a@', '@example.com', 'a b@example.com', 'a@b', '', 'a@@example.com', "'; DROP TABLE members; --@x").map((s) => JSON.stringify(s)),
+        fc
+          .constantFrom('not-an-email', 'a@', '@example.com', 'a b@example.com', 'a@b', '', 'a@@example.com', "'; DROP TABLE members; --@x")
+          .map((s) => JSON.stringify(s)),
         fc.integer({ min: 321, max: 2000 }).map((n) => JSON.stringify('x'.repeat(n) + '@example.com')),
       );
     case 'date':
       return impossibleDateArb.map((s) => JSON.stringify(s));
     case 'enum':
       return fc
-        .oneof(fc.constantFrom('', 'POST', 'Post', ' post', 'post ', 'posts', 'comment', 'like', 'PUBLIC', 'secret', 'hidden', 'owner', 'LEADER', 'member\t', '__proto__'), fc.string({ maxLength: 12 }))
+        .oneof(
+          fc.constantFrom(
+            '',
+            'POST',
+            'Post',
+            ' post',
+            'post ',
+            'posts',
+            'comment',
+            'like',
+            'PUBLIC',
+            'secret',
+            'hidden',
+            'owner',
+            'LEADER',
+            'member\t',
+            '__proto__',
+          ),
+          fc.string({ maxLength: 12 }),
+        )
         .filter((s) => !(field.values ?? []).includes(s))
         .map((s) => JSON.stringify(s));
     case 'text':
@@ -546,34 +611,73 @@ const unknownFieldArb: fc.Arbitrary<BadRecord> = recordTypeArb.chain((type) =>
   fc
     .record({
       key: fc.oneof(
-        fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'isPrototypeOf', '', ' ', 'Type', 'TYPE', 'externalID', 'extra', "'; DROP TABLE activities; --", 'kind', 'visibility', 'displayName', 'text', 'deleted', 'line', 'id', '$where'),
+        fc.constantFrom(
+          '__proto__',
+          'constructor',
+          'prototype',
+          'toString',
+          'valueOf',
+          'hasOwnProperty',
+          '__defineGetter__',
+          'isPrototypeOf',
+          '',
+          ' ',
+          'Type',
+          'TYPE',
+          'externalID',
+          'extra',
+          "'; DROP TABLE activities; --",
+          'kind',
+          'visibility',
+          'displayName',
+          'text',
+          'deleted',
+          'line',
+          'id',
+          '$where',
+        ),
         fc.string({ minLength: 1, maxLength: 20 }),
         fc.string({ unit: 'binary', minLength: 1, maxLength: 10 }),
       ),
-      value: fc.oneof(fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v) ?? 'null'), fc.constantFrom('{"admin":true}', '{"polluted":"yes"}', 'null'), deepNestingArb),
+      value: fc.oneof(
+        fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v) ?? 'null'),
+        fc.constantFrom('{"admin":true}', '{"polluted":"yes"}', 'null'),
+        deepNestingArb,
+      ),
     })
     .filter(({ key }) => !KNOWN_FIELDS[type].includes(key))
-    .map(({ key, value }) => ({ why: `${type} with unknown field ${JSON.stringify(key).slice(0, 60)}`, text: objectText(setEntry(entriesOf(TEMPLATES[type]), key, value)) })),
+    .map(({ key, value }) => ({
+      why: `${type} with unknown field ${JSON.stringify(key).slice(0, 60)}`,
+      text: objectText(setEntry(entriesOf(TEMPLATES[type]), key, value)),
+    })),
 );
 
 const wrongTypeArb: fc.Arbitrary<BadRecord> = recordTypeArb.chain((type) =>
   fc.constantFrom(...FIELDS[type]).chain((field) =>
-    (field.kind === 'ids' || field.kind === 'tags' ? nonArrayJson : field.required ? fc.oneof(nonStringJson, fc.constant('null')) : nonStringJson).map((json) => ({
-      why: `${type}.${field.name} of the wrong type`,
-      text: objectText(setEntry(entriesOf(TEMPLATES[type]), field.name, json)),
-    })),
+    (field.kind === 'ids' || field.kind === 'tags' ? nonArrayJson : field.required ? fc.oneof(nonStringJson, fc.constant('null')) : nonStringJson).map(
+      (json) => ({
+        why: `${type}.${field.name} of the wrong type`,
+        text: objectText(setEntry(entriesOf(TEMPLATES[type]), field.name, json)),
+      }),
+    ),
   ),
 );
 
 const invalidStringArb: fc.Arbitrary<BadRecord> = recordTypeArb.chain((type) =>
   fc.constantFrom(...FIELDS[type]).chain((field) =>
-    invalidStringFor(field).map((json) => ({ why: `${type}.${field.name} invalid (${json.length > 40 ? `${json.length} chars` : json})`, text: objectText(setEntry(entriesOf(TEMPLATES[type]), field.name, json)) })),
+    invalidStringFor(field).map((json) => ({
+      why: `${type}.${field.name} invalid (${json.length > 40 ? `${json.length} chars` : json})`,
+      text: objectText(setEntry(entriesOf(TEMPLATES[type]), field.name, json)),
+    })),
   ),
 );
 
 const badDateArb: fc.Arbitrary<BadRecord> = recordTypeArb.chain((type) =>
   fc.constantFrom(...FIELDS[type].filter((f) => f.kind === 'date')).chain((field) =>
-    impossibleDateArb.map((date) => ({ why: `${type}.${field.name} = ${JSON.stringify(date)}`, text: objectText(setEntry(entriesOf(TEMPLATES[type]), field.name, JSON.stringify(date))) })),
+    impossibleDateArb.map((date) => ({
+      why: `${type}.${field.name} = ${JSON.stringify(date)}`,
+      text: objectText(setEntry(entriesOf(TEMPLATES[type]), field.name, JSON.stringify(date))),
+    })),
   ),
 );
 
@@ -593,7 +697,9 @@ const unstorableCharArb: fc.Arbitrary<BadRecord> = recordTypeArb.chain((type) =>
 );
 
 const missingFieldArb: fc.Arbitrary<BadRecord> = recordTypeArb.chain((type) =>
-  fc.constantFrom(...FIELDS[type].filter((f) => f.required)).map((field) => ({ why: `${type} without ${field.name}`, text: objectText(dropEntry(entriesOf(TEMPLATES[type]), field.name)) })),
+  fc
+    .constantFrom(...FIELDS[type].filter((f) => f.required))
+    .map((field) => ({ why: `${type} without ${field.name}`, text: objectText(dropEntry(entriesOf(TEMPLATES[type]), field.name)) })),
 );
 
 const activity = (fields: Record<string, unknown>, drop: string[] = []) => {
@@ -623,7 +729,11 @@ const RULE_VIOLATIONS: BadRecord[] = [
 
 /** JSON values that are not records at all. */
 const notAnObjectArb: fc.Arbitrary<BadRecord> = fc
-  .oneof(fc.constantFrom('null', 'true', 'false', '0', '-1', '1e309', '""', '"member"', '[]', '[{}]'), fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v) ?? 'null'), deepNestingArb.map((d) => (d.startsWith('[') ? d : `[${d}]`)))
+  .oneof(
+    fc.constantFrom('null', 'true', 'false', '0', '-1', '1e309', '""', '"member"', '[]', '[{}]'),
+    fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v) ?? 'null'),
+    deepNestingArb.map((d) => (d.startsWith('[') ? d : `[${d}]`)),
+  )
   .filter((text) => {
     const v = JSON.parse(text) as unknown;
     return v === null || typeof v !== 'object' || Array.isArray(v);
@@ -635,7 +745,18 @@ const prototypeKeyArb: fc.Arbitrary<BadRecord> = fc
   .record({
     type: recordTypeArb,
     key: fc.constantFrom('__proto__', 'constructor', 'prototype'),
-    value: fc.constantFrom('null', '{}', '[]', '42', '"x"', 'true', '{"admin":true}', '{"polluted":"yes","toString":1}', '{"prototype":{"polluted":true}}', '{"constructor":{"prototype":{"polluted":true}}}'),
+    value: fc.constantFrom(
+      'null',
+      '{}',
+      '[]',
+      '42',
+      '"x"',
+      'true',
+      '{"admin":true}',
+      '{"polluted":"yes","toString":1}',
+      '{"prototype":{"polluted":true}}',
+      '{"constructor":{"prototype":{"polluted":true}}}',
+    ),
     nested: fc.boolean(),
   })
   .map(({ type, key, value, nested }) => {
@@ -649,7 +770,7 @@ const prototypeKeyArb: fc.Arbitrary<BadRecord> = fc
 /** A field (known or not) holding a deeply nested array/object. */
 const deeplyNestedArb: fc.Arbitrary<BadRecord> = recordTypeArb.chain((type) =>
   fc.record({ field: fc.constantFrom(...KNOWN_FIELDS[type].filter((f) => f !== 'deleted'), 'extra'), nested: deepNestingArb }).map(({ field, nested }) => ({
-    why: `${type}.${field} nested ${nested.length / 2 | 0}-ish levels deep`,
+    why: `${type}.${field} nested ${(nested.length / 2) | 0}-ish levels deep`,
     text: objectText(setEntry(entriesOf(TEMPLATES[type]), field, nested)),
   })),
 );
@@ -658,7 +779,18 @@ const printableBad = (arb: fc.Arbitrary<BadRecord>) => arb.map((bad) => printabl
 
 /** Bad records that are valid JSON: usable as JSON array items and as NDJSON lines. */
 const badRecordArb: fc.Arbitrary<BadRecord> = printableBad(
-  fc.oneof(unknownFieldArb, prototypeKeyArb, wrongTypeArb, invalidStringArb, badDateArb, unstorableCharArb, deeplyNestedArb, missingFieldArb, fc.constantFrom(...RULE_VIOLATIONS), notAnObjectArb),
+  fc.oneof(
+    unknownFieldArb,
+    prototypeKeyArb,
+    wrongTypeArb,
+    invalidStringArb,
+    badDateArb,
+    unstorableCharArb,
+    deeplyNestedArb,
+    missingFieldArb,
+    fc.constantFrom(...RULE_VIOLATIONS),
+    notAnObjectArb,
+  ),
 );
 
 interface RawLine {
@@ -666,7 +798,19 @@ interface RawLine {
   bytes: Buffer;
 }
 
-const INVALID_UTF8: number[][] = [[0xff], [0xfe], [0xc0, 0xaf], [0xe0, 0x80, 0xaf], [0xed, 0xa0, 0x80], [0xed, 0xbf, 0xbf], [0xf4, 0x90, 0x80, 0x80], [0xc3], [0x80], [0xf8, 0x88, 0x80, 0x80, 0x80], [0xe2, 0x82]];
+const INVALID_UTF8: number[][] = [
+  [0xff],
+  [0xfe],
+  [0xc0, 0xaf],
+  [0xe0, 0x80, 0xaf],
+  [0xed, 0xa0, 0x80],
+  [0xed, 0xbf, 0xbf],
+  [0xf4, 0x90, 0x80, 0x80],
+  [0xc3],
+  [0x80],
+  [0xf8, 0x88, 0x80, 0x80, 0x80],
+  [0xe2, 0x82],
+];
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const isValidUtf8 = (b: Uint8Array) => {
   try {
@@ -690,7 +834,22 @@ const rawLineArb: fc.Arbitrary<RawLine> = fc.oneof(
     .oneof(
       fc.string({ minLength: 1, maxLength: 80 }),
       fc.string({ unit: 'binary', minLength: 1, maxLength: 80 }).map((s) => s.replace(/\n/g, ' ')),
-      fc.constantFrom('{', '}', '[', '{"type":"member",}', "{'type':'member'}", '{type:"member"}', 'NaN', 'undefined', '{"a":1}{"b":2}', '{"type":"member"', '\\u0000', '<xml/>', '--', "'; DROP TABLE activities; --"),
+      fc.constantFrom(
+        '{',
+        '}',
+        '[',
+        '{"type":"member",}',
+        "{'type':'member'}",
+        '{type:"member"}',
+        'NaN',
+        'undefined',
+        '{"a":1}{"b":2}',
+        '{"type":"member"',
+        '\\u0000',
+        '<xml/>',
+        '--',
+        "'; DROP TABLE activities; --",
+      ),
     )
     .filter((s) => {
       const bytes = Buffer.from(s);
@@ -707,7 +866,10 @@ const rawLineArb: fc.Arbitrary<RawLine> = fc.oneof(
     .map((s) => ({ why: `junk line ${JSON.stringify(s).slice(0, 50)}`, bytes: Buffer.from(s) })),
   // invalid UTF-8 inside an otherwise good record
   fc.record({ type: recordTypeArb, seq: fc.constantFrom(...INVALID_UTF8), repeat: fc.integer({ min: 1, max: 3 }) }).map(({ type, seq, repeat }) => {
-    const full = JSON.stringify({ ...TEMPLATES[type], ...(type === 'activity' ? { text: '@@' } : type === 'group' ? { name: '@@' } : type === 'member' ? { displayName: '@@' } : { member: '@@' }) });
+    const full = JSON.stringify({
+      ...TEMPLATES[type],
+      ...(type === 'activity' ? { text: '@@' } : type === 'group' ? { name: '@@' } : type === 'member' ? { displayName: '@@' } : { member: '@@' }),
+    });
     const [before, after] = full.split('@@');
     const bad = Buffer.from(Array.from({ length: repeat }, () => seq).flat());
     return { why: `invalid UTF-8 ${bad.toString('hex')} in a ${type}`, bytes: Buffer.concat([Buffer.from(before), bad, Buffer.from(after)]) };
@@ -716,7 +878,10 @@ const rawLineArb: fc.Arbitrary<RawLine> = fc.oneof(
   fc.record({ type: recordTypeArb, byte: fc.constantFrom(0x00, 0x01, 0x08, 0x1f) }).map(({ type, byte }) => {
     const full = JSON.stringify(TEMPLATES[type]);
     const at = full.indexOf('"', full.indexOf(':') + 1) + 1;
-    return { why: `raw control byte 0x${byte.toString(16)} in a ${type} string`, bytes: Buffer.concat([Buffer.from(full.slice(0, at)), Buffer.from([byte]), Buffer.from(full.slice(at))]) };
+    return {
+      why: `raw control byte 0x${byte.toString(16)} in a ${type} string`,
+      bytes: Buffer.concat([Buffer.from(full.slice(0, at)), Buffer.from([byte]), Buffer.from(full.slice(at))]),
+    };
   }),
   // random bytes that are not UTF-8
   fc
@@ -764,7 +929,9 @@ const encodeId = (id: string) => encodeURIComponent(id);
 
 /** Percent-encodes every byte of the UTF-8 form of `value` except unreserved characters. */
 function percentEncode(value: string): string {
-  return [...Buffer.from(value, 'utf8')].map((b) => (/[A-Za-z0-9\-._~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+  return [...Buffer.from(value, 'utf8')]
+    .map((b) => (/[A-Za-z0-9\-._~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`))
+    .join('');
 }
 
 /** A query value: `raw` is put in the URL as is (already encoded, possibly broken on purpose). */
@@ -856,13 +1023,40 @@ const JUNK_QUERY_CONSTANTS = [
 const RAW_QUERY_JUNK = ['%', '%G1', '%FF', '%ED%A0%80', '%C0%AF', '%00', 'a%00b', '%E2%82', '+', '%2B', '%26', '%3D', '%5B%5D', 'a+b', '%25', '%%', '%u0041'];
 
 const dateShapedArb = fc
-  .record({ y: fc.integer({ min: 0, max: 99999 }), mo: fc.integer({ min: 0, max: 99 }), d: fc.integer({ min: 0, max: 99 }), h: fc.integer({ min: 0, max: 99 }), time: fc.boolean(), off: fc.constantFrom('Z', '+14:00', '-14:00', '+99:99', '+01:00', '') })
+  .record({
+    y: fc.integer({ min: 0, max: 99999 }),
+    mo: fc.integer({ min: 0, max: 99 }),
+    d: fc.integer({ min: 0, max: 99 }),
+    h: fc.integer({ min: 0, max: 99 }),
+    time: fc.boolean(),
+    off: fc.constantFrom('Z', '+14:00', '-14:00', '+99:99', '+01:00', ''),
+  })
   .map(({ y, mo, d, h, time, off }) => `${pad(y, 4)}-${pad(mo)}-${pad(d)}${time ? `T${pad(h)}:00:00${off}` : ''}`);
 
 /** Well-formed but forged cursors: base64url JSON whose `after` is a huge, negative, fractional or non-numeric position. */
 const forgedCursorArb = fc
   .oneof(
-    { arbitrary: fc.constantFrom('0', '2147483647', '2147483648', '3000000000', '4294967296', '9007199254740991', '999999999999999', '9223372036854775807', '9223372036854775808', '-1', '-2147483649', '1e3', '1.5', '0x10', ' 1', ''), weight: 3 },
+    {
+      arbitrary: fc.constantFrom(
+        '0',
+        '2147483647',
+        '2147483648',
+        '3000000000',
+        '4294967296',
+        '9007199254740991',
+        '999999999999999',
+        '9223372036854775807',
+        '9223372036854775808',
+        '-1',
+        '-2147483649',
+        '1e3',
+        '1.5',
+        '0x10',
+        ' 1',
+        '',
+      ),
+      weight: 3,
+    },
     { arbitrary: fc.stringMatching(/^\d{1,15}$/), weight: 1 },
     // positions past the int4 range but still 15 digits at most: well-formed, just never issued
     { arbitrary: fc.integer({ min: 2 ** 31, max: 10 ** 15 - 1 }).map(String), weight: 2 },
@@ -886,7 +1080,12 @@ function queryValueArb(example: string[], name: string): fc.Arbitrary<QueryValue
     { arbitrary: fc.double().map((n): QueryValue => ({ value: String(n) })), weight: 1 },
     { arbitrary: dateShapedArb.map((value): QueryValue => ({ value })), weight: 2 },
     // a NUL somewhere in an otherwise ordinary value (PostgreSQL text cannot hold it)
-    { arbitrary: fc.record({ s: fc.string({ maxLength: 12 }), at: fc.nat() }).map(({ s, at }): QueryValue => ({ value: s.slice(0, at % (s.length + 1)) + '\u0000' + s.slice(at % (s.length + 1)) })), weight: 2 },
+    {
+      arbitrary: fc
+        .record({ s: fc.string({ maxLength: 12 }), at: fc.nat() })
+        .map(({ s, at }): QueryValue => ({ value: s.slice(0, at % (s.length + 1)) + '\u0000' + s.slice(at % (s.length + 1)) })),
+      weight: 2,
+    },
     { arbitrary: fc.string({ maxLength: 30 }).map((s): QueryValue => ({ value: Buffer.from(s).toString('base64url') })), weight: 1 },
     ...(example.length > 0 ? [{ arbitrary: fc.constantFrom(...example).map((value): QueryValue => ({ value })), weight: 3 }] : []),
   );
@@ -900,7 +1099,9 @@ interface QueryParam {
 
 /** Documented values of a parameter (enum, example, default): valid ones, so junk can be combined with them. */
 function documentedValues(p: QueryParam): string[] {
-  const values = [...(p.schema?.enum ?? []), p.schema?.example, p.schema?.default, p.example].filter((v) => v !== undefined && v !== null && typeof v !== 'object');
+  const values = [...(p.schema?.enum ?? []), p.schema?.example, p.schema?.default, p.example].filter(
+    (v) => v !== undefined && v !== null && typeof v !== 'object',
+  );
   return [...new Set(values.map(String))];
 }
 
@@ -928,8 +1129,12 @@ describe('bad input never causes a 5xx, a malformed error or a leak', () => {
         const validText = JSON.stringify([TEMPLATES.member, { ...TEMPLATES.activity, kind: 'post', parent: undefined, reaction: undefined }]);
         const corruptArb = fc.oneof(
           fc.nat().map((n) => validText.slice(0, n % validText.length)),
-          fc.record({ at: fc.nat(), s: fc.string({ minLength: 1, maxLength: 5 }) }).map(({ at, s }) => validText.slice(0, at % validText.length) + s + validText.slice(at % validText.length)),
-          fc.record({ at: fc.nat(), n: fc.integer({ min: 1, max: 5 }) }).map(({ at, n }) => validText.slice(0, at % validText.length) + validText.slice((at % validText.length) + n)),
+          fc
+            .record({ at: fc.nat(), s: fc.string({ minLength: 1, maxLength: 5 }) })
+            .map(({ at, s }) => validText.slice(0, at % validText.length) + s + validText.slice(at % validText.length)),
+          fc
+            .record({ at: fc.nat(), n: fc.integer({ min: 1, max: 5 }) })
+            .map(({ at, n }) => validText.slice(0, at % validText.length) + validText.slice((at % validText.length) + n)),
           fc.string({ maxLength: 100 }),
           fc.string({ unit: 'binary', maxLength: 100 }),
           fc.constantFrom(
@@ -976,7 +1181,15 @@ describe('bad input never causes a 5xx, a malformed error or a leak', () => {
       async () => {
         await fc.assert(
           fc.asyncProperty(
-            fc.array(fc.oneof(fc.uint8Array({ maxLength: 80 }).map((b) => Buffer.from(b)), rawLineArb.map((r) => r.bytes)), { minLength: 1, maxLength: 8 }).map((chunks) => printable({ chunks }, () => `hex ${chunks.map((c) => short(c.toString('hex'))).join(' + ')}`)),
+            fc
+              .array(
+                fc.oneof(
+                  fc.uint8Array({ maxLength: 80 }).map((b) => Buffer.from(b)),
+                  rawLineArb.map((r) => r.bytes),
+                ),
+                { minLength: 1, maxLength: 8 },
+              )
+              .map((chunks) => printable({ chunks }, () => `hex ${chunks.map((c) => short(c.toString('hex'))).join(' + ')}`)),
             async ({ chunks }) => {
               const body = Buffer.concat(chunks);
               const res = await postEvents(batchNetwork).set('Content-Type', 'application/x-ndjson').send(body);
@@ -1051,7 +1264,9 @@ describe('bad input never causes a 5xx, a malformed error or a leak', () => {
         if (read.status !== 200) throw new Error(`${label}: good record of line ${good.line} not stored: GET ${path} → ${show(read)}`);
         for (const [field, value] of Object.entries(good.check.expected)) {
           if (JSON.stringify(read.body[field]) !== JSON.stringify(value)) {
-            throw new Error(`${label}: good record of line ${good.line}: ${field} is ${short(String(JSON.stringify(read.body[field])))}, sent ${short(String(JSON.stringify(value)))}`);
+            throw new Error(
+              `${label}: good record of line ${good.line}: ${field} is ${short(String(JSON.stringify(read.body[field])))}, sent ${short(String(JSON.stringify(value)))}`,
+            );
           }
         }
       }
@@ -1065,7 +1280,12 @@ describe('bad input never causes a 5xx, a malformed error or a leak', () => {
       ['impossible dates ("2026-02-30T00:00:00Z", year 99999, "", "yesterday", hour 24, offset +15:00)', printableBad(badDateArb), null, 60],
       ['NUL characters and lone surrogates in ids, text, tags, enums and dates', printableBad(unstorableCharArb), null, 60],
       ['deeply nested arrays and objects (up to 200 000 levels)', printableBad(deeplyNestedArb), null, 40],
-      ['missing required fields, cross-field rule violations and records that are not objects', printableBad(fc.oneof(missingFieldArb, fc.constantFrom(...RULE_VIOLATIONS), notAnObjectArb)), null, 60],
+      [
+        'missing required fields, cross-field rule violations and records that are not objects',
+        printableBad(fc.oneof(missingFieldArb, fc.constantFrom(...RULE_VIOLATIONS), notAnObjectArb)),
+        null,
+        60,
+      ],
     ];
 
     for (const [name, bad, raw, numRuns] of CATEGORIES) {
@@ -1105,7 +1325,10 @@ describe('bad input never causes a 5xx, a malformed error or a leak', () => {
               groupId: specialIdArb,
               displayName: specialIdArb,
               text: fc.oneof(specialStringArb, fc.constant('y'.repeat(MAX_TEXT)), fc.constant('é'.repeat(MAX_TEXT))),
-              tags: fc.uniqueArray(specialStringArb.filter((s) => s.length <= 100), { minLength: 1, maxLength: 5 }),
+              tags: fc.uniqueArray(
+                specialStringArb.filter((s) => s.length <= 100),
+                { minLength: 1, maxLength: 5 },
+              ),
               department: specialIdArb,
               format: fc.constantFrom('ndjson' as const, 'json' as const),
             }),
@@ -1114,29 +1337,70 @@ describe('bad input never causes a 5xx, a malformed error or a leak', () => {
               const records = [
                 { type: 'member', externalId: memberId, displayName, department },
                 { type: 'group', externalId: groupId, name: displayName, visibility: 'public', leaders: [memberId] },
-                { type: 'activity', externalId: activityId, kind: 'question', author: memberId, group: groupId, occurredAt: '2026-03-02T10:15:00+01:00', text, tags },
+                {
+                  type: 'activity',
+                  externalId: activityId,
+                  kind: 'question',
+                  author: memberId,
+                  group: groupId,
+                  occurredAt: '2026-03-02T10:15:00+01:00',
+                  text,
+                  tags,
+                },
               ];
               const label = `special strings ${format} ${JSON.stringify({ memberId, activityId, groupId, displayName, department, tags, text: text.slice(0, 40) })}`;
               const echoes = records.flatMap((r) => Object.entries(r).flatMap(([k, v]) => [k, ...(Array.isArray(v) ? v : [String(v)])]));
               const req = postEvents(key);
-              const res = format === 'json' ? await req.send(records) : await req.set('Content-Type', 'application/x-ndjson').send(ndjsonBody(records.map((r) => JSON.stringify(r))));
+              const res =
+                format === 'json'
+                  ? await req.send(records)
+                  : await req.set('Content-Type', 'application/x-ndjson').send(ndjsonBody(records.map((r) => JSON.stringify(r))));
               checkResponse(res, label, echoes);
               const report = checkReport(res, label);
               if (report.received !== 3 || report.rejected.length !== 0) throw new Error(`${label}: expected 3 records accepted → ${show(res)}`);
 
-              const member = await t.http().get(`/v1/members/${encodeId(memberId)}`).set(auth).timeout(REQUEST_TIMEOUT);
+              const member = await t
+                .http()
+                .get(`/v1/members/${encodeId(memberId)}`)
+                .set(auth)
+                .timeout(REQUEST_TIMEOUT);
               checkResponse(member, `${label}: GET member`, echoes);
-              if (member.status !== 200 || member.body.externalId !== memberId || member.body.displayName !== displayName || member.body.department !== department) {
+              if (
+                member.status !== 200 ||
+                member.body.externalId !== memberId ||
+                member.body.displayName !== displayName ||
+                member.body.department !== department
+              ) {
                 throw new Error(`${label}: member not stored verbatim → ${show(member)}`);
               }
-              const group = await t.http().get(`/v1/networks/${key}/groups/${encodeId(groupId)}`).set(auth).timeout(REQUEST_TIMEOUT);
+              const group = await t
+                .http()
+                .get(`/v1/networks/${key}/groups/${encodeId(groupId)}`)
+                .set(auth)
+                .timeout(REQUEST_TIMEOUT);
               checkResponse(group, `${label}: GET group`, echoes);
-              if (group.status !== 200 || group.body.externalId !== groupId || group.body.name !== displayName || JSON.stringify(group.body.leaders) !== JSON.stringify([memberId])) {
+              if (
+                group.status !== 200 ||
+                group.body.externalId !== groupId ||
+                group.body.name !== displayName ||
+                JSON.stringify(group.body.leaders) !== JSON.stringify([memberId])
+              ) {
                 throw new Error(`${label}: group not stored verbatim → ${show(group)}`);
               }
-              const act = await t.http().get(`/v1/networks/${key}/activities/${encodeId(activityId)}`).set(auth).timeout(REQUEST_TIMEOUT);
+              const act = await t
+                .http()
+                .get(`/v1/networks/${key}/activities/${encodeId(activityId)}`)
+                .set(auth)
+                .timeout(REQUEST_TIMEOUT);
               checkResponse(act, `${label}: GET activity`, echoes);
-              if (act.status !== 200 || act.body.externalId !== activityId || act.body.author !== memberId || act.body.group !== groupId || act.body.text !== text || JSON.stringify(act.body.tags) !== JSON.stringify(tags)) {
+              if (
+                act.status !== 200 ||
+                act.body.externalId !== activityId ||
+                act.body.author !== memberId ||
+                act.body.group !== groupId ||
+                act.body.text !== text ||
+                JSON.stringify(act.body.tags) !== JSON.stringify(tags)
+              ) {
                 throw new Error(`${label}: activity not stored verbatim → ${show(act)}`);
               }
             },
@@ -1168,7 +1432,11 @@ describe('bad input never causes a 5xx, a malformed error or a leak', () => {
           ),
           // any instant of years 1 to 9999, written with any offset (the local time stays in those years)
           fc
-            .record({ ms: fc.integer({ min: YEAR_1 + 86_400_000, max: YEAR_10000 - 86_400_000 }), offset: fc.integer({ min: -56, max: 56 }).map((q) => q * 15), millis: fc.boolean() })
+            .record({
+              ms: fc.integer({ min: YEAR_1 + 86_400_000, max: YEAR_10000 - 86_400_000 }),
+              offset: fc.integer({ min: -56, max: 56 }).map((q) => q * 15),
+              millis: fc.boolean(),
+            })
             .map(({ ms, offset, millis }) => isoWithOffset(ms, offset, millis)),
         );
         // a network of its own: the lists read at the end hold only this property's (benign) texts
@@ -1187,12 +1455,18 @@ describe('bad input never causes a 5xx, a malformed error or a leak', () => {
                     ? { type: 'group', externalId: id, name: 'Absurd', visibility: 'public', createdAt: date }
                     : { type: 'membership', group: `${id}:g`, member: `${id}:u`, leftAt: date };
             const label = `${field} = ${date}`;
-            const res = await postEvents(datesNetwork).set('Content-Type', 'application/x-ndjson').send(ndjsonBody([JSON.stringify(record)]));
+            const res = await postEvents(datesNetwork)
+              .set('Content-Type', 'application/x-ndjson')
+              .send(ndjsonBody([JSON.stringify(record)]));
             checkResponse(res, label, [date, id]);
             const report = checkReport(res, label);
             if (report.received !== 1) throw new Error(`${label}: received ${report.received}`);
             if (report.rejected.length === 0 && field === 'occurredAt') {
-              const read = await t.http().get(`/v1/networks/${datesNetwork}/activities/${encodeId(id)}`).set(auth).timeout(REQUEST_TIMEOUT);
+              const read = await t
+                .http()
+                .get(`/v1/networks/${datesNetwork}/activities/${encodeId(id)}`)
+                .set(auth)
+                .timeout(REQUEST_TIMEOUT);
               checkResponse(read, `${label}: GET activity`, [date, id]);
               if (read.status !== 200 || typeof read.body.occurredAt !== 'string') throw new Error(`${label}: accepted but not readable → ${show(read)}`);
               const instant = Date.parse(read.body.occurredAt);
@@ -1202,7 +1476,14 @@ describe('bad input never causes a 5xx, a malformed error or a leak', () => {
           { seed: SEED, numRuns: 60 },
         );
         // indicators and lists of a network holding such activities still answer
-        for (const path of ['activities', 'indicators/activity?granularity=month', 'indicators/responsiveness', 'indicators/concentration', 'indicators/engagement', 'comparisons/groups']) {
+        for (const path of [
+          'activities',
+          'indicators/activity?granularity=month',
+          'indicators/responsiveness',
+          'indicators/concentration',
+          'indicators/engagement',
+          'comparisons/groups',
+        ]) {
           const res = await t.http().get(`/v1/networks/${datesNetwork}/${path}`).set(auth).timeout(REQUEST_TIMEOUT);
           checkResponse(res, `GET ${path} after absurd dates`);
         }
@@ -1228,13 +1509,64 @@ describe('bad input never causes a 5xx, a malformed error or a leak', () => {
         { type: 'group', externalId: `${p}g1`, name: 'Cloud', visibility: 'public', leaders: [`${p}u1`] },
         { type: 'group', externalId: `${p}g2`, name: 'Secret', visibility: 'confidential', leaders: [`${p}u2`] },
         { type: 'membership', group: `${p}g1`, member: `${p}u2`, role: 'member', joinedAt: '2026-01-05T09:00:00Z' },
-        { type: 'activity', externalId: `${p}a1`, kind: 'question', author: `${p}u2`, group: `${p}g1`, occurredAt: '2026-03-02T10:15:00+01:00', text: 'Quel quota VPN ?', tags: ['vpn'] },
-        { type: 'activity', externalId: `${p}a2`, kind: 'reply', author: `${p}u1`, group: `${p}g1`, parent: `${p}a1`, occurredAt: '2026-03-02T11:15:00+01:00', text: 'Dix Go' },
-        { type: 'activity', externalId: `${p}a3`, kind: 'accept', author: `${p}u2`, group: `${p}g1`, parent: `${p}a2`, occurredAt: '2026-03-02T12:15:00+01:00' },
-        { type: 'activity', externalId: `${p}a4`, kind: 'reaction', author: `${p}u3`, group: `${p}g1`, parent: `${p}a2`, occurredAt: '2026-03-03T12:15:00+01:00', reaction: 'like' },
-        { type: 'activity', externalId: `${p}a5`, kind: 'post', author: `${p}u3`, group: `${p}g2`, occurredAt: '2026-03-04T08:00:00Z', text: 'cloud migration', tags: ['cloud'] },
+        {
+          type: 'activity',
+          externalId: `${p}a1`,
+          kind: 'question',
+          author: `${p}u2`,
+          group: `${p}g1`,
+          occurredAt: '2026-03-02T10:15:00+01:00',
+          text: 'Quel quota VPN ?',
+          tags: ['vpn'],
+        },
+        {
+          type: 'activity',
+          externalId: `${p}a2`,
+          kind: 'reply',
+          author: `${p}u1`,
+          group: `${p}g1`,
+          parent: `${p}a1`,
+          occurredAt: '2026-03-02T11:15:00+01:00',
+          text: 'Dix Go',
+        },
+        {
+          type: 'activity',
+          externalId: `${p}a3`,
+          kind: 'accept',
+          author: `${p}u2`,
+          group: `${p}g1`,
+          parent: `${p}a2`,
+          occurredAt: '2026-03-02T12:15:00+01:00',
+        },
+        {
+          type: 'activity',
+          externalId: `${p}a4`,
+          kind: 'reaction',
+          author: `${p}u3`,
+          group: `${p}g1`,
+          parent: `${p}a2`,
+          occurredAt: '2026-03-03T12:15:00+01:00',
+          reaction: 'like',
+        },
+        {
+          type: 'activity',
+          externalId: `${p}a5`,
+          kind: 'post',
+          author: `${p}u3`,
+          group: `${p}g2`,
+          occurredAt: '2026-03-04T08:00:00Z',
+          text: 'cloud migration',
+          tags: ['cloud'],
+        },
         { type: 'activity', externalId: `${p}a6`, kind: 'share', author: `${p}u1`, group: `${p}g2`, parent: `${p}a5`, occurredAt: '2026-03-05T08:00:00Z' },
-        { type: 'activity', externalId: `${p}a7`, kind: 'post', author: `${p}u1`, occurredAt: new Date(Date.now() - 3 * 86_400_000).toISOString(), text: 'recent cloud vpn' },
+        {
+          type: 'activity',
+          externalId: `${p}a7`,
+          kind: 'post',
+          author: `${p}u1`,
+          occurredAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
+          text: 'recent cloud vpn',
+        },
       ];
       const res = await t.http().post(`/v1/networks/${dataNetwork}/events`).set(auth).send(records);
       expect({ status: res.status, rejected: res.body.rejected }).toEqual({ status: 200, rejected: [] });
@@ -1280,14 +1612,19 @@ describe('bad input never causes a 5xx, a malformed error or a leak', () => {
           const paramArb = fc.constantFrom(...route.params).chain((p) =>
             fc.record({
               name: fc.constant(p.name),
-              values: fc.oneof({ arbitrary: queryValueArb(documentedValues(p), p.name).map((v) => [v]), weight: 5 }, { arbitrary: fc.array(queryValueArb(documentedValues(p), p.name), { minLength: 2, maxLength: 3 }), weight: 1 }),
+              values: fc.oneof(
+                { arbitrary: queryValueArb(documentedValues(p), p.name).map((v) => [v]), weight: 5 },
+                { arbitrary: fc.array(queryValueArb(documentedValues(p), p.name), { minLength: 2, maxLength: 3 }), weight: 1 },
+              ),
             }),
           );
           /** One parameter gets junk, the others a documented (valid) value or nothing, so the junk is not masked by another 400. */
           const oneJunkArb = paramArb.chain((junk) =>
             fc
               .subarray(route.params.filter((p) => p.name !== junk.name && documentedValues(p).length > 0))
-              .chain((others) => fc.tuple(...others.map((p) => fc.constantFrom(...documentedValues(p)).map((value) => ({ name: p.name, values: [{ value }] as QueryValue[] })))))
+              .chain((others) =>
+                fc.tuple(...others.map((p) => fc.constantFrom(...documentedValues(p)).map((value) => ({ name: p.name, values: [{ value }] as QueryValue[] })))),
+              )
               .map((valid) => [junk, ...valid]),
           );
           /** Several parameters of junk at once. */
@@ -1298,13 +1635,19 @@ describe('bad input never causes a 5xx, a malformed error or a leak', () => {
               requests++;
               const qs = query.flatMap((q) => q.values.map((v) => `${encodeURIComponent(q.name)}=${encodeQueryValue(v)}`)).join('&');
               const res = await t.http().get(`${url}?${qs}`).set(auth).timeout(REQUEST_TIMEOUT);
-              checkResponse(res, `GET ${route.path}?${qs.slice(0, 300)}`, query.flatMap((q) => q.values.map(decodedQueryValue)));
+              checkResponse(
+                res,
+                `GET ${route.path}?${qs.slice(0, 300)}`,
+                query.flatMap((q) => q.values.map(decodedQueryValue)),
+              );
             }),
             { seed: SEED, numRuns: Math.min(60, 20 + 8 * route.params.length) },
           );
           if (details.failed) {
             const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-            failures.push(`GET ${route.path}: counterexample ${fc.stringify(details.counterexample)} (seed ${details.seed}, path "${details.counterexamplePath}", ${details.numShrinks} shrinks)\n  ${error}`);
+            failures.push(
+              `GET ${route.path}: counterexample ${fc.stringify(details.counterexample)} (seed ${details.seed}, path "${details.counterexamplePath}", ${details.numShrinks} shrinks)\n  ${error}`,
+            );
           }
         }
         expect(requests).toBeGreaterThan(0);
@@ -1321,9 +1664,15 @@ describe('bad input never causes a 5xx, a malformed error or a leak', () => {
       const records = Array.from({ length: 10_001 }, (_, i) => ({ type: 'member', externalId: `${p}${i}`, displayName: 'M' }));
       const res = await postEvents(key).send(records);
       checkResponse(res, '10 001 records');
-      expect({ status: res.status, contentType: res.headers['content-type'] }).toEqual({ status: 413, contentType: expect.stringMatching(/^application\/problem\+json/) });
+      expect({ status: res.status, contentType: res.headers['content-type'] }).toEqual({
+        status: 413,
+        contentType: expect.stringMatching(/^application\/problem\+json/),
+      });
       expect(JSON.parse(res.text)).toMatchObject({ status: 413 });
-      const first = await t.http().get(`/v1/members/${encodeId(`${p}0`)}`).set(auth);
+      const first = await t
+        .http()
+        .get(`/v1/members/${encodeId(`${p}0`)}`)
+        .set(auth);
       expect(first.status).toBe(404);
     });
 
@@ -1385,15 +1734,23 @@ describe('bad input never causes a 5xx, a malformed error or a leak', () => {
       ['a field nested 10 000 levels deep', (v: string) => `{"displayName":${v}}`, '['.repeat(10_000) + ']'.repeat(10_000)],
     ])('PUT /v1/members/{externalId} (same rules as a member event) with %s → 400 problem+json', async (_, body, value) => {
       const id = `${uniqueKey('pp')}:m`;
-      const res = await t.http().put(`/v1/members/${encodeId(id)}`).set(auth).set('Content-Type', 'application/json').send(body(value));
+      const res = await t
+        .http()
+        .put(`/v1/members/${encodeId(id)}`)
+        .set(auth)
+        .set('Content-Type', 'application/json')
+        .send(body(value));
       checkResponse(res, `PUT member ${short(body(value), 80)}`);
       if (res.status !== 400) throw new Error(`PUT /v1/members/{externalId} ${short(body(value), 120)}: expected 400 problem+json → ${show(res)}`);
     });
 
-    it.each([['null'], ['42'], ['"member"'], ['true'], ['[]'], ['[{"type":"member"}]']])('the NDJSON line %s is rejected on its own with line 1', async (line) => {
-      const key = await newNetwork(t);
-      const report = checkReport(await postEvents(key).set('Content-Type', 'application/x-ndjson').send(`${line}\n`), `NDJSON ${line}`);
-      expect(report).toMatchObject({ received: 1, inserted: 0, rejected: [{ line: 1 }] });
-    });
+    it.each([['null'], ['42'], ['"member"'], ['true'], ['[]'], ['[{"type":"member"}]']])(
+      'the NDJSON line %s is rejected on its own with line 1',
+      async (line) => {
+        const key = await newNetwork(t);
+        const report = checkReport(await postEvents(key).set('Content-Type', 'application/x-ndjson').send(`${line}\n`), `NDJSON ${line}`);
+        expect(report).toMatchObject({ received: 1, inserted: 0, rejected: [{ line: 1 }] });
+      },
+    );
   });
 });

@@ -57,36 +57,80 @@ describe('comparisons', () => {
     expect(body).toMatchObject({ sort: 'contributions', order: 'desc', nextCursor: null });
     expect(body.items).toEqual([
       {
-        group: 'g1', name: 'Group g1', visibility: 'public',
+        group: 'g1',
+        name: 'Group g1',
+        visibility: 'public',
         // q1, r1, p2; active c, a; members a, c (records joined 01-01)
-        posts: 1, questions: 1, replies: 1, reactions: 0, ...zero, contributions: 3, activeMembers: 2, contributors: 2, members: 2,
-        participationRate: 1, contributionsPerMember: 1.5, // 2/2, 3/2
+        posts: 1,
+        questions: 1,
+        replies: 1,
+        reactions: 0,
+        ...zero,
+        contributions: 3,
+        activeMembers: 2,
+        contributors: 2,
+        members: 2,
+        participationRate: 1,
+        contributionsPerMember: 1.5, // 2/2, 3/2
         growth: 2, // (3 − 1 [p0]) / 1
-        responseRate: 0.5, medianTimeToFirstResponse: 3600, alignedContributions: 0, alignmentRate: 0, // q1 answered after 1 h, p2 not: 1/2
+        responseRate: 0.5,
+        medianTimeToFirstResponse: 3600,
+        alignedContributions: 0,
+        alignmentRate: 0, // q1 answered after 1 h, p2 not: 1/2
         leaderInactive: false, // a wrote r1 in g1 within [to − 28 d, to)
         rank: 1,
       },
       {
-        group: 'g2', name: 'Group g2', visibility: 'confidential',
+        group: 'g2',
+        name: 'Group g2',
+        visibility: 'confidential',
         // p1, x1; members: d (b is only a declared leader, counted from ingestion, after `to`)
-        posts: 1, questions: 0, replies: 0, reactions: 1, ...zero, contributions: 1, activeMembers: 2, contributors: 1, members: 1,
-        participationRate: 1, contributionsPerMember: 1, growth: null, // previous window empty
-        responseRate: 0, medianTimeToFirstResponse: null, alignedContributions: 0, alignmentRate: 0, // a reaction is no response: 0/1
+        posts: 1,
+        questions: 0,
+        replies: 0,
+        reactions: 1,
+        ...zero,
+        contributions: 1,
+        activeMembers: 2,
+        contributors: 1,
+        members: 1,
+        participationRate: 1,
+        contributionsPerMember: 1,
+        growth: null, // previous window empty
+        responseRate: 0,
+        medianTimeToFirstResponse: null,
+        alignedContributions: 0,
+        alignmentRate: 0, // a reaction is no response: 0/1
         leaderInactive: false, // b wrote p1
         rank: 2,
       },
       {
-        group: 'g3', name: 'Group g3', visibility: 'public',
-        posts: 1, questions: 0, replies: 0, reactions: 0, ...zero, contributions: 1, activeMembers: 1, contributors: 1, members: 0,
-        participationRate: null, contributionsPerMember: null, growth: null,
-        responseRate: 0, medianTimeToFirstResponse: null, alignedContributions: 0, alignmentRate: 0,
+        group: 'g3',
+        name: 'Group g3',
+        visibility: 'public',
+        posts: 1,
+        questions: 0,
+        replies: 0,
+        reactions: 0,
+        ...zero,
+        contributions: 1,
+        activeMembers: 1,
+        contributors: 1,
+        members: 0,
+        participationRate: null,
+        contributionsPerMember: null,
+        growth: null,
+        responseRate: 0,
+        medianTimeToFirstResponse: null,
+        alignedContributions: 0,
+        alignmentRate: 0,
         leaderInactive: true, // no leader at all
         rank: 2, // ties with g2 on 1 contribution: same rank
       },
     ]);
   });
 
-  it('hides a confidential group\'s name from a key not allowed to see it', async () => {
+  it("hides a confidential group's name from a key not allowed to see it", async () => {
     const created = await t.http().post('/v1/api-keys').set('Authorization', `Bearer ${TEST_ADMIN_KEY}`).send({ name: 'cno', role: 'cno' });
     const body = await get(`/v1/networks/${key}/comparisons/groups?${window}`, created.body.secret);
     expect(body.items.find((r: { group: string }) => r.group === 'g2')).toMatchObject({ name: null, contributions: 1 });
@@ -105,27 +149,75 @@ describe('comparisons', () => {
     expect(body.items).toEqual([
       {
         department: 'Sales', // p1 (b), x1 (d), p3 (d); members b, d
-        posts: 2, questions: 0, replies: 0, reactions: 1, ...zero, contributions: 2, activeMembers: 2, contributors: 2, members: 2,
-        participationRate: 1, contributionsPerMember: 1, growth: null, responseRate: 0, medianTimeToFirstResponse: null, alignedContributions: 0, alignmentRate: 0, rank: 1, // roots p1, p3: 0/2
+        posts: 2,
+        questions: 0,
+        replies: 0,
+        reactions: 1,
+        ...zero,
+        contributions: 2,
+        activeMembers: 2,
+        contributors: 2,
+        members: 2,
+        participationRate: 1,
+        contributionsPerMember: 1,
+        growth: null,
+        responseRate: 0,
+        medianTimeToFirstResponse: null,
+        alignedContributions: 0,
+        alignmentRate: 0,
+        rank: 1, // roots p1, p3: 0/2
       },
       {
         department: 'R&D', // q1 (c), r1 (a), p2 (c); members a, c; previous: p0 by a
-        posts: 1, questions: 1, replies: 1, reactions: 0, ...zero, contributions: 3, activeMembers: 2, contributors: 2, members: 2,
-        participationRate: 1, contributionsPerMember: 1.5, growth: 2, responseRate: 0.5, medianTimeToFirstResponse: 3600, alignedContributions: 0, alignmentRate: 0, rank: 2,
+        posts: 1,
+        questions: 1,
+        replies: 1,
+        reactions: 0,
+        ...zero,
+        contributions: 3,
+        activeMembers: 2,
+        contributors: 2,
+        members: 2,
+        participationRate: 1,
+        contributionsPerMember: 1.5,
+        growth: 2,
+        responseRate: 0.5,
+        medianTimeToFirstResponse: 3600,
+        alignedContributions: 0,
+        alignmentRate: 0,
+        rank: 2,
       },
     ]);
   });
 
   it('networks: one row per network the key may read', async () => {
-    const created = await t.http().post('/v1/api-keys').set('Authorization', `Bearer ${TEST_ADMIN_KEY}`).send({ name: 'cno scoped', role: 'cno', networks: [key] });
+    const created = await t
+      .http()
+      .post('/v1/api-keys')
+      .set('Authorization', `Bearer ${TEST_ADMIN_KEY}`)
+      .send({ name: 'cno scoped', role: 'cno', networks: [key] });
     const body = await get(`/v1/comparisons/networks?${window}`, created.body.secret);
     expect(body.items).toEqual([
       {
-        network: key, name: `Network ${key}`,
+        network: key,
+        name: `Network ${key}`,
         // p1, p2, p3, q1, r1, x1 — c (q1, p2), a (r1), b (p1), d (p3)
-        posts: 3, questions: 1, replies: 1, reactions: 1, ...zero, contributions: 5, activeMembers: 4, contributors: 4, members: 4,
-        participationRate: 1, contributionsPerMember: 1.25, growth: 4, // (5 − 1) / 1
-        responseRate: 0.25, medianTimeToFirstResponse: 3600, alignedContributions: 0, alignmentRate: 0, // q1 of q1, p1, p2, p3
+        posts: 3,
+        questions: 1,
+        replies: 1,
+        reactions: 1,
+        ...zero,
+        contributions: 5,
+        activeMembers: 4,
+        contributors: 4,
+        members: 4,
+        participationRate: 1,
+        contributionsPerMember: 1.25,
+        growth: 4, // (5 − 1) / 1
+        responseRate: 0.25,
+        medianTimeToFirstResponse: 3600,
+        alignedContributions: 0,
+        alignmentRate: 0, // q1 of q1, p1, p2, p3
         rank: 1,
       },
     ]);

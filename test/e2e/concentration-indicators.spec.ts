@@ -175,7 +175,14 @@ describe('concentration indicators (hand-computed fixtures)', () => {
       expectProblem(await get(net, { from: '2026-02-30T00:00:00Z', to: TO }), 400);
       expectProblem(await get(net, { from: FROM, to: '2026-03-08' + 'T99:00:00Z' }), 400);
       expectProblem(await get(net, { from: FROM, to: TO, group: 'no-such-group' }), 400);
-      const key = async (role: string) => (await t.http().post('/v1/api-keys').set('Authorization', `Bearer ${TEST_ADMIN_KEY}`).send({ name: `concentration ${role}`, role })).body.secret as string;
+      const key = async (role: string) =>
+        (
+          await t
+            .http()
+            .post('/v1/api-keys')
+            .set('Authorization', `Bearer ${TEST_ADMIN_KEY}`)
+            .send({ name: `concentration ${role}`, role })
+        ).body.secret as string;
       expect((await get(net, { from: FROM, to: TO }, await key('cno'))).status).toBe(200);
       expectProblem(await get(net, { from: FROM, to: TO }, await key('integrator')), 403);
     });
@@ -227,7 +234,8 @@ describe('concentration indicators (hand-computed fixtures)', () => {
     const counts = [10, 5, 1, 1, 1, 1, 1, 1, 1, 1, 1];
     const records: RawRecord[] = [...ids.map((id) => newMember(id, { department: 'Ops' })), newGroup('g1', { leaders: [ids[0]] })];
     counts.forEach((n, i) => {
-      for (let k = 0; k < n; k++) records.push(newActivity(`c${i}-${k}`, k % 2 ? 'question' : 'post', ids[i], `2026-03-03T${String(k).padStart(2, '0')}:00:00Z`, { group: 'g1' }));
+      for (let k = 0; k < n; k++)
+        records.push(newActivity(`c${i}-${k}`, k % 2 ? 'question' : 'post', ids[i], `2026-03-03T${String(k).padStart(2, '0')}:00:00Z`, { group: 'g1' }));
     });
     const net = await load(records);
     expect(await concentration(net, { from: FROM, to: TO })).toEqual({

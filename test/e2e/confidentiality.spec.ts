@@ -192,7 +192,8 @@ describe('confidential groups (SPEC §4): counted, never shown to keys that may 
 
   /** The same thread shapes in `group`, written with word `w`. */
   function threads(prefix: string, group: string, w: string, who: string[]): RawRecord[] {
-    const a = (id: string, kind: string, author: string, at: string, fields: RawRecord) => newActivity(`${prefix}-${id}`, kind, author, at, { group, ...fields });
+    const a = (id: string, kind: string, author: string, at: string, fields: RawRecord) =>
+      newActivity(`${prefix}-${id}`, kind, author, at, { group, ...fields });
     const bare = (id: string, kind: string, author: string, at: string, fields: RawRecord) => newActivity(`${prefix}-${id}`, kind, author, at, fields);
     const id = (s: string) => `${prefix}-${s}`;
     return [
@@ -232,7 +233,11 @@ describe('confidential groups (SPEC §4): counted, never shown to keys that may 
     t.http().get(url).query(query).set(auth(secret)).buffer(true).parse(rawText).timeout({ deadline: 60_000 });
 
   async function createKey(role: Role, networks?: string[]): Promise<{ id: string; secret: string }> {
-    const res = await t.http().post('/v1/api-keys').set(admin()).send({ name: `confidentiality ${role} ${uniqueKey('k')}`, role, ...(networks ? { networks } : {}) });
+    const res = await t
+      .http()
+      .post('/v1/api-keys')
+      .set(admin())
+      .send({ name: `confidentiality ${role} ${uniqueKey('k')}`, role, ...(networks ? { networks } : {}) });
     if (res.status !== 201) throw new Error(`cannot create key: ${res.status} ${JSON.stringify(res.body)}`);
     return { id: res.body.id, secret: res.body.secret };
   }
@@ -265,7 +270,9 @@ describe('confidential groups (SPEC §4): counted, never shown to keys that may 
     PUBLIC_ACTIVITY_IDS = pub.map((r) => r.externalId as string);
     const records: RawRecord[] = [
       ...ACTORS.map((id, i) => newMember(id, { displayName: `Actor ${i + 1}`, department: DEPT, site: SITE, jobTitle: 'Engineer' })),
-      ...[CONF_LEADER, PUB_LEADER, PRIV_LEADER, ...PRIV_AUTHORS].map((id, i) => newMember(id, { displayName: `Colleague ${i + 1}`, department: `${p}other`, site: `${p}elsewhere` })),
+      ...[CONF_LEADER, PUB_LEADER, PRIV_LEADER, ...PRIV_AUTHORS].map((id, i) =>
+        newMember(id, { displayName: `Colleague ${i + 1}`, department: `${p}other`, site: `${p}elsewhere` }),
+      ),
       newGroup(G_PUBLIC, { name: PUBLIC_GROUP_NAME, visibility: 'public', leaders: [PUB_LEADER] }),
       newGroup(G_PRIVATE, { name: 'Budget circle', visibility: 'private', leaders: [PRIV_LEADER] }),
       newGroup(G_CONF, { name: CONF_GROUP_NAME, visibility: 'confidential', leaders: [CONF_LEADER] }),
@@ -284,7 +291,11 @@ describe('confidential groups (SPEC §4): counted, never shown to keys that may 
     expect({ status: res.status, rejected: res.body.rejected }).toEqual({ status: 200, rejected: [] });
 
     // a declared profile without the secret (the member has interests on record)
-    const profile = await t.http().put(`/v1/members/${encodeURIComponent(ACTORS[0])}/profile`).set(admin()).send({ interests: [{ topic: KEYWORD }], expertise: [{ topic: 'Kubernetes', level: 3 }] });
+    const profile = await t
+      .http()
+      .put(`/v1/members/${encodeURIComponent(ACTORS[0])}/profile`)
+      .set(admin())
+      .send({ interests: [{ topic: KEYWORD }], expertise: [{ topic: 'Kubernetes', level: 3 }] });
     expect(profile.status).toBe(200);
 
     // the objective's matches are final
@@ -333,7 +344,11 @@ describe('confidential groups (SPEC §4): counted, never shown to keys that may 
     });
 
     it('experts on the control word: the public helpers are ranked with observed evidence', async () => {
-      const res = await t.http().get('/v1/experts').query({ topic: loud(CONTROL), limit: 1000 }).set(auth(keys.cno.secret));
+      const res = await t
+        .http()
+        .get('/v1/experts')
+        .query({ topic: loud(CONTROL), limit: 1000 })
+        .set(auth(keys.cno.secret));
       expect(res.status).toBe(200);
       const mine = (res.body.items as { member: string; observed: { score: number } }[]).filter((i) => ALL_MEMBERS.includes(i.member));
       expect(mine.map((i) => i.member).sort()).toEqual([ACTORS[0], ACTORS[1], ACTORS[2]].sort());
@@ -404,11 +419,19 @@ describe('confidential groups (SPEC §4): counted, never shown to keys that may 
       expect(conf.status).toBe(404);
       const scopedAll = await t.http().get(`/v1/networks/${net}/indicators/alignment`).query({ from: FROM, to: TO }).set(auth(scoped.cno.secret));
       expect(scopedAll.body.contributions).toBe(2 * (PER_GROUP.contributions + GROUPLESS.contributions) + 4);
-      expect((scopedAll.body.objectives as { key: string; matches: number }[]).find((o) => o.key === objectiveKey)).toMatchObject({ matches: 2 * PER_GROUP.keywordMatches });
-      const scopedConf = await t.http().get(`/v1/networks/${net}/indicators/alignment`).query({ from: FROM, to: TO, group: G_CONF }).set(auth(scoped.cno.secret));
+      expect((scopedAll.body.objectives as { key: string; matches: number }[]).find((o) => o.key === objectiveKey)).toMatchObject({
+        matches: 2 * PER_GROUP.keywordMatches,
+      });
+      const scopedConf = await t
+        .http()
+        .get(`/v1/networks/${net}/indicators/alignment`)
+        .query({ from: FROM, to: TO, group: G_CONF })
+        .set(auth(scoped.cno.secret));
       expect(scopedConf.status).toBe(200);
       expect(scopedConf.body.contributions).toBe(PER_GROUP.contributions);
-      expect((scopedConf.body.objectives as { key: string; matches: number }[]).find((o) => o.key === objectiveKey)).toMatchObject({ matches: PER_GROUP.keywordMatches });
+      expect((scopedConf.body.objectives as { key: string; matches: number }[]).find((o) => o.key === objectiveKey)).toMatchObject({
+        matches: PER_GROUP.keywordMatches,
+      });
     });
 
     it('comparisons/leaders: the leader of the confidential group only is not named; a key limited to the network sees them', async () => {
@@ -634,10 +657,13 @@ describe('confidential groups (SPEC §4): counted, never shown to keys that may 
     });
 
     it('every call was answered (200, or 403/404 where the role or the key may not see it): no 400 from a wrong request, no 5xx', () => {
-      const bad = answers.filter((a) => ![200, 403, 404].includes(a.status)).map((a) => `${a.role} GET ${requestLabel(a.call.url, a.call.query)} → ${a.status}`);
+      const bad = answers
+        .filter((a) => ![200, 403, 404].includes(a.status))
+        .map((a) => `${a.role} GET ${requestLabel(a.call.url, a.call.query)} → ${a.status}`);
       expect(bad).toEqual([]);
       // and each role reads something: the sweep is not a wall of 403s
-      for (const role of ROLES) expect({ role, ok: answers.filter((a) => a.role === `unscoped ${role}` && a.status === 200).length > 10 }).toEqual({ role, ok: true });
+      for (const role of ROLES)
+        expect({ role, ok: answers.filter((a) => a.role === `unscoped ${role}` && a.status === 200).length > 10 }).toEqual({ role, ok: true });
       // every route was called
       expect(routes.filter((r) => !answers.some((a) => a.call.route === r))).toEqual([]);
     });

@@ -100,11 +100,29 @@ function recordLine(i: number): string {
 
 const LINES = Array.from({ length: TOTAL }, (_, i) => recordLine(i));
 
-const memberLines = Array.from({ length: MEMBERS }, (_, k) =>
-  JSON.stringify({ type: 'member', externalId: `cu${k}`, displayName: `Member ${k}`, department: k % 2 ? 'Sales' : 'R&D', joinedAt: '2025-06-01T00:00:00Z' }) + '\n',
+const memberLines = Array.from(
+  { length: MEMBERS },
+  (_, k) =>
+    JSON.stringify({
+      type: 'member',
+      externalId: `cu${k}`,
+      displayName: `Member ${k}`,
+      department: k % 2 ? 'Sales' : 'R&D',
+      joinedAt: '2025-06-01T00:00:00Z',
+    }) + '\n',
 );
 
-type Counts = { posts: number; questions: number; replies: number; reactions: number; shares: number; accepts: number; contributions: number; activeMembers: number; contributors: number };
+type Counts = {
+  posts: number;
+  questions: number;
+  replies: number;
+  reactions: number;
+  shares: number;
+  accepts: number;
+  contributions: number;
+  activeMembers: number;
+  contributors: number;
+};
 
 /** The SPEC §3.1 counts of the activities with these stream indexes. */
 function countsOf(indexes: number[]): Counts {
@@ -454,7 +472,10 @@ describe('crash durability of NDJSON ingestion (real server, SIGKILL mid-stream)
     const network = await ok(server, `/v1/networks/${networkKey}`);
     expect(network).toMatchObject({ key: networkKey, name: 'Crash durability' });
 
-    const members = await allPages<{ externalId: string; displayName: string | null; department: string | null; placeholder: boolean }>(server, `/v1/networks/${networkKey}/members`);
+    const members = await allPages<{ externalId: string; displayName: string | null; department: string | null; placeholder: boolean }>(
+      server,
+      `/v1/networks/${networkKey}/members`,
+    );
     expect(members.length).toBe(MEMBERS);
     expect(new Set(members.map((m) => m.externalId)).size).toBe(MEMBERS);
     for (const m of members) {

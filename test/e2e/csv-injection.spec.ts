@@ -26,16 +26,34 @@ describe('CSV cells that would be formulas are neutralised', () => {
     ]);
     expect(res.body.rejected).toEqual([]);
     const put = (member: string, body: object) => t.http().put(`/v1/members/${member}/profile`).set(admin).send(body);
-    expect((await put(m1, { expertise: [{ topic: '=1+2', level: 3 }], competences: [{ topic: '@cmd', level: 2 }], interests: [{ topic: '\tcalc' }, { topic: '-x' }] })).status).toBe(200);
+    expect(
+      (
+        await put(m1, {
+          expertise: [{ topic: '=1+2', level: 3 }],
+          competences: [{ topic: '@cmd', level: 2 }],
+          interests: [{ topic: '\tcalc' }, { topic: '-x' }],
+        })
+      ).status,
+    ).toBe(200);
     expect((await put(m2, { interests: [{ topic: 'Gardening' }] })).status).toBe(200);
-    const key = await t.http().post('/v1/api-keys').set(admin).send({ name: `csv-injection ${p}`, role: 'hr', networks: [net] });
+    const key = await t
+      .http()
+      .post('/v1/api-keys')
+      .set(admin)
+      .send({ name: `csv-injection ${p}`, role: 'hr', networks: [net] });
     expect(key.status).toBe(201);
     hr = key.body.secret;
   });
   afterAll(() => t.close());
 
   it('the CSV holds each such cell with a leading single quote, other cells as they are', async () => {
-    const res: Response = await t.http().get('/v1/hr/interest-profiles').query({ format: 'csv' }).set({ Authorization: `Bearer ${hr}` }).buffer(true).parse(binary);
+    const res: Response = await t
+      .http()
+      .get('/v1/hr/interest-profiles')
+      .query({ format: 'csv' })
+      .set({ Authorization: `Bearer ${hr}` })
+      .buffer(true)
+      .parse(binary);
     expect(res.status).toBe(200);
     const records = parseCsv((res.body as Buffer).toString('utf8'));
     expect(records).toEqual([
@@ -46,7 +64,10 @@ describe('CSV cells that would be formulas are neutralised', () => {
   });
 
   it('JSON keeps the stored values', async () => {
-    const res = await t.http().get('/v1/hr/interest-profiles').set({ Authorization: `Bearer ${hr}` });
+    const res = await t
+      .http()
+      .get('/v1/hr/interest-profiles')
+      .set({ Authorization: `Bearer ${hr}` });
     expect(res.status).toBe(200);
     expect(res.body.items.map((i: Record<string, unknown>) => [i.displayName, i.department, i.site, i.jobTitle, i.interests])).toEqual([
       ['=HYPERLINK("http://x","y")', '+1', '@SUM(1)', '-2', [{ topic: '\tcalc' }, { topic: '-x' }]],

@@ -193,7 +193,14 @@ describe('diffusion indicators (hand-computed fixtures)', () => {
       expectProblem(await get(net, { from: '2026-02-29T00:00:00Z', to: TO }), 400); // 2026 is not a leap year
       expectProblem(await get(net, { from: 'garbage', to: TO }), 400);
       expectProblem(await get(net, { from: FROM, to: TO, group: 'no-such-group' }), 400);
-      const key = async (role: string) => (await t.http().post('/v1/api-keys').set('Authorization', `Bearer ${TEST_ADMIN_KEY}`).send({ name: `diffusion ${role}`, role })).body.secret as string;
+      const key = async (role: string) =>
+        (
+          await t
+            .http()
+            .post('/v1/api-keys')
+            .set('Authorization', `Bearer ${TEST_ADMIN_KEY}`)
+            .send({ name: `diffusion ${role}`, role })
+        ).body.secret as string;
       expect((await get(net, { from: FROM, to: TO }, await key('cno'))).status).toBe(200);
       expectProblem(await get(net, { from: FROM, to: TO }, await key('integrator')), 403);
     });

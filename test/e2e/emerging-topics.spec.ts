@@ -154,7 +154,16 @@ describe('emerging topics', () => {
   // questions e4 = 1 → topic. Written forms: "outages" ×4 (e1, e3, e4, e5), "outage" ×1 (e2).
   // Baseline: W4 holds e0 (its first instant), e00 is before W4 → (0+0+0+1)/4 = 0.25;
   // score (5 − 0.25)/√1.25 = 4.75/1.1180340 = 4.248529 → 4.2485.
-  const OUTAGES = { term: 'outages', mentions: 5, authors: 5, questions: 1, baseline: 0.25, score: 4.2485, kind: 'topic', samples: ['e5', 'e4', 'e3', 'e2', 'e1'] };
+  const OUTAGES = {
+    term: 'outages',
+    mentions: 5,
+    authors: 5,
+    questions: 1,
+    baseline: 0.25,
+    score: 4.2485,
+    kind: 'topic',
+    samples: ['e5', 'e4', 'e3', 'e2', 'e1'],
+  };
   // badg: b1 (03-23 00:00+01:00 = first instant of W0), b3, b2 (03-29 23:30+02:00 = 21:30Z < 22:00Z)
   // = 3 mentions; b5 (03-30 00:00+02:00) is after W0, b4 (03-22 23:59:59+01:00) is in W1.
   // Authors m1, m2, m4 = 3; questions b1 = 1 → topic. Baseline (1+0+0+0)/4 = 0.25;
@@ -198,7 +207,18 @@ describe('emerging topics', () => {
     // (s01, s03, s05): a tie, "projet" first in code-point order. Samples s05..s01 (03-28..03-24).
     const body = await topics({ ...AT, minScore: 0 });
     const projet = body.items.find((i) => i.term === 'projet');
-    expect(projet).toEqual(expect.objectContaining({ term: 'projet', mentions: 6, authors: 6, questions: 0, baseline: 6, score: 0, kind: 'topic', samples: ['s05', 's04', 's03', 's02', 's01'] }));
+    expect(projet).toEqual(
+      expect.objectContaining({
+        term: 'projet',
+        mentions: 6,
+        authors: 6,
+        questions: 0,
+        baseline: 6,
+        score: 0,
+        kind: 'topic',
+        samples: ['s05', 's04', 's03', 's02', 's01'],
+      }),
+    );
     // avance (s00, s02, s04) and mois (s01, s03, s05): 3 a window, score 0 as well.
     expect(body.items.find((i) => i.term === 'avance')).toEqual(expect.objectContaining({ mentions: 3, baseline: 3, score: 0 }));
   });
@@ -236,14 +256,24 @@ describe('emerging topics', () => {
     expect(terms((await topics(AT)).items)).not.toContain('imprimante');
     const body = await topics({ ...AT, minAuthors: 1 });
     // by score: vpn 6, outages 4.2485, imprimante 4, badge 2.4597
-    expect(body.items).toEqual([expect.objectContaining(VPN), expect.objectContaining(OUTAGES), expect.objectContaining(IMPRIMANTE), expect.objectContaining(BADGE)]);
+    expect(body.items).toEqual([
+      expect.objectContaining(VPN),
+      expect.objectContaining(OUTAGES),
+      expect.objectContaining(IMPRIMANTE),
+      expect.objectContaining(BADGE),
+    ]);
   });
 
   it('minimum support: 2 mentions are not enough by default, but are with minMentions=2', async () => {
     expect(terms((await topics(AT)).items)).not.toContain('cantine');
     const body = await topics({ ...AT, minMentions: 2 });
     // cantine: score 2 ≥ minScore 2; the other terms of W0 have 1 mention, 1 author or score 0.
-    expect(body.items).toEqual([expect.objectContaining(VPN), expect.objectContaining(OUTAGES), expect.objectContaining(BADGE), expect.objectContaining(CANTINE)]);
+    expect(body.items).toEqual([
+      expect.objectContaining(VPN),
+      expect.objectContaining(OUTAGES),
+      expect.objectContaining(BADGE),
+      expect.objectContaining(CANTINE),
+    ]);
   });
 
   it('minScore filters on the score', async () => {
@@ -258,7 +288,18 @@ describe('emerging topics', () => {
     // badg mentions b3, b2, b5 = 3 (authors m4, m2, m3); questions 0 → topic.
     // Previous windows [03-17, 03-24), … : b1 and b4 → (2+0+0+0)/4 = 0.5; score (3 − 0.5)/√1.5 = 2.5/1.2247449 = 2.041241 → 2.0412.
     const next = await topics({ at: '2026-03-30' });
-    expect(next.items.find((i) => i.term === 'badge')).toEqual(expect.objectContaining({ term: 'badge', mentions: 3, authors: 3, questions: 0, baseline: 0.5, score: 2.0412, kind: 'topic', samples: ['b5', 'b2', 'b3'] }));
+    expect(next.items.find((i) => i.term === 'badge')).toEqual(
+      expect.objectContaining({
+        term: 'badge',
+        mentions: 3,
+        authors: 3,
+        questions: 0,
+        baseline: 0.5,
+        score: 2.0412,
+        kind: 'topic',
+        samples: ['b5', 'b2', 'b3'],
+      }),
+    );
   });
 
   it('deleted activities and reactions do not count', async () => {
@@ -281,13 +322,35 @@ describe('emerging topics', () => {
       ['cantine', 2, 2],
       // single mentions, term in code-point order (accented letters after z)
       // (plus, depuis, toujours, nouveau, deuxième are French stop-words: see above)
-      ['another', 1, 1], ['bloquée', 1, 1], ['bureau', 1, 1], ['connexion', 1, 1], ['coupé', 1, 1],
-      ['ferme', 1, 1], ['fixed', 1, 1], ['impossible', 1, 1], ['joindre', 1, 1], ['long', 1, 1],
-      ['mail', 1, 1], ['matin', 1, 1], ['menu', 1, 1], ['now', 1, 1], ['perdu', 1, 1],
-      ['redémarre', 1, 1], ['refusé', 1, 1], ['réparée', 1, 1], ['répond', 1, 1], ['server', 1, 1], ['souci', 1, 1],
-      ['team', 1, 1], ['tôt', 1, 1], ['vide', 1, 1], ['étage', 1, 1],
+      ['another', 1, 1],
+      ['bloquée', 1, 1],
+      ['bureau', 1, 1],
+      ['connexion', 1, 1],
+      ['coupé', 1, 1],
+      ['ferme', 1, 1],
+      ['fixed', 1, 1],
+      ['impossible', 1, 1],
+      ['joindre', 1, 1],
+      ['long', 1, 1],
+      ['mail', 1, 1],
+      ['matin', 1, 1],
+      ['menu', 1, 1],
+      ['now', 1, 1],
+      ['perdu', 1, 1],
+      ['redémarre', 1, 1],
+      ['refusé', 1, 1],
+      ['réparée', 1, 1],
+      ['répond', 1, 1],
+      ['server', 1, 1],
+      ['souci', 1, 1],
+      ['team', 1, 1],
+      ['tôt', 1, 1],
+      ['vide', 1, 1],
+      ['étage', 1, 1],
       // steady: score 0, by mentions then term
-      ['projet', 6, 0], ['avance', 3, 0], ['mois', 3, 0],
+      ['projet', 6, 0],
+      ['avance', 3, 0],
+      ['mois', 3, 0],
     ]);
   });
 

@@ -167,7 +167,11 @@ describe('engagement indicators (SPEC §3.2), hand-computed, Europe/Paris', () =
     expectProblem(await get({ at: 'today' }), 400);
     expectProblem(await get({ at: '2026-02-28', group: 'no-such-group' }), 400);
     const createKey = async (role: string) => {
-      const res = await t.http().post('/v1/api-keys').set('Authorization', `Bearer ${TEST_ADMIN_KEY}`).send({ name: `engagement ${role}`, role });
+      const res = await t
+        .http()
+        .post('/v1/api-keys')
+        .set('Authorization', `Bearer ${TEST_ADMIN_KEY}`)
+        .send({ name: `engagement ${role}`, role });
       expect(res.status).toBe(201);
       return res.body.secret as string;
     };

@@ -15,7 +15,12 @@ describe('GDPR erasure of reaction labels', () => {
   async function activities(): Promise<Record<string, { author: string | null; reaction: string | null }>> {
     const res = await t.http().get(`/v1/networks/${net}/activities`).query({ limit: 100 }).set(admin);
     expect(res.status).toBe(200);
-    return Object.fromEntries(res.body.items.map((a: { externalId: string; author: string | null; reaction: string | null }) => [a.externalId, { author: a.author, reaction: a.reaction }]));
+    return Object.fromEntries(
+      res.body.items.map((a: { externalId: string; author: string | null; reaction: string | null }) => [
+        a.externalId,
+        { author: a.author, reaction: a.reaction },
+      ]),
+    );
   }
 
   async function storedReactions(): Promise<{ external_id: string; reaction: string | null }[]> {
@@ -45,7 +50,7 @@ describe('GDPR erasure of reaction labels', () => {
   });
   afterAll(() => t.close());
 
-  it('erasure removes the member\'s reaction labels; the reactions still count', async () => {
+  it("erasure removes the member's reaction labels; the reactions still count", async () => {
     const before = await activityIndicator();
     expect((before.totals as { reactions: number }).reactions).toBe(2);
     expect((await activities()).l1).toEqual({ author: xavier, reaction: 'love' });

@@ -34,7 +34,11 @@ describe('errors and OpenAPI', () => {
     const integrator = await t.http().post('/v1/api-keys').set(auth()).send({ name: 'errors-spec integrator', role: 'integrator' });
     expect(integrator.status).toBe(201);
     integratorKey = integrator.body.secret;
-    const cno = await t.http().post('/v1/api-keys').set(auth()).send({ name: 'errors-spec cno', role: 'cno', networks: [network] });
+    const cno = await t
+      .http()
+      .post('/v1/api-keys')
+      .set(auth())
+      .send({ name: 'errors-spec cno', role: 'cno', networks: [network] });
     expect(cno.status).toBe(201);
     cnoScopedKey = cno.body.secret;
   });
@@ -56,7 +60,14 @@ describe('errors and OpenAPI', () => {
       expect(noKey.headers['www-authenticate']).toMatch(/^Bearer/);
       expectProblem(await t.http().get('/v1/networks').set('Authorization', 'Bearer not-a-real-key-0000000000000000'), 401, 'unknown key');
       expectProblem(await t.http().get('/v1/networks').set('Authorization', 'Basic dXNlcjpwYXNz'), 401, 'basic auth');
-      expectProblem(await t.http().get('/v1/networks').set('Authorization', `Bearer ${'k'.repeat(5000)}`), 401, 'huge key');
+      expectProblem(
+        await t
+          .http()
+          .get('/v1/networks')
+          .set('Authorization', `Bearer ${'k'.repeat(5000)}`),
+        401,
+        'huge key',
+      );
       expectProblem(await t.http().post('/v1/api-keys').set(auth(integratorKey)).send({ name: 'x', role: 'admin' }), 403, 'integrator creates a key');
       expectProblem(await ingest(t, network, [], { apiKey: cnoScopedKey }), 403, 'cno ingests');
       const other = await newNetwork(t);
@@ -66,11 +77,22 @@ describe('errors and OpenAPI', () => {
     it('validation errors carry errors[{path, message}]; unknown JSON fields are rejected', async () => {
       expectValidation(await t.http().post('/v1/networks').set(auth()).send({ key: 'Bad Key!', name: '' }), ['key', 'name'], 'bad network');
       expectValidation(await t.http().post('/v1/networks').set(auth()).send({ key: uniqueKey(), name: 'N', colour: 'blue' }), ['colour'], 'unknown field');
-      expectValidation(await t.http().post('/v1/networks').set(auth()).send({ key: uniqueKey(), name: 'N', timezone: 'Mars/Olympus' }), ['timezone'], 'bad timezone');
+      expectValidation(
+        await t.http().post('/v1/networks').set(auth()).send({ key: uniqueKey(), name: 'N', timezone: 'Mars/Olympus' }),
+        ['timezone'],
+        'bad timezone',
+      );
       expectValidation(await t.http().post('/v1/networks').set(auth()).send({ key: 'k\u0000', name: 'N' }), ['key'], 'NUL in key');
       expectValidation(await t.http().post('/v1/api-keys').set(auth()).send({ name: 'x', role: 'superuser' }), ['role'], 'bad role');
       expectProblem(await t.http().get('/v1/api-keys/not-a-uuid').set(auth()), 400, 'bad uuid');
-      expectProblem(await t.http().get(`/v1/networks/${network}/activities/${'x'.repeat(201)}`).set(auth()), 400, 'externalId too long');
+      expectProblem(
+        await t
+          .http()
+          .get(`/v1/networks/${network}/activities/${'x'.repeat(201)}`)
+          .set(auth()),
+        400,
+        'externalId too long',
+      );
       expectProblem(await t.http().get('/v1/members/%00').set(auth()), 400, 'NUL in path');
       const conflict = await t.http().post('/v1/networks').set(auth()).send({ key: network, name: 'again' });
       expectProblem(conflict, 409, 'duplicate network');
@@ -83,19 +105,40 @@ describe('errors and OpenAPI', () => {
       expectProblem(await t.http().post('/v1/networks').set(auth()).set('Content-Type', 'application/json').send(big), 413, 'JSON body over the limit');
       const bigArray = JSON.stringify(Array.from({ length: 2000 }, (_, i) => ({ type: 'member', externalId: `too-big-${i}`, displayName: 'x'.repeat(40) })));
       expect(bigArray.length).toBeGreaterThan(BODY_LIMIT);
-      expectProblem(await t.http().post(`/v1/networks/${network}/events`).set(auth()).set('Content-Type', 'application/json').send(bigArray), 413, 'events body over the limit');
+      expectProblem(
+        await t.http().post(`/v1/networks/${network}/events`).set(auth()).set('Content-Type', 'application/json').send(bigArray),
+        413,
+        'events body over the limit',
+      );
       expect(await t.db.query(`SELECT 1 FROM members WHERE external_id = 'too-big-0'`)).toEqual([]);
-      const bigNdjson = Array.from({ length: 1500 }, (_, i) => JSON.stringify({ type: 'member', externalId: `too-big-nd-${i}`, displayName: 'x'.repeat(60) })).join('\n');
+      const bigNdjson = Array.from({ length: 1500 }, (_, i) =>
+        JSON.stringify({ type: 'member', externalId: `too-big-nd-${i}`, displayName: 'x'.repeat(60) }),
+      ).join('\n');
       expect(bigNdjson.length).toBeGreaterThan(NDJSON_LIMIT);
-      expectProblem(await t.http().post(`/v1/networks/${network}/events`).set(auth()).set('Content-Type', 'application/x-ndjson').send(bigNdjson), 413, 'NDJSON body over NDJSON_MAX_BYTES');
+      expectProblem(
+        await t.http().post(`/v1/networks/${network}/events`).set(auth()).set('Content-Type', 'application/x-ndjson').send(bigNdjson),
+        413,
+        'NDJSON body over NDJSON_MAX_BYTES',
+      );
       expect(await t.db.query(`SELECT 1 FROM members WHERE external_id = 'too-big-nd-0'`)).toEqual([]);
       expectProblem(await t.http().post(`/v1/networks/${network}/events`).set(auth()).set('Content-Type', 'text/plain').send('{}'), 415, 'text/plain events');
-      expectProblem(await t.http().post(`/v1/networks/${network}/events`).set(auth()).set('Content-Type', 'application/json; charset=latin1').send('[]'), 415, 'latin1 charset');
+      expectProblem(
+        await t.http().post(`/v1/networks/${network}/events`).set(auth()).set('Content-Type', 'application/json; charset=latin1').send('[]'),
+        415,
+        'latin1 charset',
+      );
     });
 
     it('list parameters: unknown parameter, bad limit and bad cursor → 400', async () => {
       const badCursors: { path: string; cursor: string; status: number }[] = [];
-      const lists = ['/v1/networks', '/v1/api-keys', `/v1/networks/${network}/activities`, `/v1/networks/${network}/members`, `/v1/networks/${network}/groups`, `/v1/networks/${network}/memberships`];
+      const lists = [
+        '/v1/networks',
+        '/v1/api-keys',
+        `/v1/networks/${network}/activities`,
+        `/v1/networks/${network}/members`,
+        `/v1/networks/${network}/groups`,
+        `/v1/networks/${network}/memberships`,
+      ];
       for (const path of lists) {
         expectValidation(await t.http().get(path).query({ foo: 'bar' }).set(auth()), ['foo'], `${path}?foo`);
         for (const limit of ['0', '1001', 'abc', '1.5', '-1', '']) {
@@ -109,7 +152,11 @@ describe('errors and OpenAPI', () => {
         }
         const repeated = await t.http().get(`${path}?limit=1&limit=2`).set(auth());
         expectProblem(repeated, 400, `${path} repeated limit`);
-        for (const cursor of ['garbage', Buffer.from('{"after":"x"}').toString('base64url'), Buffer.from('{"after":"9999999999999999999"}').toString('base64url')]) {
+        for (const cursor of [
+          'garbage',
+          Buffer.from('{"after":"x"}').toString('base64url'),
+          Buffer.from('{"after":"9999999999999999999"}').toString('base64url'),
+        ]) {
           const res = await t.http().get(path).query({ cursor }).set(auth());
           if (res.status !== 400) badCursors.push({ path, cursor: Buffer.from(cursor, 'base64url').toString(), status: res.status });
           else expectProblem(res, 400, `${path}?cursor=${cursor}`);
@@ -117,7 +164,11 @@ describe('errors and OpenAPI', () => {
       }
       // a well-formed cursor past the end of an int4 id range: an empty last page or a 400, never a 500
       for (const path of lists) {
-        const res = await t.http().get(path).query({ cursor: Buffer.from('{"after":"3000000000"}').toString('base64url') }).set(auth());
+        const res = await t
+          .http()
+          .get(path)
+          .query({ cursor: Buffer.from('{"after":"3000000000"}').toString('base64url') })
+          .set(auth());
         if (res.status === 200) expect({ path, body: res.body }).toEqual({ path, body: { items: [], nextCursor: null } });
         else if (res.status === 400) expectProblem(res, 400, path);
         else badCursors.push({ path, cursor: '{"after":"3000000000"}', status: res.status });
@@ -127,7 +178,7 @@ describe('errors and OpenAPI', () => {
       expectProblem(await t.http().get(`/v1/networks/${network}/activities?kind[x]=post`).set(auth()), 400, 'nested query');
     });
 
-    it('X-Request-Id is the service\'s own id on every response, a new one each time; a caller\'s X-Request-Id is not taken as the id', async () => {
+    it("X-Request-Id is the service's own id on every response, a new one each time; a caller's X-Request-Id is not taken as the id", async () => {
       const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
       const given = 'req-abc.123_XYZ';
       const ok = await t.http().get('/v1/networks').set(auth()).set('X-Request-Id', given);
@@ -154,21 +205,89 @@ describe('errors and OpenAPI', () => {
     it('no response body, success or error, ever carries a stack trace, SQL or an internal path', async () => {
       const p = uniqueKey('m') + ':';
       const attempts: [string, () => Promise<Response>][] = [
-        ['bigint cursor', () => t.http().get(`/v1/networks/${network}/activities`).query({ cursor: Buffer.from('{"after":"9223372036854775808"}').toString('base64url') }).set(auth())],
-        ['bigint cursor networks', () => t.http().get('/v1/networks').query({ cursor: Buffer.from('{"after":"9999999999999999999"}').toString('base64url') }).set(auth())],
-        ['SQL-ish id', () => t.http().get(`/v1/networks/${network}/activities/${encodeURIComponent("a1' OR 1=1 --")}`).set(auth())],
-        ['SQL-ish network', () => t.http().get(`/v1/networks/${encodeURIComponent("x'; DROP TABLE members; --")}`).set(auth())],
-        ['lone surrogate', () => t.http().post(`/v1/networks/${network}/events`).set(auth()).set('Content-Type', 'application/json').send(`[{"type":"member","externalId":"${p}s","displayName":"\\ud800"}]`)],
-        ['NUL member', () => t.http().put(`/v1/members/${encodeURIComponent(`${p}n`)}`).set(auth()).send({ displayName: 'a\u0000' })],
+        [
+          'bigint cursor',
+          () =>
+            t
+              .http()
+              .get(`/v1/networks/${network}/activities`)
+              .query({ cursor: Buffer.from('{"after":"9223372036854775808"}').toString('base64url') })
+              .set(auth()),
+        ],
+        [
+          'bigint cursor networks',
+          () =>
+            t
+              .http()
+              .get('/v1/networks')
+              .query({ cursor: Buffer.from('{"after":"9999999999999999999"}').toString('base64url') })
+              .set(auth()),
+        ],
+        [
+          'SQL-ish id',
+          () =>
+            t
+              .http()
+              .get(`/v1/networks/${network}/activities/${encodeURIComponent("a1' OR 1=1 --")}`)
+              .set(auth()),
+        ],
+        [
+          'SQL-ish network',
+          () =>
+            t
+              .http()
+              .get(`/v1/networks/${encodeURIComponent("x'; DROP TABLE members; --")}`)
+              .set(auth()),
+        ],
+        [
+          'lone surrogate',
+          () =>
+            t
+              .http()
+              .post(`/v1/networks/${network}/events`)
+              .set(auth())
+              .set('Content-Type', 'application/json')
+              .send(`[{"type":"member","externalId":"${p}s","displayName":"\\ud800"}]`),
+        ],
+        [
+          'NUL member',
+          () =>
+            t
+              .http()
+              .put(`/v1/members/${encodeURIComponent(`${p}n`)}`)
+              .set(auth())
+              .send({ displayName: 'a\u0000' }),
+        ],
         ['huge tags', () => ingest(t, network, [newActivity('t1', 'post', `${p}u`, '2026-03-02T10:15:00Z', { tags: Array(60).fill('x') })])],
         ['extreme date', () => ingest(t, network, [newActivity('t2', 'post', `${p}u`, '9999-12-31T23:59:59-14:00')])],
         ['year 0', () => ingest(t, network, [newActivity('t3', 'post', `${p}u`, '0000-01-01T00:00:00Z')])],
-        ['deep JSON', () => t.http().post(`/v1/networks/${network}/events`).set(auth()).set('Content-Type', 'application/json').send('['.repeat(5000) + ']'.repeat(5000))],
-        ['deep NDJSON', () => t.http().post(`/v1/networks/${network}/events`).set(auth()).set('Content-Type', 'application/x-ndjson').send('['.repeat(900) + ']'.repeat(900) + '\n')],
+        [
+          'deep JSON',
+          () =>
+            t
+              .http()
+              .post(`/v1/networks/${network}/events`)
+              .set(auth())
+              .set('Content-Type', 'application/json')
+              .send('['.repeat(5000) + ']'.repeat(5000)),
+        ],
+        [
+          'deep NDJSON',
+          () =>
+            t
+              .http()
+              .post(`/v1/networks/${network}/events`)
+              .set(auth())
+              .set('Content-Type', 'application/x-ndjson')
+              .send('['.repeat(900) + ']'.repeat(900) + '\n'),
+        ],
         ['proto pollution', () => ingest(t, network, [JSON.parse(`{"type":"member","externalId":"${p}pp","displayName":"x","__proto__":{"admin":true}}`)])],
         ['ndjson unknown network', () => ingest(t, uniqueKey('nonet'), [newMember(`${p}z`)])],
         ['bad json', () => t.http().post(`/v1/networks/${network}/events`).set(auth()).set('Content-Type', 'application/json').send('[{]')],
-        ['gzip not supported', () => t.http().post('/v1/networks').set(auth()).set('Content-Type', 'application/json').set('Content-Encoding', 'br').send('{}')],
+        [
+          'gzip not supported',
+          () => t.http().post('/v1/networks').set(auth()).set('Content-Type', 'application/json').set('Content-Encoding', 'br').send('{}'),
+        ],
       ];
       const serverErrors: { label: string; status: number }[] = [];
       for (const [label, run] of attempts) {
@@ -189,7 +308,12 @@ describe('errors and OpenAPI', () => {
       responses?: Record<string, { description?: string; content?: Record<string, { schema?: unknown }> }>;
       requestBody?: { content?: Record<string, { schema?: unknown; example?: unknown; examples?: unknown }> };
     };
-    let doc: { openapi: string; paths: Record<string, Record<string, Operation>>; components?: { securitySchemes?: Record<string, { type: string; scheme?: string }> }; security?: Record<string, string[]>[] };
+    let doc: {
+      openapi: string;
+      paths: Record<string, Record<string, Operation>>;
+      components?: { securitySchemes?: Record<string, { type: string; scheme?: string }> };
+      security?: Record<string, string[]>[];
+    };
 
     beforeAll(async () => {
       const res = await t.http().get('/docs-json');
@@ -201,7 +325,11 @@ describe('errors and OpenAPI', () => {
     const operations = () =>
       Object.entries(doc.paths)
         .filter(([path]) => path.startsWith('/v1/'))
-        .flatMap(([path, item]) => Object.entries(item).filter(([method]) => ['get', 'put', 'post', 'delete', 'patch'].includes(method)).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op })));
+        .flatMap(([path, item]) =>
+          Object.entries(item)
+            .filter(([method]) => ['get', 'put', 'post', 'delete', 'patch'].includes(method))
+            .map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op })),
+        );
 
     it('is OpenAPI 3 with a bearer security scheme', () => {
       expect(doc.openapi).toMatch(/^3\./);
@@ -211,7 +339,9 @@ describe('errors and OpenAPI', () => {
     });
 
     it('every /v1 operation: bearer security, a summary, a 2xx response, 401 and 403 as problem+json', () => {
-      const bearerNames = Object.entries(doc.components?.securitySchemes ?? {}).filter(([, s]) => s.type === 'http' && s.scheme === 'bearer').map(([name]) => name);
+      const bearerNames = Object.entries(doc.components?.securitySchemes ?? {})
+        .filter(([, s]) => s.type === 'http' && s.scheme === 'bearer')
+        .map(([name]) => name);
       const problems: string[] = [];
       for (const { name, op } of operations()) {
         const security = op.security ?? doc.security ?? [];
@@ -236,7 +366,8 @@ describe('errors and OpenAPI', () => {
       const problemSchema = JSON.stringify(doc).includes('"application/problem+json"');
       expect(problemSchema).toBe(true);
       const events = doc.paths['/v1/networks/{key}/events'].post;
-      for (const code of ['400', '404', '413', '415']) expect({ code, content: Object.keys(events.responses?.[code]?.content ?? {}) }).toEqual({ code, content: ['application/problem+json'] });
+      for (const code of ['400', '404', '413', '415'])
+        expect({ code, content: Object.keys(events.responses?.[code]?.content ?? {}) }).toEqual({ code, content: ['application/problem+json'] });
     });
 
     it('the events operation documents application/json and application/x-ndjson bodies with examples', () => {
@@ -261,10 +392,19 @@ describe('errors and OpenAPI', () => {
     it('the documented examples are accepted by the service as they are', async () => {
       const content = doc.paths['/v1/networks/{key}/events'].post.requestBody?.content ?? {};
       const key = await newNetwork(t);
-      const ndjson = await t.http().post(`/v1/networks/${key}/events`).set(auth()).set('Content-Type', 'application/x-ndjson').send(content['application/x-ndjson'].example as string);
+      const ndjson = await t
+        .http()
+        .post(`/v1/networks/${key}/events`)
+        .set(auth())
+        .set('Content-Type', 'application/x-ndjson')
+        .send(content['application/x-ndjson'].example as string);
       expect(ndjson.status).toBe(200);
       expect(ndjson.body.rejected).toEqual([]);
-      const json = await t.http().post(`/v1/networks/${key}/events`).set(auth()).send(content['application/json'].example as object[]);
+      const json = await t
+        .http()
+        .post(`/v1/networks/${key}/events`)
+        .set(auth())
+        .send(content['application/json'].example as object[]);
       expect(json.status).toBe(200);
       expect(json.body).toMatchObject({ received: (content['application/json'].example as object[]).length, rejected: [] });
     });

@@ -17,15 +17,38 @@ const DAY = 24 * HOUR;
 const NOW = Math.floor(Date.now() / MIN) * MIN;
 const at = (ms: number): string => new Date(ms).toISOString();
 /** lowercase letters and digits, unique to this file run */
-const SFX = Math.random().toString(36).slice(2, 8).replace(/[^a-z0-9]/g, '') + Date.now().toString(36).slice(-3);
+const SFX =
+  Math.random()
+    .toString(36)
+    .slice(2, 8)
+    .replace(/[^a-z0-9]/g, '') + Date.now().toString(36).slice(-3);
 
-interface Evidence { acceptedAnswers: number; replies: number; reactionsReceived: number; peopleHelped: number; score: number }
-const evidence = (acceptedAnswers: number, replies: number, reactionsReceived: number, peopleHelped: number, score: number): Evidence => ({ acceptedAnswers, replies, reactionsReceived, peopleHelped, score });
+interface Evidence {
+  acceptedAnswers: number;
+  replies: number;
+  reactionsReceived: number;
+  peopleHelped: number;
+  score: number;
+}
+const evidence = (acceptedAnswers: number, replies: number, reactionsReceived: number, peopleHelped: number, score: number): Evidence => ({
+  acceptedAnswers,
+  replies,
+  reactionsReceived,
+  peopleHelped,
+  score,
+});
 const NONE = evidence(0, 0, 0, 0, 0);
 
 /** SPEC §3.6 normalisation, tokens joined by a space: NFKD, no combining marks, lowercase, split outside [a-z0-9], one final s/x off tokens longer than 3 */
 const keyOf = (text: string): string =>
-  text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).map((tok) => (tok.length > 3 && /[sx]$/.test(tok) ? tok.slice(0, -1) : tok)).join(' ');
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .map((tok) => (tok.length > 3 && /[sx]$/.test(tok) ? tok.slice(0, -1) : tok))
+    .join(' ');
 /** observed expertise rows with their topic replaced by its key, so labels and keys compare alike */
 // topic (as most often written) compared by key; topicKey must be that key
 const byKey = (rows: Array<{ topic: string; topicKey: string }>) =>
@@ -55,11 +78,19 @@ describe('experts, expertise coverage and future animators', () => {
     return res.body;
   }
   async function putProfile(member: string, body: Record<string, unknown>) {
-    const res = await t.http().put(`/v1/members/${encodeURIComponent(member)}/profile`).set(auth()).send(body);
+    const res = await t
+      .http()
+      .put(`/v1/members/${encodeURIComponent(member)}/profile`)
+      .set(auth())
+      .send(body);
     if (res.status !== 200) throw new Error(`PUT profile of ${member} answered ${res.status}: ${JSON.stringify(res.body)}`);
   }
   async function newKey(role: string, networks?: string[]): Promise<string> {
-    const res = await t.http().post('/v1/api-keys').set(auth()).send({ name: `${role} ${uniqueKey('k')}`, role, ...(networks ? { networks } : {}) });
+    const res = await t
+      .http()
+      .post('/v1/api-keys')
+      .set(auth())
+      .send({ name: `${role} ${uniqueKey('k')}`, role, ...(networks ? { networks } : {}) });
     if (res.status !== 201) throw new Error(`cannot create key: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.secret as string;
   }
@@ -105,33 +136,60 @@ describe('experts, expertise coverage and future animators', () => {
     const Tw = `Quonk${SFX}q`;
     const T3 = `Zapquil Dronev${SFX}k`;
     const p = uniqueKey('ex');
-    const [H, D, P, Cm, I, E, F, G, A1, A2, A3, A4, R1, R2] = ['h', 'd', 'p', 'cm', 'i', 'e', 'f', 'g', 'a1', 'a2', 'a3', 'a4', 'r1', 'r2'].map((x) => `${p}-${x}`);
+    const [H, D, P, Cm, I, E, F, G, A1, A2, A3, A4, R1, R2] = ['h', 'd', 'p', 'cm', 'i', 'e', 'f', 'g', 'a1', 'a2', 'a3', 'a4', 'r1', 'r2'].map(
+      (x) => `${p}-${x}`,
+    );
     const t0 = NOW - 10 * DAY;
     const m = (minutes: number) => at(t0 + minutes * MIN);
 
     beforeAll(async () => {
       net = await newNetwork(t);
       const g1 = { group: 'g1' };
-      const q = (id: string, author: string, minutes: number, tags: string[], extra: RawRecord = {}) => newActivity(id, 'question', author, m(minutes), { ...g1, tags, ...extra });
-      const r = (id: string, author: string, parent: string, minutes: number, extra: RawRecord = {}) => newActivity(id, 'reply', author, m(minutes), { ...g1, parent, ...extra });
-      const acc = (id: string, author: string, parent: string, minutes: number, extra: RawRecord = {}) => newActivity(id, 'accept', author, m(minutes), { ...g1, parent, ...extra });
+      const q = (id: string, author: string, minutes: number, tags: string[], extra: RawRecord = {}) =>
+        newActivity(id, 'question', author, m(minutes), { ...g1, tags, ...extra });
+      const r = (id: string, author: string, parent: string, minutes: number, extra: RawRecord = {}) =>
+        newActivity(id, 'reply', author, m(minutes), { ...g1, parent, ...extra });
+      const acc = (id: string, author: string, parent: string, minutes: number, extra: RawRecord = {}) =>
+        newActivity(id, 'accept', author, m(minutes), { ...g1, parent, ...extra });
       const x = (id: string, author: string, parent: string, minutes: number) => newActivity(id, 'reaction', author, m(minutes), { ...g1, parent });
       await load(net, [
-        newMember(H, { department: 'Ops' }), newMember(D, { department: 'R&D' }), newMember(P, { department: 'Sales' }),
+        newMember(H, { department: 'Ops' }),
+        newMember(D, { department: 'R&D' }),
+        newMember(P, { department: 'Sales' }),
         ...[Cm, I, E, F, G, A1, A2, A3, A4, R1, R2].map((id) => newMember(id)),
         newGroup('g1'),
         newGroup('gconf', { visibility: 'confidential' }),
-        q('q1', A1, 0, [Tw]), r('r1', H, 'q1', 10), acc('acc1', A1, 'r1', 60), x('x1', R1, 'r1', 70), x('x3', H, 'r1', 75),
-        q('q2', A2, 120, [Tw]), r('r2', H, 'q2', 130), acc('acc2', A2, 'r2', 180), x('x2', R2, 'r2', 190),
-        q('q3', A3, 240, [`QUONK${SFX.toUpperCase()}Q`]), r('r3', H, 'q3', 250), acc('acc3', A3, 'r3', 300),
-        q('q4', A4, 360, [`${Tw}s`]), r('r4', H, 'q4', 370), r('rd', D, 'q4', 380),
-        q('q5', H, 480, [Tw]), r('r5', H, 'q5', 490), x('x4', R1, 'r5', 500),
-        q('q9', A1, 600, [Tw], { group: 'gconf' }), r('r9', H, 'q9', 610, { group: 'gconf' }), acc('acc9', A1, 'r9', 620, { group: 'gconf' }),
-        q('q11', A2, 720, [Tw], { group: 'gph' }), r('r11', H, 'q11', 730, { group: 'gph' }),
+        q('q1', A1, 0, [Tw]),
+        r('r1', H, 'q1', 10),
+        acc('acc1', A1, 'r1', 60),
+        x('x1', R1, 'r1', 70),
+        x('x3', H, 'r1', 75),
+        q('q2', A2, 120, [Tw]),
+        r('r2', H, 'q2', 130),
+        acc('acc2', A2, 'r2', 180),
+        x('x2', R2, 'r2', 190),
+        q('q3', A3, 240, [`QUONK${SFX.toUpperCase()}Q`]),
+        r('r3', H, 'q3', 250),
+        acc('acc3', A3, 'r3', 300),
+        q('q4', A4, 360, [`${Tw}s`]),
+        r('r4', H, 'q4', 370),
+        r('rd', D, 'q4', 380),
+        q('q5', H, 480, [Tw]),
+        r('r5', H, 'q5', 490),
+        x('x4', R1, 'r5', 500),
+        q('q9', A1, 600, [Tw], { group: 'gconf' }),
+        r('r9', H, 'q9', 610, { group: 'gconf' }),
+        acc('acc9', A1, 'r9', 620, { group: 'gconf' }),
+        q('q11', A2, 720, [Tw], { group: 'gph' }),
+        r('r11', H, 'q11', 730, { group: 'gph' }),
         ...[1, 2, 3, 4, 5, 6].map((i) => newActivity(`p${i}`, 'post', P, m(800 + i * 10), { ...g1, tags: [Tw], text: `quonk${SFX}q` })),
-        q('q7', A1, 1000, [], { text: `Besoin d'aide sur le zapquil dronev${SFX}k ce soir` }), r('rf1', F, 'q7', 1010), acc('accf', A1, 'rf1', 1020),
-        q('q10', A3, 1100, [`projet-zapquil-dronev${SFX}k`]), r('rf2', F, 'q10', 1110),
-        q('q8', A2, 1200, [], { text: `dronev${SFX}k puis zapquil` }), r('rg', G, 'q8', 1210),
+        q('q7', A1, 1000, [], { text: `Besoin d'aide sur le zapquil dronev${SFX}k ce soir` }),
+        r('rf1', F, 'q7', 1010),
+        acc('accf', A1, 'rf1', 1020),
+        q('q10', A3, 1100, [`projet-zapquil-dronev${SFX}k`]),
+        r('rf2', F, 'q10', 1110),
+        q('q8', A2, 1200, [], { text: `dronev${SFX}k puis zapquil` }),
+        r('rg', G, 'q8', 1210),
       ]);
       await putProfile(D, { expertise: [{ topic: `Quönk${SFX}q`, level: 5 }], competences: [{ topic: `quonk${SFX}qs`, level: 3 }] });
       await putProfile(Cm, { competences: [{ topic: Tw, level: 2 }] });
@@ -141,8 +199,25 @@ describe('experts, expertise coverage and future animators', () => {
       cnoN1 = await newKey('cno', [net]);
     });
 
-    const row = (rank: number, member: string, department: string | null, score: number, declaredLevel: number | null, declaredAs: string | null, observed: Evidence, hiddenExpert: boolean) => ({
-      rank, member, displayName: `Member ${member}`, department, score, declaredLevel, declaredAs, observed, hiddenExpert,
+    const row = (
+      rank: number,
+      member: string,
+      department: string | null,
+      score: number,
+      declaredLevel: number | null,
+      declaredAs: string | null,
+      observed: Evidence,
+      hiddenExpert: boolean,
+    ) => ({
+      rank,
+      member,
+      displayName: `Member ${member}`,
+      department,
+      score,
+      declaredLevel,
+      declaredAs,
+      observed,
+      hiddenExpert,
     });
 
     const expectedT = () => [
@@ -167,12 +242,15 @@ describe('experts, expertise coverage and future animators', () => {
         const body = await experts(variant);
         expect({ variant, topic: body.topic, items: body.items }).toEqual({ variant, topic: T, items: reference });
       }
-      const bad = await t.http().get(`/v1/experts?topic=${encodeURIComponent('!!!')}`).set(auth());
+      const bad = await t
+        .http()
+        .get(`/v1/experts?topic=${encodeURIComponent('!!!')}`)
+        .set(auth());
       expect(bad.status).toBe(400);
       expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
     });
 
-    it('a declared topic found in a root\'s text (or contiguously inside a tag) is a topic of the thread', async () => {
+    it("a declared topic found in a root's text (or contiguously inside a tag) is a topic of the thread", async () => {
       const body = await experts(T3);
       expect(body.items).toEqual([
         row(1, F, null, 9, null, null, evidence(1, 2, 0, 2, 9), true), // q7 (text, accepted) + q10 (tag): 3 + 2 + 0 + 2·2 = 9
@@ -235,7 +313,15 @@ describe('experts, expertise coverage and future animators', () => {
     const t0 = NOW - 20 * DAY;
     const m = (minutes: number) => at(t0 + minutes * MIN);
     const row = (rank: number, member: string, score: number, observed: Evidence, hiddenExpert: boolean) => ({
-      rank, member, displayName: `Member ${member}`, department: null, score, declaredLevel: null, declaredAs: null, observed, hiddenExpert,
+      rank,
+      member,
+      displayName: `Member ${member}`,
+      department: null,
+      score,
+      declaredLevel: null,
+      declaredAs: null,
+      observed,
+      hiddenExpert,
     });
 
     beforeAll(async () => {
@@ -255,20 +341,30 @@ describe('experts, expertise coverage and future animators', () => {
         newActivity('rk', 'reply', K, m(125), { parent: 'qc' }),
         newActivity('acck', 'accept', S2, m(130), { parent: 'rk' }),
       ]);
-      await load(netB, [newMember(S3), newMember(K2), newActivity('qd', 'question', S3, m(0), { tags: [T2] }), newActivity('rk2', 'reply', K2, m(10), { parent: 'qd' })]);
+      await load(netB, [
+        newMember(S3),
+        newMember(K2),
+        newActivity('qd', 'question', S3, m(0), { tags: [T2] }),
+        newActivity('rk2', 'reply', K2, m(10), { parent: 'qd' }),
+      ]);
       await reindex(net);
       await reindex(netB);
       cnoN2 = await newKey('cno', [net]);
     });
 
-    it('own-thread replies and self reactions are no evidence; a limited key sees its networks\' members only', async () => {
+    it("own-thread replies and self reactions are no evidence; a limited key sees its networks' members only", async () => {
       expect((await experts(T2, cnoN2)).items).toEqual([
         row(1, K, 6, evidence(1, 1, 0, 1, 6), true),
         row(2, N, 3, evidence(0, 1, 0, 1, 3), false), // xn is N's own reaction
         row(3, S2, 3, evidence(0, 1, 0, 1, 3), false), // rs2 in M's thread; M's rm, rm2 are in M's own thread
       ]);
       // the admin key reads N2b too: K2 (1 + 2·1 = 3) ties with N and S2, ordered by externalId (…-k2 < …-n < …-s2)
-      expect((await experts(T2)).items.map((r: { member: string; score: number }) => [r.member, r.score])).toEqual([[K, 6], [K2, 3], [N, 3], [S2, 3]]);
+      expect((await experts(T2)).items.map((r: { member: string; score: number }) => [r.member, r.score])).toEqual([
+        [K, 6],
+        [K2, 3],
+        [N, 3],
+        [S2, 3],
+      ]);
       const mProfile = await get(`/v1/members/${M}/profile`);
       expect(mProfile.observedExpertise).toEqual([]);
     });
@@ -276,10 +372,7 @@ describe('experts, expertise coverage and future animators', () => {
     it('a deleted reply stops counting once the index is computed again', async () => {
       await load(net, [{ type: 'activity', externalId: 'rk', deleted: true }]);
       await reindex(net);
-      expect((await experts(T2, cnoN2)).items).toEqual([
-        row(1, N, 3, evidence(0, 1, 0, 1, 3), false),
-        row(2, S2, 3, evidence(0, 1, 0, 1, 3), false),
-      ]);
+      expect((await experts(T2, cnoN2)).items).toEqual([row(1, N, 3, evidence(0, 1, 0, 1, 3), false), row(2, S2, 3, evidence(0, 1, 0, 1, 3), false)]);
       const k = await get(`/v1/members/${K}/profile`);
       expect(k.observedExpertise).toEqual([]);
     });
@@ -318,23 +411,38 @@ describe('experts, expertise coverage and future animators', () => {
       net = await newNetwork(t);
       const other = await newNetwork(t);
       const gp = { group: 'gpub' };
-      const q = (id: string, author: string, days: number, tag: string, extra: RawRecord = {}) => newActivity(id, 'question', author, d(days), { ...gp, tags: [tag], ...extra });
-      const r = (id: string, author: string, parent: string, days: number, extra: RawRecord = {}) => newActivity(id, 'reply', author, d(days, 30), { ...gp, parent, ...extra });
-      const acc = (id: string, author: string, parent: string, days: number, extra: RawRecord = {}) => newActivity(id, 'accept', author, d(days, 60), { ...gp, parent, ...extra });
+      const q = (id: string, author: string, days: number, tag: string, extra: RawRecord = {}) =>
+        newActivity(id, 'question', author, d(days), { ...gp, tags: [tag], ...extra });
+      const r = (id: string, author: string, parent: string, days: number, extra: RawRecord = {}) =>
+        newActivity(id, 'reply', author, d(days, 30), { ...gp, parent, ...extra });
+      const acc = (id: string, author: string, parent: string, days: number, extra: RawRecord = {}) =>
+        newActivity(id, 'accept', author, d(days, 60), { ...gp, parent, ...extra });
       const V1 = `Vrombz${SFX}k`;
       await load(net, [
         ...[Q1, Q2, Q3, Q4, Q5, X, Y, Z, V].map((id) => newMember(id)),
         newGroup('gpub'),
         newGroup('gconf', { visibility: 'confidential' }),
         q('c0', Q1, 40, V1),
-        q('c1', Q1, 20, V1), r('c1r', X, 'c1', 20), acc('c1a', Q1, 'c1r', 20),
-        q('c2', Q2, 19, `VROMBZ${SFX.toUpperCase()}K`), r('c2r', X, 'c2', 19), acc('c2a', Q2, 'c2r', 19), newActivity('c2y', 'reply', Y, d(19, 40), { ...gp, parent: 'c2' }),
-        q('c3', Q3, 18, V1), r('c3r', X, 'c3', 18),
-        q('c4', Q4, 17, `Glirp${SFX}k`), q('c5', Q5, 16, `Glirp${SFX}k`),
-        q('c6', Q1, 15, `Snarq${SFX}k`), r('c6r', Y, 'c6', 15),
+        q('c1', Q1, 20, V1),
+        r('c1r', X, 'c1', 20),
+        acc('c1a', Q1, 'c1r', 20),
+        q('c2', Q2, 19, `VROMBZ${SFX.toUpperCase()}K`),
+        r('c2r', X, 'c2', 19),
+        acc('c2a', Q2, 'c2r', 19),
+        newActivity('c2y', 'reply', Y, d(19, 40), { ...gp, parent: 'c2' }),
+        q('c3', Q3, 18, V1),
+        r('c3r', X, 'c3', 18),
+        q('c4', Q4, 17, `Glirp${SFX}k`),
+        q('c5', Q5, 16, `Glirp${SFX}k`),
+        q('c6', Q1, 15, `Snarq${SFX}k`),
+        r('c6r', Y, 'c6', 15),
         newActivity('c7', 'post', Q2, d(14), { ...gp, tags: [V1] }),
-        q('c8', Q3, 13, `Murkq${SFX}k`, { group: 'gph' }), r('c8r', X, 'c8', 13, { group: 'gph' }), acc('c8a', Q3, 'c8r', 13, { group: 'gph' }),
-        q('c9', Q4, 12, `Hushq${SFX}k`, { group: 'gconf' }), r('c9r', X, 'c9', 12, { group: 'gconf' }), acc('c9a', Q4, 'c9r', 12, { group: 'gconf' }),
+        q('c8', Q3, 13, `Murkq${SFX}k`, { group: 'gph' }),
+        r('c8r', X, 'c8', 13, { group: 'gph' }),
+        acc('c8a', Q3, 'c8r', 13, { group: 'gph' }),
+        q('c9', Q4, 12, `Hushq${SFX}k`, { group: 'gconf' }),
+        r('c9r', X, 'c9', 12, { group: 'gconf' }),
+        acc('c9a', Q4, 'c9r', 12, { group: 'gconf' }),
         newActivity('c9x', 'reaction', Q5, d(12, 90), { group: 'gconf', parent: 'c9r' }),
         newActivity('c10', 'question', Q5, at(NOW - 12 * HOUR), { ...gp, tags: [V1] }),
       ]);
@@ -352,9 +460,11 @@ describe('experts, expertise coverage and future animators', () => {
       expect(body.computedAt).not.toBeNull();
       expect(body.items).toEqual([
         {
-          topic: `Vrombz${SFX}k`, topicKey: vrombz, // written so on c1 and c3, VROMBZ… on c2
+          topic: `Vrombz${SFX}k`,
+          topicKey: vrombz, // written so on c1 and c3, VROMBZ… on c2
           questions: 3, // c1, c2, c3 (c0 before from, c10 after to, c7 a post)
-          resolvedQuestions: 2, resolvedRate: 0.6667, // c1, c2 accepted: 2/3
+          resolvedQuestions: 2,
+          resolvedRate: 0.6667, // c1, c2 accepted: 2/3
           declaredExperts: 2, // Z (expertise), Y (competence, plural form); not V (interest), not W (other network)
           observedExperts: 1, // X: 15 ≥ 5; Y: 3
           noExpert: false,
@@ -414,25 +524,54 @@ describe('experts, expertise coverage and future animators', () => {
     beforeAll(async () => {
       net = await newNetwork(t);
       const root = (id: string, kind: string, author: string, group: string, hours: number) => newActivity(id, kind, author, at(t0 + hours * HOUR), { group });
-      const reply = (id: string, author: string, parent: string, group: string, hours: number, minutes: number) => newActivity(id, 'reply', author, at(t0 + hours * HOUR + minutes * MIN), { group, parent });
-      const accept = (id: string, author: string, parent: string, group: string, hours: number, minutes: number) => newActivity(id, 'accept', author, at(t0 + hours * HOUR + minutes * MIN), { group, parent });
+      const reply = (id: string, author: string, parent: string, group: string, hours: number, minutes: number) =>
+        newActivity(id, 'reply', author, at(t0 + hours * HOUR + minutes * MIN), { group, parent });
+      const accept = (id: string, author: string, parent: string, group: string, hours: number, minutes: number) =>
+        newActivity(id, 'accept', author, at(t0 + hours * HOUR + minutes * MIN), { group, parent });
       await load(net, [
-        newMember(A, { department: 'Ops' }), newMember(B, { department: 'Sales' }), newMember(C, { department: 'R&D' }),
-        newMember(L, { department: 'Ops' }), newMember(L2, { department: 'Ops' }), newMember(PP, { department: 'Ops' }), newMember(O, { department: 'Ops' }),
-        newMember(u1, { department: 'R&D' }), newMember(u2, { department: 'R&D' }), newMember(u3, { department: 'Sales' }), newMember(u4, { department: 'Sales' }),
-        newMember(u5, { department: 'Legal' }), newMember(u6),
+        newMember(A, { department: 'Ops' }),
+        newMember(B, { department: 'Sales' }),
+        newMember(C, { department: 'R&D' }),
+        newMember(L, { department: 'Ops' }),
+        newMember(L2, { department: 'Ops' }),
+        newMember(PP, { department: 'Ops' }),
+        newMember(O, { department: 'Ops' }),
+        newMember(u1, { department: 'R&D' }),
+        newMember(u2, { department: 'R&D' }),
+        newMember(u3, { department: 'Sales' }),
+        newMember(u4, { department: 'Sales' }),
+        newMember(u5, { department: 'Legal' }),
+        newMember(u6),
         newGroup('g1', { leaders: [L] }),
         newGroup('g2'),
         newMembership('g2', L2, { role: 'leader' }),
         newMembership('g1', A, { role: 'member' }),
-        root('R1', 'question', u1, 'g1', 0), reply('R1a', A, 'R1', 'g1', 0, 10), reply('R1l', L, 'R1', 'g1', 0, 40), accept('R1x', u1, 'R1a', 'g1', 0, 60),
-        root('R2', 'question', u2, 'g1', 2), reply('R2a', A, 'R2', 'g1', 2, 20), reply('R2l', L, 'R2', 'g1', 2, 45), reply('R2c', C, 'R2', 'g1', 2, 90),
-        root('R3', 'question', u3, 'g2', 4), reply('R3a', A, 'R3', 'g2', 4, 30), reply('R3l', L2, 'R3', 'g2', 4, 50), accept('R3x', u3, 'R3a', 'g2', 4, 70),
-        root('R4', 'post', u4, 'g2', 6), reply('R4l', L2, 'R4', 'g2', 6, 5), reply('R4a', A, 'R4', 'g2', 6, 25),
-        root('R5', 'question', u5, 'g2', 8), reply('R5a', A, 'R5', 'g2', 8, 50), reply('R5b', B, 'R5', 'g2', 8, 80), reply('R5l', L2, 'R5', 'g2', 8, 100),
-        root('R6', 'post', u6, 'g1', 10), reply('R6l', L, 'R6', 'g1', 10, 3), reply('R6a', A, 'R6', 'g1', 10, 15),
-        root('R7', 'post', A, 'g1', 12), reply('R7a', A, 'R7', 'g1', 12, 5),
-        root('R8', 'question', u4, 'g1', 14), reply('R8c', C, 'R8', 'g1', 14, 1),
+        root('R1', 'question', u1, 'g1', 0),
+        reply('R1a', A, 'R1', 'g1', 0, 10),
+        reply('R1l', L, 'R1', 'g1', 0, 40),
+        accept('R1x', u1, 'R1a', 'g1', 0, 60),
+        root('R2', 'question', u2, 'g1', 2),
+        reply('R2a', A, 'R2', 'g1', 2, 20),
+        reply('R2l', L, 'R2', 'g1', 2, 45),
+        reply('R2c', C, 'R2', 'g1', 2, 90),
+        root('R3', 'question', u3, 'g2', 4),
+        reply('R3a', A, 'R3', 'g2', 4, 30),
+        reply('R3l', L2, 'R3', 'g2', 4, 50),
+        accept('R3x', u3, 'R3a', 'g2', 4, 70),
+        root('R4', 'post', u4, 'g2', 6),
+        reply('R4l', L2, 'R4', 'g2', 6, 5),
+        reply('R4a', A, 'R4', 'g2', 6, 25),
+        root('R5', 'question', u5, 'g2', 8),
+        reply('R5a', A, 'R5', 'g2', 8, 50),
+        reply('R5b', B, 'R5', 'g2', 8, 80),
+        reply('R5l', L2, 'R5', 'g2', 8, 100),
+        root('R6', 'post', u6, 'g1', 10),
+        reply('R6l', L, 'R6', 'g1', 10, 3),
+        reply('R6a', A, 'R6', 'g1', 10, 15),
+        root('R7', 'post', A, 'g1', 12),
+        reply('R7a', A, 'R7', 'g1', 12, 5),
+        root('R8', 'question', u4, 'g1', 14),
+        reply('R8c', C, 'R8', 'g1', 14, 1),
         ...[1, 2, 3, 4, 5, 6, 7, 8].map((i) => root(`PP${i}`, 'post', PP, i % 2 ? 'g1' : 'g2', 16 + i)),
         newActivity('R0', 'question', u1, at(NOW - 400 * DAY), { group: 'g1' }),
         newActivity('R0o', 'reply', O, at(NOW - 400 * DAY + 10 * MIN), { group: 'g1', parent: 'R0' }),
@@ -462,7 +601,8 @@ describe('experts, expertise coverage and future animators', () => {
       for (const r of rows) {
         expect(r.score).toBeGreaterThanOrEqual(0);
         expect(r.score).toBeLessThanOrEqual(1);
-        for (const field of ['peopleHelped', 'departmentsReached', 'groupsReached', 'acceptedAnswers', 'medianTimeToFirstResponse', 'centrality']) expect(r.evidence).toHaveProperty(field);
+        for (const field of ['peopleHelped', 'departmentsReached', 'groupsReached', 'acceptedAnswers', 'medianTimeToFirstResponse', 'centrality'])
+          expect(r.evidence).toHaveProperty(field);
       }
       expect(rows[0].score).toBe(Math.max(...rows.map((r) => r.score)));
       const centralities = rows.map((r) => r.evidence.centrality as number);
@@ -496,7 +636,10 @@ describe('experts, expertise coverage and future animators', () => {
       const [V1, V2, ua, ub] = ['v1', 'v2', 'ua', 'ub'].map((x) => `${q}-${x}`);
       const s0 = NOW - 20 * DAY;
       await load(n5, [
-        newMember(V1, { department: 'Y' }), newMember(V2, { department: 'Y' }), newMember(ua, { department: 'X' }), newMember(ub, { department: 'X' }),
+        newMember(V1, { department: 'Y' }),
+        newMember(V2, { department: 'Y' }),
+        newMember(ua, { department: 'X' }),
+        newMember(ub, { department: 'X' }),
         newGroup('g'),
         newActivity('qa', 'question', ua, at(s0), { group: 'g' }),
         newActivity('qa1', 'reply', V1, at(s0 + DAY), { group: 'g', parent: 'qa' }),
@@ -508,8 +651,20 @@ describe('experts, expertise coverage and future animators', () => {
       await reindex(n5);
       const items = (await get(`/v1/networks/${n5}/animator-candidates`)).items;
       expect(items.map((r: { member: string }) => r.member)).toEqual([V1, V2]);
-      expect(items[0].evidence).toMatchObject({ peopleHelped: 1, departmentsReached: 1, groupsReached: 1, acceptedAnswers: 1, medianTimeToFirstResponse: 86400 });
-      expect(items[1].evidence).toMatchObject({ peopleHelped: 1, departmentsReached: 1, groupsReached: 1, acceptedAnswers: 1, medianTimeToFirstResponse: 172800 });
+      expect(items[0].evidence).toMatchObject({
+        peopleHelped: 1,
+        departmentsReached: 1,
+        groupsReached: 1,
+        acceptedAnswers: 1,
+        medianTimeToFirstResponse: 86400,
+      });
+      expect(items[1].evidence).toMatchObject({
+        peopleHelped: 1,
+        departmentsReached: 1,
+        groupsReached: 1,
+        acceptedAnswers: 1,
+        medianTimeToFirstResponse: 172800,
+      });
       expect(items[0].evidence.centrality).toBeCloseTo(items[1].evidence.centrality, 6);
       expect(items.map((r: { score: number }) => r.score)).toEqual([1, 0.9667]);
     });
@@ -540,11 +695,13 @@ describe('experts, expertise coverage and future animators', () => {
           seen.push([`${route.method} ${route.path}`, role, res.status]);
         }
       }
-      expect(seen).toEqual(routes.flatMap((route) => [
-        [`${route.method} ${route.path}`, 'cno', 200],
-        [`${route.method} ${route.path}`, 'hr', route.method === 'post' ? 403 : 200],
-        [`${route.method} ${route.path}`, 'integrator', 403],
-      ]));
+      expect(seen).toEqual(
+        routes.flatMap((route) => [
+          [`${route.method} ${route.path}`, 'cno', 200],
+          [`${route.method} ${route.path}`, 'hr', route.method === 'post' ? 403 : 200],
+          [`${route.method} ${route.path}`, 'integrator', 403],
+        ]),
+      );
     });
   });
 });

@@ -4,7 +4,11 @@ import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
 const admin = { Authorization: `Bearer ${TEST_ADMIN_KEY}` };
 
 async function createKey(t: TestApp, role: string, networks?: string[]): Promise<{ id: string; secret: string }> {
-  const res = await t.http().post('/v1/api-keys').set(admin).send({ name: `hardening ${role}`, role, ...(networks ? { networks } : {}) });
+  const res = await t
+    .http()
+    .post('/v1/api-keys')
+    .set(admin)
+    .send({ name: `hardening ${role}`, role, ...(networks ? { networks } : {}) });
   expect(res.status).toBe(201);
   return { id: res.body.id, secret: res.body.secret };
 }
@@ -39,8 +43,21 @@ describe('rate limits per API key (SPEC §4)', () => {
     const net = uniqueKey('rl');
     const auth = { Authorization: `Bearer ${integrator.secret}` };
     expect((await t.http().post('/v1/networks').set(auth).send({ key: net, name: 'RL' })).status).toBe(201);
-    for (let i = 0; i < 2; i++) expect((await t.http().post(`/v1/networks/${net}/events`).set(auth).send([newMember(uniqueKey('m'))])).status).toBe(200);
-    const fourth = await t.http().post(`/v1/networks/${net}/events`).set(auth).send([newMember(uniqueKey('m'))]);
+    for (let i = 0; i < 2; i++)
+      expect(
+        (
+          await t
+            .http()
+            .post(`/v1/networks/${net}/events`)
+            .set(auth)
+            .send([newMember(uniqueKey('m'))])
+        ).status,
+      ).toBe(200);
+    const fourth = await t
+      .http()
+      .post(`/v1/networks/${net}/events`)
+      .set(auth)
+      .send([newMember(uniqueKey('m'))]);
     expect(fourth.status).toBe(429);
     expect(fourth.headers['retry-after']).toBeDefined();
     expect((await t.http().get(`/v1/networks/${net}`).set(auth)).status).toBe(200);
@@ -82,7 +99,16 @@ describe('GDPR erasure and export, audit log (SPEC §4)', () => {
   const ana = `${p}-ana`;
   const bob = `${p}-bob`;
   const window = { from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z' };
-  const INDICATORS = ['indicators/activity', 'indicators/responsiveness', 'indicators/concentration', 'indicators/diffusion', 'indicators/alignment', 'comparisons/groups', 'comparisons/departments', 'comparisons/leaders'];
+  const INDICATORS = [
+    'indicators/activity',
+    'indicators/responsiveness',
+    'indicators/concentration',
+    'indicators/diffusion',
+    'indicators/alignment',
+    'comparisons/groups',
+    'comparisons/departments',
+    'comparisons/leaders',
+  ];
 
   async function snapshot(): Promise<Record<string, unknown>> {
     const out: Record<string, unknown> = {};
@@ -99,20 +125,33 @@ describe('GDPR erasure and export, audit log (SPEC §4)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     net = await newNetwork(t, { timezone: 'Europe/Paris' });
-    const put = await t.http().put(`/v1/objectives/${p}-obj`).set(admin).send({ name: 'Cloud', keywords: [{ term: 'cloud', weight: 1 }], networks: [net] });
+    const put = await t
+      .http()
+      .put(`/v1/objectives/${p}-obj`)
+      .set(admin)
+      .send({ name: 'Cloud', keywords: [{ term: 'cloud', weight: 1 }], networks: [net] });
     expect(put.status).toBe(201);
     const res = await ingest(t, net, [
       newMember(ana, { displayName: 'Ana Ruiz', email: 'ana@example.com', department: 'R&D', site: 'Lyon', jobTitle: 'Architect' }),
       newMember(bob, { displayName: 'Bob Stone', department: 'Sales' }),
       newGroup('g1', { leaders: [bob] }),
       newActivity('q1', 'question', bob, '2026-03-02T10:00:00+01:00', { group: 'g1', text: 'Which cloud region?', tags: ['cloud'] }),
-      newActivity('r1', 'reply', ana, '2026-03-02T11:00:00+01:00', { group: 'g1', parent: 'q1', text: 'The cloud region of Paris, says Ana', tags: ['cloud', 'paris'] }),
+      newActivity('r1', 'reply', ana, '2026-03-02T11:00:00+01:00', {
+        group: 'g1',
+        parent: 'q1',
+        text: 'The cloud region of Paris, says Ana',
+        tags: ['cloud', 'paris'],
+      }),
       newActivity('x1', 'accept', bob, '2026-03-02T12:00:00+01:00', { group: 'g1', parent: 'r1' }),
-      newActivity('p1', 'post', ana, '2026-03-05T09:00:00+01:00', { group: 'g1', text: 'Ana\'s notes on cloud costs' }),
+      newActivity('p1', 'post', ana, '2026-03-05T09:00:00+01:00', { group: 'g1', text: "Ana's notes on cloud costs" }),
       newActivity('l1', 'reaction', bob, '2026-03-05T10:00:00+01:00', { group: 'g1', parent: 'p1' }),
     ]);
     expect(res.body.rejected).toEqual([]);
-    const profile = await t.http().put(`/v1/members/${ana}/profile`).set(admin).send({ expertise: [{ topic: 'Cloud', level: 4 }], interests: [{ topic: 'FinOps' }] });
+    const profile = await t
+      .http()
+      .put(`/v1/members/${ana}/profile`)
+      .set(admin)
+      .send({ expertise: [{ topic: 'Cloud', level: 4 }], interests: [{ topic: 'FinOps' }] });
     expect(profile.status).toBe(200);
     expect((await t.http().post(`/v1/networks/${net}/people-index`).set(admin)).status).toBe(200);
   });
@@ -124,7 +163,14 @@ describe('GDPR erasure and export, audit log (SPEC §4)', () => {
   it('export returns everything held about the member, and is audited', async () => {
     const res = await t.http().get(`/v1/members/${ana}/export`).set(admin);
     expect(res.status).toBe(200);
-    expect(res.body.member).toMatchObject({ externalId: ana, displayName: 'Ana Ruiz', email: 'ana@example.com', site: 'Lyon', jobTitle: 'Architect', erasedAt: null });
+    expect(res.body.member).toMatchObject({
+      externalId: ana,
+      displayName: 'Ana Ruiz',
+      email: 'ana@example.com',
+      site: 'Lyon',
+      jobTitle: 'Architect',
+      erasedAt: null,
+    });
     expect(res.body.networks).toEqual([expect.objectContaining({ network: net })]);
     expect(res.body.activities.map((a: { externalId: string; text: string }) => [a.externalId, a.text])).toEqual([
       ['r1', 'The cloud region of Paris, says Ana'],
@@ -151,12 +197,26 @@ describe('GDPR erasure and export, audit log (SPEC §4)', () => {
     expect(await snapshot()).toEqual(before);
 
     const exported = (await t.http().get(`/v1/members/${ana}/export`).set(admin)).body;
-    expect(exported.member).toMatchObject({ externalId: ana, displayName: null, email: null, site: null, jobTitle: null, department: 'R&D', erasedAt: expect.any(String) });
+    expect(exported.member).toMatchObject({
+      externalId: ana,
+      displayName: null,
+      email: null,
+      site: null,
+      jobTitle: null,
+      department: 'R&D',
+      erasedAt: expect.any(String),
+    });
     expect(exported.activities.map((a: { text: string | null; tags: string[] | null }) => [a.text, a.tags])).toEqual([
       [null, null],
       [null, null],
     ]);
-    expect([exported.profile, exported.profileHistory, exported.inferredInterests, exported.expertiseEvidence, exported.animatorScores]).toEqual([[], [], [], [], []]);
+    expect([exported.profile, exported.profileHistory, exported.inferredInterests, exported.expertiseEvidence, exported.animatorScores]).toEqual([
+      [],
+      [],
+      [],
+      [],
+      [],
+    ]);
     // nothing of her texts is left in the database (other files' activities share it: scoped to her)
     const stored = await t.db.query(
       `SELECT count(*)::int AS n FROM activities a JOIN members m ON m.id = a.author_id WHERE m.external_id = $1 AND (a.text IS NOT NULL OR a.tags IS NOT NULL)`,
@@ -173,7 +233,9 @@ describe('GDPR erasure and export, audit log (SPEC §4)', () => {
     expect(res.body.rejected).toEqual([]);
     const member = (await t.http().get(`/v1/members/${ana}`).set(admin)).body;
     expect(member).toMatchObject({ displayName: null, email: null, site: null, department: 'R&D' });
-    const [p2] = await t.db.query(`SELECT text, tags FROM activities WHERE external_id = 'p2' AND network_id = (SELECT id FROM networks WHERE key = $1)`, [net]);
+    const [p2] = await t.db.query(`SELECT text, tags FROM activities WHERE external_id = 'p2' AND network_id = (SELECT id FROM networks WHERE key = $1)`, [
+      net,
+    ]);
     expect(p2).toEqual({ text: null, tags: null });
     expect((await t.http().post(`/v1/networks/${net}/people-index`).set(admin)).status).toBe(200);
     const experts = await t.http().get('/v1/experts').query({ topic: 'cloud' }).set(admin);
@@ -185,10 +247,19 @@ describe('GDPR erasure and export, audit log (SPEC §4)', () => {
     expect((await t.http().delete(`/v1/members/${bob}`).set('Authorization', `Bearer ${hr.secret}`)).status).toBe(403);
     expect((await t.http().get('/v1/audit').set('Authorization', `Bearer ${hr.secret}`)).status).toBe(403);
     expect((await t.http().get(`/v1/members/${bob}/export`).set('Authorization', `Bearer ${hr.secret}`)).status).toBe(200);
-    expect((await t.http().delete(`/v1/members/${uniqueKey('nobody')}`).set(admin)).status).toBe(404);
+    expect(
+      (
+        await t
+          .http()
+          .delete(`/v1/members/${uniqueKey('nobody')}`)
+          .set(admin)
+      ).status,
+    ).toBe(404);
 
     const erasures = await t.http().get('/v1/audit').query({ action: 'member.erase', target: ana }).set(admin);
-    expect(erasures.body.items).toEqual([expect.objectContaining({ action: 'member.erase', target: ana, details: expect.objectContaining({ activityTexts: 2 }) })]);
+    expect(erasures.body.items).toEqual([
+      expect.objectContaining({ action: 'member.erase', target: ana, details: expect.objectContaining({ activityTexts: 2 }) }),
+    ]);
     const keys = await t.http().get('/v1/audit').query({ action: 'api-key.create', target: hr.id }).set(admin);
     expect(keys.body.items).toHaveLength(1);
     // newest first, one per page

@@ -55,7 +55,11 @@ describe('HR (SPEC §3.8, docs/people.md)', () => {
   const auth = (apiKey = TEST_ADMIN_KEY) => ({ Authorization: `Bearer ${apiKey}` });
 
   async function newKey(role: string, networks?: string[]): Promise<{ id: string; secret: string }> {
-    const res = await t.http().post('/v1/api-keys').set(auth()).send({ name: `hr-spec ${role} ${uniqueKey('k')}`, role, ...(networks ? { networks } : {}) });
+    const res = await t
+      .http()
+      .post('/v1/api-keys')
+      .set(auth())
+      .send({ name: `hr-spec ${role} ${uniqueKey('k')}`, role, ...(networks ? { networks } : {}) });
     expect(res.status).toBe(201);
     return res.body;
   }
@@ -108,9 +112,17 @@ describe('HR (SPEC §3.8, docs/people.md)', () => {
         newActivity('e6', 'post', h('ph'), '2026-10-06T09:00:00Z', { text: 'grafana zorglub' }),
       ]);
       expect(res.body.rejected).toEqual([]);
-      const put = (member: string, body: object) => t.http().put(`/v1/members/${encodeURIComponent(member)}/profile`).set(auth()).send(body);
+      const put = (member: string, body: object) =>
+        t
+          .http()
+          .put(`/v1/members/${encodeURIComponent(member)}/profile`)
+          .set(auth())
+          .send(body);
       const d1 = {
-        expertise: [{ topic: 'Kubernetes', level: 4 }, { topic: 'Terraform', level: 2 }],
+        expertise: [
+          { topic: 'Kubernetes', level: 4 },
+          { topic: 'Terraform', level: 2 },
+        ],
         competences: [{ topic: 'Ansible', level: 3 }],
         interests: [{ topic: 'cybersécurité' }, { topic: 'Réseaux' }],
       };
@@ -120,21 +132,66 @@ describe('HR (SPEC §3.8, docs/people.md)', () => {
       hr = await newKey('hr', [net]);
       expected = [
         {
-          member: h('h1'), displayName: 'Dupont, "Jo" Éloïse', department: 'R&D', site: 'Lyon', jobTitle: 'Architecte cloud', ...d1,
-          inferredInterests: [{ term: 'kubernetes', weight: 3.2958 }, { term: 'helm', weight: 1.0986 }], // 3 ln(6/2), 1 ln(6/2)
+          member: h('h1'),
+          displayName: 'Dupont, "Jo" Éloïse',
+          department: 'R&D',
+          site: 'Lyon',
+          jobTitle: 'Architecte cloud',
+          ...d1,
+          inferredInterests: [
+            { term: 'kubernetes', weight: 3.2958 },
+            { term: 'helm', weight: 1.0986 },
+          ], // 3 ln(6/2), 1 ln(6/2)
         },
-        { member: h('h2'), displayName: 'Ana Ruiz', department: 'R&D', site: null, jobTitle: null, expertise: [], competences: [], interests: [], inferredInterests: [{ term: 'helm', weight: 1.0986 }] }, // ln(6/2)
-        { member: h('h3'), displayName: 'Zoë Martin', department: 'Sales', site: 'Paris', jobTitle: 'Chef de projet', expertise: [], competences: [], interests: [{ topic: 'Gestion, "agile"' }], inferredInterests: [] },
-        { member: h('h4'), displayName: 'Bob', department: null, site: null, jobTitle: null, expertise: [], competences: [], interests: [], inferredInterests: [{ term: 'grafana', weight: 1.3863 }] }, // 2 ln(6/3)
+        {
+          member: h('h2'),
+          displayName: 'Ana Ruiz',
+          department: 'R&D',
+          site: null,
+          jobTitle: null,
+          expertise: [],
+          competences: [],
+          interests: [],
+          inferredInterests: [{ term: 'helm', weight: 1.0986 }],
+        }, // ln(6/2)
+        {
+          member: h('h3'),
+          displayName: 'Zoë Martin',
+          department: 'Sales',
+          site: 'Paris',
+          jobTitle: 'Chef de projet',
+          expertise: [],
+          competences: [],
+          interests: [{ topic: 'Gestion, "agile"' }],
+          inferredInterests: [],
+        },
+        {
+          member: h('h4'),
+          displayName: 'Bob',
+          department: null,
+          site: null,
+          jobTitle: null,
+          expertise: [],
+          competences: [],
+          interests: [],
+          inferredInterests: [{ term: 'grafana', weight: 1.3863 }],
+        }, // 2 ln(6/3)
       ];
     });
 
     const profiles = (query: Record<string, string | number> = {}, apiKey?: string) =>
-      t.http().get('/v1/hr/interest-profiles').query(query).set(auth(apiKey ?? hr.secret));
+      t
+        .http()
+        .get('/v1/hr/interest-profiles')
+        .query(query)
+        .set(auth(apiKey ?? hr.secret));
 
     it('JSON: members with a declared profile or inferred interests, not placeholders, with the documented fields', async () => {
       const res = await profiles({ limit: 1000 });
-      expect({ status: res.status, contentType: res.headers['content-type'] }).toEqual({ status: 200, contentType: expect.stringMatching(/^application\/json/) });
+      expect({ status: res.status, contentType: res.headers['content-type'] }).toEqual({
+        status: 200,
+        contentType: expect.stringMatching(/^application\/json/),
+      });
       expect(res.body).toEqual({ items: expected, nextCursor: null });
     });
 
@@ -218,20 +275,34 @@ describe('HR (SPEC §3.8, docs/people.md)', () => {
       ]);
       expect(res.body.rejected).toEqual([]);
       for (const s of ['lf', 'cr']) {
-        expect((await t.http().put(`/v1/members/${q + s}/profile`).set(auth()).send({ interests: [{ topic: 'Cloud' }] })).status).toBe(200);
+        expect(
+          (
+            await t
+              .http()
+              .put(`/v1/members/${q + s}/profile`)
+              .set(auth())
+              .send({ interests: [{ topic: 'Cloud' }] })
+          ).status,
+        ).toBe(200);
       }
       const key = await newKey('hr', [other]);
       // the JSON holds the values unchanged
-      expect((await profiles({}, key.secret)).body.items.map((i: Profile) => [i.displayName, i.jobTitle])).toEqual([['Line Feed', 'Chef de projet\nIT'], ['Carriage\rReturn', null]]);
+      expect((await profiles({}, key.secret)).body.items.map((i: Profile) => [i.displayName, i.jobTitle])).toEqual([
+        ['Line Feed', 'Chef de projet\nIT'],
+        ['Carriage\rReturn', null],
+      ]);
       const { buf } = await csvBytes(profiles({ format: 'csv' }, key.secret));
       const text = buf.toString('utf8');
       // members by id (ingestion order): lf, then cr
-      expect(text).toBe(
-        HEADER + '\r\n' +
-        `${q}lf,Line Feed,,,"Chef de projet\nIT",,,Cloud,\r\n` +
-        `${q}cr,"Carriage\rReturn",,,,,,Cloud,\r\n`,
-      );
-      expect(parseCsv(text).slice(1).map((r) => [r[1], r[4]])).toEqual([['Line Feed', 'Chef de projet\nIT'], ['Carriage\rReturn', '']]);
+      expect(text).toBe(HEADER + '\r\n' + `${q}lf,Line Feed,,,"Chef de projet\nIT",,,Cloud,\r\n` + `${q}cr,"Carriage\rReturn",,,,,,Cloud,\r\n`);
+      expect(
+        parseCsv(text)
+          .slice(1)
+          .map((r) => [r[1], r[4]]),
+      ).toEqual([
+        ['Line Feed', 'Chef de projet\nIT'],
+        ['Carriage\rReturn', ''],
+      ]);
     });
 
     it('an hr key limited to a network with nobody in it gets an empty list and a header-only CSV', async () => {
@@ -272,10 +343,22 @@ describe('HR (SPEC §3.8, docs/people.md)', () => {
     it('k is 5 by default; by=other or no `by` → 400; roles', async () => {
       const net = await newNetwork(t);
       const p = uniqueKey('hrk') + ':';
-      const res = await ingest(t, net, ['a', 'b', 'c', 'd'].map((s) => newMember(p + s, { department: 'Dept-Four' })));
+      const res = await ingest(
+        t,
+        net,
+        ['a', 'b', 'c', 'd'].map((s) => newMember(p + s, { department: 'Dept-Four' })),
+      );
       expect(res.body.rejected).toEqual([]);
       for (const s of ['a', 'b', 'c', 'd']) {
-        expect((await t.http().put(`/v1/members/${p + s}/profile`).set(auth()).send({ interests: [{ topic: 'Cloud' }] })).status).toBe(200);
+        expect(
+          (
+            await t
+              .http()
+              .put(`/v1/members/${p + s}/profile`)
+              .set(auth())
+              .send({ interests: [{ topic: 'Cloud' }] })
+          ).status,
+        ).toBe(200);
       }
       const hr = await newKey('hr', [net]);
       const map = await t.http().get('/v1/hr/interest-map').query({ by: 'department' }).set(auth(hr.secret));
@@ -342,7 +425,13 @@ describe('HR (SPEC §3.8, docs/people.md)', () => {
       ]);
       expect(res.body.rejected).toEqual([]);
       const declared: Record<string, object> = {
-        m1: { interests: [{ topic: 'Cybersécurité' }], expertise: [{ topic: 'cybersécurité', level: 3 }, { topic: 'Kubernetes', level: 4 }] },
+        m1: {
+          interests: [{ topic: 'Cybersécurité' }],
+          expertise: [
+            { topic: 'cybersécurité', level: 3 },
+            { topic: 'Kubernetes', level: 4 },
+          ],
+        },
         m2: { interests: [{ topic: 'cybersecurite' }], expertise: [{ topic: 'kubernetes', level: 2 }] },
         m3: { interests: [{ topic: 'CYBERSÉCURITÉ' }], competences: [{ topic: 'Terraform', level: 2 }] },
         n1: { interests: [{ topic: 'Cybersécurité' }] },
@@ -352,7 +441,11 @@ describe('HR (SPEC §3.8, docs/people.md)', () => {
         o3: { interests: [{ topic: 'cybersécurité' }] },
       };
       for (const [s, body] of Object.entries(declared)) {
-        const put = await t3.http().put(`/v1/members/${p + s}/profile`).set(auth()).send(body);
+        const put = await t3
+          .http()
+          .put(`/v1/members/${p + s}/profile`)
+          .set(auth())
+          .send(body);
         expect({ s, status: put.status }).toEqual({ s, status: 200 });
       }
       expect((await t3.http().post(`/v1/networks/${net}/people-index`).set(auth())).status).toBe(200);
@@ -361,7 +454,11 @@ describe('HR (SPEC §3.8, docs/people.md)', () => {
     afterAll(() => t3.close());
 
     async function newKeyOn(app: TestApp, role: string, networks: string[]): Promise<{ id: string; secret: string }> {
-      const res = await app.http().post('/v1/api-keys').set(auth()).send({ name: `hr-spec ${role} ${uniqueKey('k')}`, role, networks });
+      const res = await app
+        .http()
+        .post('/v1/api-keys')
+        .set(auth())
+        .send({ name: `hr-spec ${role} ${uniqueKey('k')}`, role, networks });
       expect(res.status).toBe(201);
       return res.body;
     }
@@ -370,7 +467,13 @@ describe('HR (SPEC §3.8, docs/people.md)', () => {
     async function readMap(by: string, apiKey = hr.secret) {
       const res = await t3.http().get('/v1/hr/interest-map').query({ by }).set(auth(apiKey));
       expect(res.status).toBe(200);
-      const body = res.body as { by: string; k: number; units: { unit: string | null; members: number; topics: { topic: string; members: number }[] }[]; suppressedUnits: number; suppressedCells: number };
+      const body = res.body as {
+        by: string;
+        k: number;
+        units: { unit: string | null; members: number; topics: { topic: string; members: number }[] }[];
+        suppressedUnits: number;
+        suppressedCells: number;
+      };
       for (const u of body.units) {
         const counts = u.topics.map((c) => c.members);
         expect([...counts].sort((a, b) => b - a)).toEqual(counts); // most shared first
@@ -387,7 +490,14 @@ describe('HR (SPEC §3.8, docs/people.md)', () => {
         k: 3,
         units: [
           { unit: 'Dept-Three', members: 3, topics: [{ topic: 'cybersecurite', members: 3 }] }, // kubernetes (2) and terraform (1) suppressed
-          { unit: null, members: 3, topics: [{ topic: 'cybersecurite', members: 3 }, { topic: 'zorglub', members: 3 }] }, // réunion (1) suppressed
+          {
+            unit: null,
+            members: 3,
+            topics: [
+              { topic: 'cybersecurite', members: 3 },
+              { topic: 'zorglub', members: 3 },
+            ],
+          }, // réunion (1) suppressed
         ],
         suppressedUnits: 1, // Dept-Two (2 members)
         suppressedCells: 4, // kubernetes, terraform (Dept-Three) + cybersécurité (Dept-Two) + réunion (null)
@@ -400,7 +510,14 @@ describe('HR (SPEC §3.8, docs/people.md)', () => {
         k: 3,
         units: [
           { unit: 'Site-A', members: 3, topics: [{ topic: 'cybersecurite', members: 3 }] }, // kubernetes (2) suppressed
-          { unit: null, members: 3, topics: [{ topic: 'cybersecurite', members: 3 }, { topic: 'zorglub', members: 3 }] }, // réunion (1) suppressed
+          {
+            unit: null,
+            members: 3,
+            topics: [
+              { topic: 'cybersecurite', members: 3 },
+              { topic: 'zorglub', members: 3 },
+            ],
+          }, // réunion (1) suppressed
         ],
         suppressedUnits: 1, // Site-B (2 members)
         suppressedCells: 4, // kubernetes (Site-A) + cybersécurité, terraform (Site-B) + réunion (null)

@@ -1,5 +1,16 @@
 import type { Response } from 'supertest';
-import { IngestionReport as Report, ingest, newActivity, newGroup, newMember, newMembership, newNetwork, RawRecord, toNdjson, uniqueKey } from '../support/factories';
+import {
+  IngestionReport as Report,
+  ingest,
+  newActivity,
+  newGroup,
+  newMember,
+  newMembership,
+  newNetwork,
+  RawRecord,
+  toNdjson,
+  uniqueKey,
+} from '../support/factories';
 import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
 import { expectProblem } from '../support/problems';
 
@@ -55,7 +66,11 @@ async function walk(t: TestApp, path: string, limit: number, apiKey = TEST_ADMIN
   let cursor: string | null = null;
   let pages = 0;
   do {
-    const res: Response = await t.http().get(path).query(cursor === null ? { limit } : { limit, cursor }).set(auth(apiKey));
+    const res: Response = await t
+      .http()
+      .get(path)
+      .query(cursor === null ? { limit } : { limit, cursor })
+      .set(auth(apiKey));
     expect({ path, status: res.status, body: res.body }).toMatchObject({ status: 200 });
     expect(Array.isArray(res.body.items)).toBe(true);
     expect(res.body.items.length).toBeLessThanOrEqual(limit);
@@ -68,7 +83,8 @@ async function walk(t: TestApp, path: string, limit: number, apiKey = TEST_ADMIN
   return { items, pages };
 }
 
-const activityIds = async (t: TestApp, key: string, apiKey = TEST_ADMIN_KEY) => (await walk(t, `/v1/networks/${key}/activities`, 1000, apiKey)).items.map((a) => a.externalId as string).sort();
+const activityIds = async (t: TestApp, key: string, apiKey = TEST_ADMIN_KEY) =>
+  (await walk(t, `/v1/networks/${key}/activities`, 1000, apiKey)).items.map((a) => a.externalId as string).sort();
 
 async function storedActivity(t: TestApp, key: string, externalId: string): Promise<Record<string, unknown> | undefined> {
   const rows = await t.db.query(
@@ -120,7 +136,9 @@ describe('POST /v1/networks/{key}/events: the per-line report', () => {
         /* 22 */ J(newMembership('g1', `${p}u1`, { role: 'member', joinedAt: '2026-01-05T09:00:00Z' })),
       ];
       expect(J(newActivity('too-long', 'post', `${p}u1`, T0, { text: 'x'.repeat(3000) })).length).toBeGreaterThan(2048);
-      const body = Buffer.concat(lines.flatMap((l, i) => [Buffer.isBuffer(l) ? l : Buffer.from(l, 'utf8'), ...(i < lines.length - 1 ? [Buffer.from('\n')] : [])]));
+      const body = Buffer.concat(
+        lines.flatMap((l, i) => [Buffer.isBuffer(l) ? l : Buffer.from(l, 'utf8'), ...(i < lines.length - 1 ? [Buffer.from('\n')] : [])]),
+      );
 
       const r = report(await postNdjson(t, key, body));
       expect(counts(r)).toEqual({ received: 19, inserted: 5, updated: 0, duplicates: 0, rejected: 14 });
@@ -146,8 +164,22 @@ describe('POST /v1/networks/{key}/events: the per-line report', () => {
       // the good records of the same request are stored, the bad ones are not
       const activities = (await walk(t, `/v1/networks/${key}/activities`, 1000)).items;
       expect(activities.map((a) => a.externalId).sort()).toEqual(['a1', 'a2']);
-      expect(activities.find((a) => a.externalId === 'a1')).toMatchObject({ kind: 'post', author: `${p}u1`, group: 'g1', text: 'Bonjour', tags: ['hello'], occurredAt: '2026-03-02T09:15:00.000Z', root: 'a1' });
-      expect(activities.find((a) => a.externalId === 'a2')).toMatchObject({ kind: 'reply', parent: 'a1', root: 'a1', text: 'Salut', occurredAt: '2026-03-02T09:20:00.000Z' });
+      expect(activities.find((a) => a.externalId === 'a1')).toMatchObject({
+        kind: 'post',
+        author: `${p}u1`,
+        group: 'g1',
+        text: 'Bonjour',
+        tags: ['hello'],
+        occurredAt: '2026-03-02T09:15:00.000Z',
+        root: 'a1',
+      });
+      expect(activities.find((a) => a.externalId === 'a2')).toMatchObject({
+        kind: 'reply',
+        parent: 'a1',
+        root: 'a1',
+        text: 'Salut',
+        occurredAt: '2026-03-02T09:20:00.000Z',
+      });
       expect(await activityCount(t, key)).toBe(2);
       const members = (await walk(t, `/v1/networks/${key}/members`, 1000)).items;
       expect(members.map((m) => m.externalId)).toEqual([`${p}u1`]);
@@ -181,7 +213,10 @@ describe('POST /v1/networks/{key}/events: the per-line report', () => {
       expect(r.rejected.find((x) => x.line === 5)).toMatchObject({ externalId: 'b-bad', error: expect.stringMatching(/occurredAt/) });
       expect(r.rejected.find((x) => x.line === 8)?.error).toMatch(/member/);
       expect(await activityIds(t, key)).toEqual(['b1', 'b2', 'b3']);
-      const v1 = await t.http().get(`/v1/members/${encodeURIComponent(`${p}v1`)}`).set(auth());
+      const v1 = await t
+        .http()
+        .get(`/v1/members/${encodeURIComponent(`${p}v1`)}`)
+        .set(auth());
       expect(v1.status).toBe(200);
       expect(v1.body).toMatchObject({ externalId: `${p}v1`, placeholder: false });
     });
@@ -207,7 +242,12 @@ describe('POST /v1/networks/{key}/events: the per-line report', () => {
     it('counts bytes, not characters: 2048 bytes is accepted (also before CRLF), 2049 is rejected', async () => {
       const key = await newNetwork(t);
       const p = uniqueKey('m') + ':';
-      const body = [lineOfBytes('ok', `${p}u`, 2048), lineOfBytes('over', `${p}u`, 2049), lineOfBytes('crlf', `${p}u`, 2048) + '\r', lineOfBytes('over2', `${p}u`, 2050)].join('\n');
+      const body = [
+        lineOfBytes('ok', `${p}u`, 2048),
+        lineOfBytes('over', `${p}u`, 2049),
+        lineOfBytes('crlf', `${p}u`, 2048) + '\r',
+        lineOfBytes('over2', `${p}u`, 2050),
+      ].join('\n');
       const r = report(await postNdjson(t, key, body, TEST_ADMIN_KEY));
       expect(counts(r)).toEqual({ received: 4, inserted: 2, updated: 0, duplicates: 0, rejected: 2 });
       expect(r.rejected.map((x) => x.line)).toEqual([2, 4]);
@@ -243,9 +283,19 @@ describe('POST /v1/networks/{key}/events: the per-line report', () => {
     it('accepts a charset parameter on the media type', async () => {
       const key = await newNetwork(t);
       const p = uniqueKey('m') + ':';
-      const ndjson = await t.http().post(`/v1/networks/${key}/events`).set(auth()).set('Content-Type', 'application/x-ndjson; charset=utf-8').send(toNdjson([newActivity('cs1', 'post', `${p}u`, T0, { text: 'Ça marche' })]));
+      const ndjson = await t
+        .http()
+        .post(`/v1/networks/${key}/events`)
+        .set(auth())
+        .set('Content-Type', 'application/x-ndjson; charset=utf-8')
+        .send(toNdjson([newActivity('cs1', 'post', `${p}u`, T0, { text: 'Ça marche' })]));
       expect(counts(report(ndjson))).toEqual({ received: 1, inserted: 1, updated: 0, duplicates: 0, rejected: 0 });
-      const json = await t.http().post(`/v1/networks/${key}/events`).set(auth()).set('Content-Type', 'application/json; charset=utf-8').send(JSON.stringify([newActivity('cs2', 'post', `${p}u`, T0)]));
+      const json = await t
+        .http()
+        .post(`/v1/networks/${key}/events`)
+        .set(auth())
+        .set('Content-Type', 'application/json; charset=utf-8')
+        .send(JSON.stringify([newActivity('cs2', 'post', `${p}u`, T0)]));
       expect(counts(report(json))).toEqual({ received: 1, inserted: 1, updated: 0, duplicates: 0, rejected: 0 });
       expect((await t.http().get(`/v1/networks/${key}/activities/cs1`).set(auth())).body).toMatchObject({ text: 'Ça marche' });
     });
@@ -263,13 +313,28 @@ describe('POST /v1/networks/{key}/events: the per-line report', () => {
       ];
       expect(counts(report(await ingest(t, key, batch('v1'))))).toEqual({ received: 4, inserted: 4, updated: 0, duplicates: 0, rejected: 0 });
       expect(counts(report(await ingest(t, key, batch('v1'))))).toEqual({ received: 4, inserted: 0, updated: 0, duplicates: 4, rejected: 0 });
-      expect(counts(report(await ingest(t, key, batch('v1'), { format: 'json' })))).toEqual({ received: 4, inserted: 0, updated: 0, duplicates: 4, rejected: 0 });
+      expect(counts(report(await ingest(t, key, batch('v1'), { format: 'json' })))).toEqual({
+        received: 4,
+        inserted: 0,
+        updated: 0,
+        duplicates: 4,
+        rejected: 0,
+      });
       expect(counts(report(await ingest(t, key, batch('v2'))))).toEqual({ received: 4, inserted: 0, updated: 4, duplicates: 0, rejected: 0 });
-      expect(counts(report(await ingest(t, key, batch('v2'), { format: 'json' })))).toEqual({ received: 4, inserted: 0, updated: 0, duplicates: 4, rejected: 0 });
+      expect(counts(report(await ingest(t, key, batch('v2'), { format: 'json' })))).toEqual({
+        received: 4,
+        inserted: 0,
+        updated: 0,
+        duplicates: 4,
+        rejected: 0,
+      });
 
       const activity = await t.http().get(`/v1/networks/${key}/activities/c1`).set(auth());
       expect(activity.body).toMatchObject({ externalId: 'c1', text: 'text v2' });
-      const member = await t.http().get(`/v1/members/${encodeURIComponent(`${p}u1`)}`).set(auth());
+      const member = await t
+        .http()
+        .get(`/v1/members/${encodeURIComponent(`${p}u1`)}`)
+        .set(auth());
       expect(member.body).toMatchObject({ displayName: 'Ana v2' });
       const group = await t.http().get(`/v1/networks/${key}/groups/g1`).set(auth());
       expect(group.body).toMatchObject({ name: 'Cloud v2' });
@@ -283,8 +348,20 @@ describe('POST /v1/networks/{key}/events: the per-line report', () => {
       const key = await newNetwork(t);
       const p = uniqueKey('m') + ':';
       report(await ingest(t, key, [newActivity('z1', 'post', `${p}u1`, '2026-03-02T10:15:00+01:00')]));
-      expect(counts(report(await ingest(t, key, [newActivity('z1', 'post', `${p}u1`, '2026-03-02T09:15:00Z')])))).toEqual({ received: 1, inserted: 0, updated: 0, duplicates: 1, rejected: 0 });
-      expect(counts(report(await ingest(t, key, [newActivity('z1', 'post', `${p}u1`, '2026-03-02T09:16:00Z')])))).toEqual({ received: 1, inserted: 0, updated: 1, duplicates: 0, rejected: 0 });
+      expect(counts(report(await ingest(t, key, [newActivity('z1', 'post', `${p}u1`, '2026-03-02T09:15:00Z')])))).toEqual({
+        received: 1,
+        inserted: 0,
+        updated: 0,
+        duplicates: 1,
+        rejected: 0,
+      });
+      expect(counts(report(await ingest(t, key, [newActivity('z1', 'post', `${p}u1`, '2026-03-02T09:16:00Z')])))).toEqual({
+        received: 1,
+        inserted: 0,
+        updated: 1,
+        duplicates: 0,
+        rejected: 0,
+      });
     });
 
     it('the same key twice in one request: identical → the second is a duplicate', async () => {
@@ -323,7 +400,10 @@ describe('POST /v1/networks/{key}/events: the per-line report', () => {
         expect({ format, counts: counts(r) }).toEqual({ format, counts: { received: 5, inserted: 2, updated: 3, duplicates: 0, rejected: 0 } });
         const stored = await t.http().get(`/v1/networks/${key}/activities/e1`).set(auth());
         expect(stored.body).toMatchObject({ text: 'third' });
-        const member = await t.http().get(`/v1/members/${encodeURIComponent(`${p}u1`)}`).set(auth());
+        const member = await t
+          .http()
+          .get(`/v1/members/${encodeURIComponent(`${p}u1`)}`)
+          .set(auth());
         expect(member.body).toMatchObject({ displayName: 'Second name', placeholder: false });
         expect(await activityCount(t, key)).toBe(1);
       }
@@ -348,7 +428,13 @@ describe('POST /v1/networks/{key}/events: the per-line report', () => {
       const key = await newNetwork(t);
       const x = uniqueKey('m') + ':x';
       const path = `/v1/members/${encodeURIComponent(x)}`;
-      expect(counts(report(await ingest(t, key, [newActivity('f1', 'post', x, T0)])))).toEqual({ received: 1, inserted: 1, updated: 0, duplicates: 0, rejected: 0 });
+      expect(counts(report(await ingest(t, key, [newActivity('f1', 'post', x, T0)])))).toEqual({
+        received: 1,
+        inserted: 1,
+        updated: 0,
+        duplicates: 0,
+        rejected: 0,
+      });
       const before = await t.http().get(path).set(auth());
       expect(before.status).toBe(200);
       expect(before.body).toMatchObject({ externalId: x, placeholder: true, displayName: null, department: null });
@@ -358,11 +444,23 @@ describe('POST /v1/networks/{key}/events: the per-line report', () => {
       const after = await t.http().get(path).set(auth());
       expect(after.body).toMatchObject({ externalId: x, placeholder: false, displayName: 'Xavier', department: 'Ops' });
       // sending the completed member again is a duplicate
-      expect(counts(report(await ingest(t, key, [newMember(x, { displayName: 'Xavier', department: 'Ops' })])))).toEqual({ received: 1, inserted: 0, updated: 0, duplicates: 1, rejected: 0 });
+      expect(counts(report(await ingest(t, key, [newMember(x, { displayName: 'Xavier', department: 'Ops' })])))).toEqual({
+        received: 1,
+        inserted: 0,
+        updated: 0,
+        duplicates: 1,
+        rejected: 0,
+      });
     });
 
     it('an unknown member is a 404 problem', async () => {
-      expectProblem(await t.http().get(`/v1/members/${uniqueKey('nobody')}`).set(auth()), 404);
+      expectProblem(
+        await t
+          .http()
+          .get(`/v1/members/${uniqueKey('nobody')}`)
+          .set(auth()),
+        404,
+      );
     });
   });
 
@@ -386,7 +484,13 @@ describe('POST /v1/networks/{key}/events: the per-line report', () => {
     it('delete an unknown id → inserted (tombstone); the activity arriving later stays invisible', async () => {
       const key = await newNetwork(t);
       const p = uniqueKey('m') + ':';
-      expect(counts(report(await ingest(t, key, [{ type: 'activity', externalId: 'ghost', deleted: true }])))).toEqual({ received: 1, inserted: 1, updated: 0, duplicates: 0, rejected: 0 });
+      expect(counts(report(await ingest(t, key, [{ type: 'activity', externalId: 'ghost', deleted: true }])))).toEqual({
+        received: 1,
+        inserted: 1,
+        updated: 0,
+        duplicates: 0,
+        rejected: 0,
+      });
       const late = report(await ingest(t, key, [newActivity('ghost', 'post', `${p}u1`, T0, { text: 'late' }), newActivity('alive', 'post', `${p}u1`, T0)]));
       expect(late.received).toBe(2);
       expect(late.rejected).toEqual([]);
@@ -435,14 +539,27 @@ describe('POST /v1/networks/{key}/events: the per-line report', () => {
       const key = await newNetwork(t);
       const p = uniqueKey('m') + ':';
       const records = Array.from({ length: 10_000 }, (_, i) => newActivity(`big${i}`, 'post', `${p}u1`, T0));
-      expect(counts(report(await ingest(t, key, records, { format: 'json' })))).toEqual({ received: 10_000, inserted: 10_000, updated: 0, duplicates: 0, rejected: 0 });
+      expect(counts(report(await ingest(t, key, records, { format: 'json' })))).toEqual({
+        received: 10_000,
+        inserted: 10_000,
+        updated: 0,
+        duplicates: 0,
+        rejected: 0,
+      });
       expect(await activityCount(t, key)).toBe(10_000);
     });
 
     it('a JSON body that is not an array → 400', async () => {
       const key = await newNetwork(t);
       const p = uniqueKey('m') + ':';
-      expectProblem(await t.http().post(`/v1/networks/${key}/events`).set(auth()).send(newMember(`${p}u1`)), 400);
+      expectProblem(
+        await t
+          .http()
+          .post(`/v1/networks/${key}/events`)
+          .set(auth())
+          .send(newMember(`${p}u1`)),
+        400,
+      );
       expectProblem(await t.http().post(`/v1/networks/${key}/events`).set(auth()).set('Content-Type', 'application/json').send('"text"'), 400);
       expect(await t.db.query(`SELECT 1 FROM members WHERE external_id = $1`, [`${p}u1`])).toEqual([]);
     });
@@ -450,14 +567,24 @@ describe('POST /v1/networks/{key}/events: the per-line report', () => {
     it('Content-Type text/plain → 415', async () => {
       const key = await newNetwork(t);
       const p = uniqueKey('m') + ':';
-      const res = await t.http().post(`/v1/networks/${key}/events`).set(auth()).set('Content-Type', 'text/plain').send(toNdjson([newMember(`${p}u1`)]));
+      const res = await t
+        .http()
+        .post(`/v1/networks/${key}/events`)
+        .set(auth())
+        .set('Content-Type', 'text/plain')
+        .send(toNdjson([newMember(`${p}u1`)]));
       expectProblem(res, 415);
       expect(await t.db.query(`SELECT 1 FROM members WHERE external_id = $1`, [`${p}u1`])).toEqual([]);
     });
 
     it('a malformed JSON body → 400 problem+json', async () => {
       const key = await newNetwork(t);
-      const res = await t.http().post(`/v1/networks/${key}/events`).set(auth()).set('Content-Type', 'application/json').send('[{"type":"member","externalId":"u1",');
+      const res = await t
+        .http()
+        .post(`/v1/networks/${key}/events`)
+        .set(auth())
+        .set('Content-Type', 'application/json')
+        .send('[{"type":"member","externalId":"u1",');
       expectProblem(res, 400);
       expect(await activityCount(t, key)).toBe(0);
     });
@@ -479,7 +606,16 @@ describe('POST /v1/networks/{key}/events: the per-line report', () => {
       expect(first.status).toBe(200);
       expect(first.body).toEqual({
         outcome: 'inserted',
-        member: { externalId: id, displayName: 'Sam', email: null, department: 'R&D', site: null, jobTitle: null, joinedAt: '2025-09-01T07:00:00.000Z', placeholder: false },
+        member: {
+          externalId: id,
+          displayName: 'Sam',
+          email: null,
+          department: 'R&D',
+          site: null,
+          jobTitle: null,
+          joinedAt: '2025-09-01T07:00:00.000Z',
+          placeholder: false,
+        },
       });
       const again = await t.http().put(path).set(auth()).send({ displayName: 'Sam', department: 'R&D', joinedAt: '2025-09-01T09:00:00+02:00' });
       expect(again.body).toMatchObject({ outcome: 'duplicate' });
@@ -493,7 +629,11 @@ describe('POST /v1/networks/{key}/events: the per-line report', () => {
       const key = await newNetwork(t);
       const id = uniqueKey('m') + ':s2';
       report(await ingest(t, key, [newActivity('s2post', 'post', id, T0)]));
-      const put = await t.http().put(`/v1/members/${encodeURIComponent(id)}`).set(auth()).send({ displayName: 'Completed' });
+      const put = await t
+        .http()
+        .put(`/v1/members/${encodeURIComponent(id)}`)
+        .set(auth())
+        .send({ displayName: 'Completed' });
       expect(put.body).toMatchObject({ outcome: 'inserted', member: { placeholder: false, displayName: 'Completed' } });
     });
 
@@ -504,10 +644,25 @@ describe('POST /v1/networks/{key}/events: the per-line report', () => {
       const body = { name: 'Cloud', visibility: 'public', createdAt: '2024-01-10T08:00:00Z', leaders: [`${p}u1`] };
       const first = await t.http().put(path).set(auth()).send(body);
       expect(first.status).toBe(200);
-      expect(first.body).toEqual({ outcome: 'inserted', group: { externalId: 'g-cloud', name: 'Cloud', visibility: 'public', createdAt: '2024-01-10T08:00:00.000Z', leaders: [`${p}u1`], placeholder: false } });
+      expect(first.body).toEqual({
+        outcome: 'inserted',
+        group: { externalId: 'g-cloud', name: 'Cloud', visibility: 'public', createdAt: '2024-01-10T08:00:00.000Z', leaders: [`${p}u1`], placeholder: false },
+      });
       expect((await t.http().put(path).set(auth()).send(body)).body).toMatchObject({ outcome: 'duplicate' });
-      expect((await t.http().put(path).set(auth()).send({ ...body, name: 'Cloud & DevOps' })).body).toMatchObject({ outcome: 'updated', group: { name: 'Cloud & DevOps' } });
-      const leaders = await t.http().put(path).set(auth()).send({ ...body, name: 'Cloud & DevOps', leaders: [`${p}u2`] });
+      expect(
+        (
+          await t
+            .http()
+            .put(path)
+            .set(auth())
+            .send({ ...body, name: 'Cloud & DevOps' })
+        ).body,
+      ).toMatchObject({ outcome: 'updated', group: { name: 'Cloud & DevOps' } });
+      const leaders = await t
+        .http()
+        .put(path)
+        .set(auth())
+        .send({ ...body, name: 'Cloud & DevOps', leaders: [`${p}u2`] });
       expect(leaders.body).toMatchObject({ outcome: 'updated', group: { leaders: [`${p}u2`] } });
     });
 
@@ -528,14 +683,41 @@ describe('POST /v1/networks/{key}/events: the per-line report', () => {
       expect(first.status).toBe(200);
       expect(first.body).toEqual({
         outcome: 'inserted',
-        activity: { externalId: 'q1', kind: 'question', author: `${p}u1`, group: null, parent: null, root: 'q1', occurredAt: '2026-03-02T09:15:00.000Z', text: 'Quel quota VPN ?', tags: ['vpn'], reaction: null },
+        activity: {
+          externalId: 'q1',
+          kind: 'question',
+          author: `${p}u1`,
+          group: null,
+          parent: null,
+          root: 'q1',
+          occurredAt: '2026-03-02T09:15:00.000Z',
+          text: 'Quel quota VPN ?',
+          tags: ['vpn'],
+          reaction: null,
+        },
       });
       expect((await t.http().post(path).set(auth()).send(body)).body).toMatchObject({ outcome: 'duplicate' });
-      expect((await t.http().post(path).set(auth()).send({ ...body, tags: ['vpn', 'quota'] })).body).toMatchObject({ outcome: 'updated', activity: { tags: ['vpn', 'quota'] } });
+      expect(
+        (
+          await t
+            .http()
+            .post(path)
+            .set(auth())
+            .send({ ...body, tags: ['vpn', 'quota'] })
+        ).body,
+      ).toMatchObject({ outcome: 'updated', activity: { tags: ['vpn', 'quota'] } });
       // a reply before its parent is accepted and linked when the parent comes
-      const reply = await t.http().post(path).set(auth()).send({ externalId: 'r1', kind: 'reply', author: `${p}u2`, parent: 'q0', occurredAt: '2026-03-02T10:20:00+01:00' });
+      const reply = await t
+        .http()
+        .post(path)
+        .set(auth())
+        .send({ externalId: 'r1', kind: 'reply', author: `${p}u2`, parent: 'q0', occurredAt: '2026-03-02T10:20:00+01:00' });
       expect(reply.body).toMatchObject({ outcome: 'inserted', activity: { parent: 'q0', root: null } });
-      await t.http().post(path).set(auth()).send({ externalId: 'q0', kind: 'post', author: `${p}u2`, occurredAt: '2026-03-02T10:00:00+01:00' });
+      await t
+        .http()
+        .post(path)
+        .set(auth())
+        .send({ externalId: 'q0', kind: 'post', author: `${p}u2`, occurredAt: '2026-03-02T10:00:00+01:00' });
       expect((await t.http().get(`${path}/r1`).set(auth())).body).toMatchObject({ parent: 'q0', root: 'q0' });
 
       const del = await t.http().delete(`${path}/q1`).set(auth());
@@ -552,12 +734,20 @@ describe('POST /v1/networks/{key}/events: the per-line report', () => {
       const p = uniqueKey('m') + ':';
       const path = `/v1/networks/${key}/activities`;
       expect((await t.http().delete(`${path}/late`).set(auth())).body).toEqual({ outcome: 'inserted', activity: null });
-      const late = await t.http().post(path).set(auth()).send({ externalId: 'late', kind: 'post', author: `${p}u1`, occurredAt: T0, text: 'arrives after its deletion' });
+      const late = await t
+        .http()
+        .post(path)
+        .set(auth())
+        .send({ externalId: 'late', kind: 'post', author: `${p}u1`, occurredAt: T0, text: 'arrives after its deletion' });
       // the write is committed whatever the response says, so the response must be a success
       expect(await storedActivity(t, key, 'late')).toMatchObject({ kind: 'post', text: 'arrives after its deletion', deleted: true });
       expect(await activityIds(t, key)).toEqual([]);
       expect({ status: late.status, body: late.body }).toEqual({ status: 200, body: { outcome: 'inserted', activity: null } });
-      const again = await t.http().post(path).set(auth()).send({ externalId: 'late', kind: 'post', author: `${p}u1`, occurredAt: T0, text: 'arrives after its deletion' });
+      const again = await t
+        .http()
+        .post(path)
+        .set(auth())
+        .send({ externalId: 'late', kind: 'post', author: `${p}u1`, occurredAt: T0, text: 'arrives after its deletion' });
       expect({ status: again.status, body: again.body }).toEqual({ status: 200, body: { outcome: 'duplicate', activity: null } });
     });
 
@@ -565,11 +755,22 @@ describe('POST /v1/networks/{key}/events: the per-line report', () => {
       const key = await newNetwork(t);
       const id = uniqueKey('m') + ':bad';
       const member = `/v1/members/${encodeURIComponent(id)}`;
-      expectValidation(await t.http().put(member).set(auth()).send({ displayName: '', email: 'not-an-email', hobby: 'chess' }), ['displayName', 'email', 'hobby']);
+      expectValidation(await t.http().put(member).set(auth()).send({ displayName: '', email: 'not-an-email', hobby: 'chess' }), [
+        'displayName',
+        'email',
+        'hobby',
+      ]);
       expectValidation(await t.http().put(member).set(auth()).send({ displayName: 'Ok', joinedAt: '2026-06-31T00:00:00Z' }), ['joinedAt']);
       expectValidation(await t.http().put(member).set(auth()).send({ displayName: 'Ok\u0000' }), ['displayName']);
       expectValidation(await t.http().put(member).set(auth()).send({}), ['displayName']);
-      expectValidation(await t.http().put(`/v1/members/${'x'.repeat(201)}`).set(auth()).send({ displayName: 'Ok' }), ['externalId']);
+      expectValidation(
+        await t
+          .http()
+          .put(`/v1/members/${'x'.repeat(201)}`)
+          .set(auth())
+          .send({ displayName: 'Ok' }),
+        ['externalId'],
+      );
       expectProblem(await t.http().get(member).set(auth()), 404);
 
       const group = `/v1/networks/${key}/groups/g1`;
@@ -580,15 +781,78 @@ describe('POST /v1/networks/{key}/events: the per-line report', () => {
 
       const activities = `/v1/networks/${key}/activities`;
       const ok = { externalId: 'a1', kind: 'post', author: 'u1', occurredAt: T0 };
-      expectValidation(await t.http().post(activities).set(auth()).send({ ...ok, occurredAt: '2026-06-31T10:00:00Z' }), ['occurredAt']);
-      expectValidation(await t.http().post(activities).set(auth()).send({ ...ok, occurredAt: '2026-03-02T10:15:00' }), ['occurredAt']);
-      expectValidation(await t.http().post(activities).set(auth()).send({ ...ok, type: 'activity' }), ['type']);
-      expectValidation(await t.http().post(activities).set(auth()).send({ ...ok, kind: 'rant' }), ['kind']);
-      expectValidation(await t.http().post(activities).set(auth()).send({ ...ok, kind: 'reply' }), ['parent']);
-      expectValidation(await t.http().post(activities).set(auth()).send({ ...ok, parent: 'a0' }), ['parent']);
-      expectValidation(await t.http().post(activities).set(auth()).send({ ...ok, kind: 'reply', parent: 'a1' }), ['parent']);
-      expectValidation(await t.http().post(activities).set(auth()).send({ ...ok, text: 'a\u0000b' }), ['text']);
-      expectValidation(await t.http().post(activities).set(auth()).send({ ...ok, tags: [1] }), ['tags']);
+      expectValidation(
+        await t
+          .http()
+          .post(activities)
+          .set(auth())
+          .send({ ...ok, occurredAt: '2026-06-31T10:00:00Z' }),
+        ['occurredAt'],
+      );
+      expectValidation(
+        await t
+          .http()
+          .post(activities)
+          .set(auth())
+          .send({ ...ok, occurredAt: '2026-03-02T10:15:00' }),
+        ['occurredAt'],
+      );
+      expectValidation(
+        await t
+          .http()
+          .post(activities)
+          .set(auth())
+          .send({ ...ok, type: 'activity' }),
+        ['type'],
+      );
+      expectValidation(
+        await t
+          .http()
+          .post(activities)
+          .set(auth())
+          .send({ ...ok, kind: 'rant' }),
+        ['kind'],
+      );
+      expectValidation(
+        await t
+          .http()
+          .post(activities)
+          .set(auth())
+          .send({ ...ok, kind: 'reply' }),
+        ['parent'],
+      );
+      expectValidation(
+        await t
+          .http()
+          .post(activities)
+          .set(auth())
+          .send({ ...ok, parent: 'a0' }),
+        ['parent'],
+      );
+      expectValidation(
+        await t
+          .http()
+          .post(activities)
+          .set(auth())
+          .send({ ...ok, kind: 'reply', parent: 'a1' }),
+        ['parent'],
+      );
+      expectValidation(
+        await t
+          .http()
+          .post(activities)
+          .set(auth())
+          .send({ ...ok, text: 'a\u0000b' }),
+        ['text'],
+      );
+      expectValidation(
+        await t
+          .http()
+          .post(activities)
+          .set(auth())
+          .send({ ...ok, tags: [1] }),
+        ['tags'],
+      );
       const { author: _author, ...noAuthor } = ok;
       expectValidation(await t.http().post(activities).set(auth()).send(noAuthor), ['author']);
       expect(await activityCount(t, key)).toBe(0);
@@ -609,7 +873,8 @@ describe('POST /v1/networks/{key}/events: the per-line report', () => {
       for (let i = 1; i <= 5; i++) records.push(newMember(`${p}u${i}`));
       for (let i = 1; i <= 3; i++) records.push(newGroup(`g${i}`, { visibility: i === 3 ? 'private' : 'public' }));
       for (let i = 1; i <= 5; i++) records.push(newMembership(`g${(i % 3) + 1}`, `${p}u${i}`));
-      for (let i = 1; i <= 7; i++) records.push(newActivity(`a${i}`, i === 1 ? 'post' : 'reply', `${p}u${(i % 5) + 1}`, T0, { group: 'g1', ...(i === 1 ? {} : { parent: 'a1' }) }));
+      for (let i = 1; i <= 7; i++)
+        records.push(newActivity(`a${i}`, i === 1 ? 'post' : 'reply', `${p}u${(i % 5) + 1}`, T0, { group: 'g1', ...(i === 1 ? {} : { parent: 'a1' }) }));
       records.push({ type: 'activity', externalId: 'a4', deleted: true });
       expect(report(await ingest(t, key, records)).rejected).toEqual([]);
 
@@ -654,7 +919,8 @@ describe('POST /v1/networks/{key}/events: the per-line report', () => {
       for (const route of ['activities', 'members', 'groups', 'memberships']) {
         for (const cursor of forged) {
           const res = await t.http().get(`/v1/networks/${key}/${route}`).query({ cursor }).set(auth());
-          if (res.status !== 400 || !/^application\/problem\+json/.test(res.headers['content-type'])) wrong.push({ route, cursor: Buffer.from(cursor, 'base64url').toString(), status: res.status, contentType: res.headers['content-type'] });
+          if (res.status !== 400 || !/^application\/problem\+json/.test(res.headers['content-type']))
+            wrong.push({ route, cursor: Buffer.from(cursor, 'base64url').toString(), status: res.status, contentType: res.headers['content-type'] });
           else expectProblem(res, 400);
         }
       }
@@ -706,13 +972,22 @@ describe('POST /v1/networks/{key}/events: the per-line report', () => {
       for (const secret of ['Project Falcon', 'Acquisition of ACME', 'Agreed', 'm&a']) expect(everything).not.toContain(secret);
 
       // admin and a key scoped to the network: everything
-      for (const [who, apiKey] of [['admin', TEST_ADMIN_KEY], ['scoped', scoped]] as const) {
+      for (const [who, apiKey] of [
+        ['admin', TEST_ADMIN_KEY],
+        ['scoped', scoped],
+      ] as const) {
         const g = (await walk(t, `/v1/networks/${key}/groups`, 1000, apiKey)).items;
         expect({ who, g: g.find((x) => x.externalId === 'secret') }).toMatchObject({ who, g: { name: 'Project Falcon', leaders: [`${p}boss`] } });
         const a = (await walk(t, `/v1/networks/${key}/activities`, 1000, apiKey)).items;
         expect({ who, a: a.find((x) => x.externalId === 's1') }).toMatchObject({ who, a: { text: 'Acquisition of ACME', author: `${p}boss`, tags: ['m&a'] } });
         const m = (await walk(t, `/v1/networks/${key}/memberships`, 1000, apiKey)).items;
-        expect({ who, m: m.filter((x) => x.group === 'secret').map((x) => `${x.member}:${x.role}`).sort() }).toEqual({ who, m: [`${p}boss:leader`, `${p}pub:member`] });
+        expect({
+          who,
+          m: m
+            .filter((x) => x.group === 'secret')
+            .map((x) => `${x.member}:${x.role}`)
+            .sort(),
+        }).toEqual({ who, m: [`${p}boss:leader`, `${p}pub:member`] });
       }
     });
   });

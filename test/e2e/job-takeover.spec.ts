@@ -184,7 +184,9 @@ describe('background job taken over after its instance dies (two real servers, S
     expect(ingested.status).toBe(200);
     expect(ingested.body.rejected).toEqual([]);
 
-    const put = await api(first, 'PUT', `/v1/objectives/${objectiveKey}`, { json: { name: 'Cloud', keywords: [{ term: 'nuage', weight: 1 }], networks: [networkKey] } });
+    const put = await api(first, 'PUT', `/v1/objectives/${objectiveKey}`, {
+      json: { name: 'Cloud', keywords: [{ term: 'nuage', weight: 1 }], networks: [networkKey] },
+    });
     expect(put.status).toBe(201);
     const [{ id: objectiveId }] = (await sql.query(`SELECT id::text AS id FROM objectives WHERE key = $1`, [objectiveKey])).rows;
 
@@ -220,7 +222,10 @@ describe('background job taken over after its instance dies (two real servers, S
     expect(survivor.child.exitCode).toBeNull();
     // run again from the start by the survivor: every contribution counted once
     expect(rematch).toMatchObject({ state: 'done', done: POSTS, total: POSTS });
-    const { rows: jobs } = await sql.query(`SELECT state, attempts, lease_owner, progress_done, progress_total, last_error FROM jobs WHERE kind = 'rematch' AND key = $1`, [objectiveId]);
+    const { rows: jobs } = await sql.query(
+      `SELECT state, attempts, lease_owner, progress_done, progress_total, last_error FROM jobs WHERE kind = 'rematch' AND key = $1`,
+      [objectiveId],
+    );
     // attempt 1 by the killed instance, attempt 2 by the survivor's takeover
     expect(jobs).toEqual([{ state: 'done', attempts: 2, lease_owner: null, progress_done: POSTS, progress_total: POSTS, last_error: null }]);
 
@@ -230,7 +235,11 @@ describe('background job taken over after its instance dies (two real servers, S
       [objectiveKey],
     );
     expect(matches).toEqual([{ n: 2000, activities: 2000 }]);
-    const alignment = await api(survivor, 'GET', `/v1/networks/${networkKey}/indicators/alignment?from=${encodeURIComponent(WINDOW.from)}&to=${encodeURIComponent(WINDOW.to)}`);
+    const alignment = await api(
+      survivor,
+      'GET',
+      `/v1/networks/${networkKey}/indicators/alignment?from=${encodeURIComponent(WINDOW.from)}&to=${encodeURIComponent(WINDOW.to)}`,
+    );
     expect(alignment.status).toBe(200);
     // 2 000 / 6 000 = 0.3333
     expect(alignment.body).toMatchObject({ contributions: POSTS, alignedContributions: 2000, alignmentRate: 0.3333 });

@@ -21,7 +21,7 @@ interface ExportedActivity {
   confidential: boolean;
 }
 
-describe('member export limited to the key\'s networks (SPEC §4)', () => {
+describe("member export limited to the key's networks (SPEC §4)", () => {
   let t: TestApp;
   let netA: string;
   let netB: string;
@@ -50,7 +50,12 @@ describe('member export limited to the key\'s networks (SPEC §4)', () => {
       newMembership(`${prefix}-pub`, mia),
       newMembership(`${prefix}-conf`, mia),
       newActivity(`${prefix}-q1`, 'question', oli, at(0), { group: `${prefix}-pub`, text: `Which cloud region for ${word}?`, tags: ['cloud'] }),
-      newActivity(`${prefix}-r1`, 'reply', mia, at(1), { group: `${prefix}-pub`, parent: `${prefix}-q1`, text: `The cloud region of Paris ${word}`, tags: ['cloud', word] }),
+      newActivity(`${prefix}-r1`, 'reply', mia, at(1), {
+        group: `${prefix}-pub`,
+        parent: `${prefix}-q1`,
+        text: `The cloud region of Paris ${word}`,
+        tags: ['cloud', word],
+      }),
       newActivity(`${prefix}-x1`, 'accept', oli, at(2), { group: `${prefix}-pub`, parent: `${prefix}-r1` }),
       newActivity(`${prefix}-p2`, 'post', mia, at(3), { group: `${prefix}-priv`, text: `Private notes on budgets ${word}` }),
       newActivity(`${prefix}-q3`, 'question', oli, at(4), { group: `${prefix}-conf`, text: `Merger question ${word} ${conf}` }),
@@ -61,7 +66,11 @@ describe('member export limited to the key\'s networks (SPEC §4)', () => {
   }
 
   async function key(role: string, networks?: string[]): Promise<{ Authorization: string }> {
-    const res = await t.http().post('/v1/api-keys').set(admin).send({ name: `export scope ${role}`, role, ...(networks ? { networks } : {}) });
+    const res = await t
+      .http()
+      .post('/v1/api-keys')
+      .set(admin)
+      .send({ name: `export scope ${role}`, role, ...(networks ? { networks } : {}) });
     expect(res.status).toBe(201);
     return { Authorization: `Bearer ${res.body.secret}` };
   }
@@ -88,8 +97,24 @@ describe('member export limited to the key\'s networks (SPEC §4)', () => {
       expect((await t.http().post(`/v1/networks/${net}/people-index`).set(admin)).status).toBe(200);
     }
     // an objective named like the member: its audit entries are not about her
-    expect((await t.http().put(`/v1/objectives/${mia}`).set(admin).send({ name: 'Cloud', keywords: [{ term: 'cloud', weight: 1 }] })).status).toBe(201);
-    expect((await t.http().put(`/v1/members/${mia}/profile`).set(admin).send({ expertise: [{ topic: 'Cloud', level: 4 }] })).status).toBe(200);
+    expect(
+      (
+        await t
+          .http()
+          .put(`/v1/objectives/${mia}`)
+          .set(admin)
+          .send({ name: 'Cloud', keywords: [{ term: 'cloud', weight: 1 }] })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await t
+          .http()
+          .put(`/v1/members/${mia}/profile`)
+          .set(admin)
+          .send({ expertise: [{ topic: 'Cloud', level: 4 }] })
+      ).status,
+    ).toBe(200);
     hrA = await key('hr', [netA]);
     hrAll = await key('hr');
     expect((await t.http().get(`/v1/members/${mia}/profile`).set(hrA)).status).toBe(200);
@@ -124,7 +149,12 @@ describe('member export limited to the key\'s networks (SPEC §4)', () => {
       [netB, 'b-r4', true],
       [netB, 'b-l4', true],
     ]);
-    expect(activities.find((a) => a.externalId === 'a-r4')).toMatchObject({ group: null, parent: 'a-q3', text: `Groupless answer alpha ${CONF_A}`, tags: [CONF_A] });
+    expect(activities.find((a) => a.externalId === 'a-r4')).toMatchObject({
+      group: null,
+      parent: 'a-q3',
+      text: `Groupless answer alpha ${CONF_A}`,
+      tags: [CONF_A],
+    });
     expect(activities.find((a) => a.externalId === 'b-l4')).toMatchObject({ group: null, parent: 'b-q3', reaction: CONF_B });
     expect(networksOf(res.body.inferredInterests)).toEqual([netA, netB]);
     expect(networksOf(res.body.expertiseEvidence)).toEqual([netA, netB]);
@@ -155,7 +185,13 @@ describe('member export limited to the key\'s networks (SPEC §4)', () => {
     ]);
     const activities: ExportedActivity[] = res.body.activities;
     expect(ids(activities)).toEqual(['a-r1', 'a-p2', 'a-p3', 'a-r4', 'a-l4']);
-    expect(activities.map((a) => a.text)).toEqual(['The cloud region of Paris alpha', 'Private notes on budgets alpha', `Merger plan alpha ${CONF_A}`, `Groupless answer alpha ${CONF_A}`, null]);
+    expect(activities.map((a) => a.text)).toEqual([
+      'The cloud region of Paris alpha',
+      'Private notes on budgets alpha',
+      `Merger plan alpha ${CONF_A}`,
+      `Groupless answer alpha ${CONF_A}`,
+      null,
+    ]);
     expect(activities.find((a) => a.externalId === 'a-l4')).toMatchObject({ reaction: CONF_A, confidential: true });
     expect(res.body.inferredInterests.length).toBeGreaterThan(0);
     expect(networksOf(res.body.inferredInterests)).toEqual([netA]);

@@ -9,12 +9,16 @@ describe('GET /v1/members/{externalId} for network-limited keys', () => {
   });
   afterAll(() => t.close());
 
-  it('shows members of the key\'s networks and answers 404 for the others', async () => {
+  it("shows members of the key's networks and answers 404 for the others", async () => {
     const [a, b] = [await newNetwork(t), await newNetwork(t)];
     const [inA, inB] = [uniqueKey('ma'), uniqueKey('mb')];
     expect((await ingest(t, a, [newMember(inA)])).body.inserted).toBe(1);
     expect((await ingest(t, b, [newMember(inB)])).body.inserted).toBe(1);
-    const created = await t.http().post('/v1/api-keys').set('Authorization', `Bearer ${TEST_ADMIN_KEY}`).send({ name: 'scoped', role: 'integrator', networks: [a] });
+    const created = await t
+      .http()
+      .post('/v1/api-keys')
+      .set('Authorization', `Bearer ${TEST_ADMIN_KEY}`)
+      .send({ name: 'scoped', role: 'integrator', networks: [a] });
     const scoped = created.body.secret as string;
 
     const own = await t.http().get(`/v1/members/${inA}`).set('Authorization', `Bearer ${scoped}`);

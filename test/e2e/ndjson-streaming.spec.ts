@@ -41,7 +41,14 @@ describe('NDJSON bulk ingestion streams', () => {
     const key = await newNetwork(t);
     const authorPrefix = uniqueKey('s');
     const line = (i: number) =>
-      JSON.stringify({ type: 'activity', externalId: `a${i}`, kind: 'post', author: `${authorPrefix}-${i % 50}`, occurredAt: '2026-03-02T10:15:00+01:00', text: FILLER }) + '\n';
+      JSON.stringify({
+        type: 'activity',
+        externalId: `a${i}`,
+        kind: 'post',
+        author: `${authorPrefix}-${i % 50}`,
+        occurredAt: '2026-03-02T10:15:00+01:00',
+        text: FILLER,
+      }) + '\n';
 
     // live heap = heap right after a full collection (npm test runs Node with --expose-gc)
     const gc = global.gc;

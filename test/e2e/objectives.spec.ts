@@ -19,13 +19,22 @@ const REMATCH_FIELDS = ['done', 'finishedAt', 'startedAt', 'state', 'total'];
 
 /** A 400 problem+json whose `errors: [{path, message}]` holds a path matching each pattern. */
 function expectValidation(res: Response, paths: RegExp[], label: string): { path: string; message: string }[] {
-  expect({ label, status: res.status, contentType: res.headers['content-type'] }).toEqual({ label, status: 400, contentType: expect.stringMatching(/^application\/problem\+json(;|$)/) });
+  expect({ label, status: res.status, contentType: res.headers['content-type'] }).toEqual({
+    label,
+    status: 400,
+    contentType: expect.stringMatching(/^application\/problem\+json(;|$)/),
+  });
   expect(res.body).toMatchObject({ type: expect.any(String), title: expect.any(String), status: 400, detail: expect.any(String) });
   const errors = res.body.errors as { path: string; message: string }[];
   expect({ label, isArray: Array.isArray(errors), length: errors?.length > 0 }).toEqual({ label, isArray: true, length: true });
   for (const e of errors) expect(e).toEqual({ path: expect.any(String), message: expect.any(String) });
   for (const pattern of paths) {
-    expect({ label, pattern: String(pattern), found: errors.some((e) => pattern.test(e.path)), errors }).toEqual({ label, pattern: String(pattern), found: true, errors });
+    expect({ label, pattern: String(pattern), found: errors.some((e) => pattern.test(e.path)), errors }).toEqual({
+      label,
+      pattern: String(pattern),
+      found: true,
+      errors,
+    });
   }
   return errors;
 }
@@ -49,12 +58,29 @@ describe('objectives (SPEC §2, docs/alignment.md)', () => {
   const okey = (suffix: string) => `${p}.${suffix}`;
   const auth = (apiKey = TEST_ADMIN_KEY) => ({ Authorization: `Bearer ${apiKey}` });
 
-  const put = (key: string, body: unknown, apiKey = TEST_ADMIN_KEY) => t.http().put(`/v1/objectives/${encodeURIComponent(key)}`).set(auth(apiKey)).send(body as object);
-  const get = (key: string, apiKey = TEST_ADMIN_KEY) => t.http().get(`/v1/objectives/${encodeURIComponent(key)}`).set(auth(apiKey));
-  const del = (key: string, apiKey = TEST_ADMIN_KEY) => t.http().delete(`/v1/objectives/${encodeURIComponent(key)}`).set(auth(apiKey));
+  const put = (key: string, body: unknown, apiKey = TEST_ADMIN_KEY) =>
+    t
+      .http()
+      .put(`/v1/objectives/${encodeURIComponent(key)}`)
+      .set(auth(apiKey))
+      .send(body as object);
+  const get = (key: string, apiKey = TEST_ADMIN_KEY) =>
+    t
+      .http()
+      .get(`/v1/objectives/${encodeURIComponent(key)}`)
+      .set(auth(apiKey));
+  const del = (key: string, apiKey = TEST_ADMIN_KEY) =>
+    t
+      .http()
+      .delete(`/v1/objectives/${encodeURIComponent(key)}`)
+      .set(auth(apiKey));
 
   async function createKey(role: string, networks?: string[]): Promise<string> {
-    const res = await t.http().post('/v1/api-keys').set(auth()).send({ name: `objectives ${role}`, role, ...(networks ? { networks } : {}) });
+    const res = await t
+      .http()
+      .post('/v1/api-keys')
+      .set(auth())
+      .send({ name: `objectives ${role}`, role, ...(networks ? { networks } : {}) });
     expect(res.status).toBe(201);
     return res.body.secret as string;
   }
@@ -65,7 +91,11 @@ describe('objectives (SPEC §2, docs/alignment.md)', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res: Response = await t.http().get('/v1/objectives').query({ limit: 1000, ...(cursor ? { cursor } : {}) }).set(auth(apiKey));
+      const res: Response = await t
+        .http()
+        .get('/v1/objectives')
+        .query({ limit: 1000, ...(cursor ? { cursor } : {}) })
+        .set(auth(apiKey));
       expect(res.status).toBe(200);
       expect(Object.keys(res.body).sort()).toEqual(['items', 'nextCursor']);
       expect(Array.isArray(res.body.items)).toBe(true);
@@ -77,7 +107,14 @@ describe('objectives (SPEC §2, docs/alignment.md)', () => {
     return out;
   }
 
-  const valid = () => ({ name: 'Cybersécurité', networks: [net], keywords: [{ term: 'cybersécurité', weight: 2 }, { term: 'mot de passe', weight: 1 }] });
+  const valid = () => ({
+    name: 'Cybersécurité',
+    networks: [net],
+    keywords: [
+      { term: 'cybersécurité', weight: 2 },
+      { term: 'mot de passe', weight: 1 },
+    ],
+  });
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -237,7 +274,13 @@ describe('objectives (SPEC §2, docs/alignment.md)', () => {
 
     it('two terms with the same normalised tokens ("Réseaux" and "reseau") are duplicates naming both positions', async () => {
       const key = okey('dup');
-      const res = await put(key, { ...valid(), keywords: [{ term: 'Réseaux', weight: 1 }, { term: 'reseau', weight: 2 }] });
+      const res = await put(key, {
+        ...valid(),
+        keywords: [
+          { term: 'Réseaux', weight: 1 },
+          { term: 'reseau', weight: 2 },
+        ],
+      });
       const errors = expectValidation(res, [/^keywords/], 'duplicate terms');
       const text = JSON.stringify(errors);
       expect(text).toContain('keywords[0]');
@@ -248,7 +291,14 @@ describe('objectives (SPEC §2, docs/alignment.md)', () => {
     it('duplicates are found whatever the distance between them ("Mot de passe" at 0, "mots-de-passe" at 2)', async () => {
       const key = okey('dup2');
       // "Mot de passe" → mot de passe; "mots-de-passe" → mot (plural rule) de passe
-      const res = await put(key, { ...valid(), keywords: [{ term: 'Mot de passe', weight: 1 }, { term: 'vpn', weight: 1 }, { term: 'mots-de-passe', weight: 1 }] });
+      const res = await put(key, {
+        ...valid(),
+        keywords: [
+          { term: 'Mot de passe', weight: 1 },
+          { term: 'vpn', weight: 1 },
+          { term: 'mots-de-passe', weight: 1 },
+        ],
+      });
       const errors = expectValidation(res, [/^keywords/], 'distant duplicates');
       const text = JSON.stringify(errors);
       expect(text).toContain('keywords[0]');
@@ -292,7 +342,13 @@ describe('objectives (SPEC §2, docs/alignment.md)', () => {
 
     it('no key: 401', async () => {
       expectProblem(await t.http().get(`/v1/objectives/${existing}`), 401);
-      expectProblem(await t.http().put(`/v1/objectives/${okey('anon')}`).send(valid()), 401);
+      expectProblem(
+        await t
+          .http()
+          .put(`/v1/objectives/${okey('anon')}`)
+          .send(valid()),
+        401,
+      );
     });
 
     it('a cno key may create, replace, read, list and delete', async () => {

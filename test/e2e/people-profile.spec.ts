@@ -35,13 +35,29 @@ describe('declared profile (SPEC §2, docs/people.md)', () => {
   const auth = (apiKey = TEST_ADMIN_KEY) => ({ Authorization: `Bearer ${apiKey}` });
 
   const put = (member: string, body: unknown, apiKey = TEST_ADMIN_KEY) =>
-    t.http().put(`/v1/members/${encodeURIComponent(member)}/profile`).set(auth(apiKey)).send(body as object);
-  const get = (member: string, apiKey = TEST_ADMIN_KEY) => t.http().get(`/v1/members/${encodeURIComponent(member)}/profile`).set(auth(apiKey));
+    t
+      .http()
+      .put(`/v1/members/${encodeURIComponent(member)}/profile`)
+      .set(auth(apiKey))
+      .send(body as object);
+  const get = (member: string, apiKey = TEST_ADMIN_KEY) =>
+    t
+      .http()
+      .get(`/v1/members/${encodeURIComponent(member)}/profile`)
+      .set(auth(apiKey));
   const history = (member: string, query: Record<string, string | number> = {}, apiKey = TEST_ADMIN_KEY) =>
-    t.http().get(`/v1/members/${encodeURIComponent(member)}/profile/history`).query(query).set(auth(apiKey));
+    t
+      .http()
+      .get(`/v1/members/${encodeURIComponent(member)}/profile/history`)
+      .query(query)
+      .set(auth(apiKey));
 
   async function newKey(role: string, networks?: string[]): Promise<{ id: string; secret: string }> {
-    const res = await t.http().post('/v1/api-keys').set(auth()).send({ name: `people-profile ${role} ${uniqueKey('k')}`, role, ...(networks ? { networks } : {}) });
+    const res = await t
+      .http()
+      .post('/v1/api-keys')
+      .set(auth())
+      .send({ name: `people-profile ${role} ${uniqueKey('k')}`, role, ...(networks ? { networks } : {}) });
     expect(res.status).toBe(201);
     return res.body;
   }
@@ -58,7 +74,9 @@ describe('declared profile (SPEC §2, docs/people.md)', () => {
     other = await newNetwork(t);
     p = uniqueKey('pp') + ':';
     const res = await ingest(t, net, [
-      ...['basic', 'written', 'levels', 'hist', 'invalid', 'facets', 'scope', 'roles', 'audit', 'gaps', 'never'].map((s) => newMember(m(s), { department: 'R&D' })),
+      ...['basic', 'written', 'levels', 'hist', 'invalid', 'facets', 'scope', 'roles', 'audit', 'gaps', 'never'].map((s) =>
+        newMember(m(s), { department: 'R&D' }),
+      ),
       // an activity by an unknown author: a placeholder member
       newActivity('ph-1', 'post', m('placeholder'), '2026-10-01T09:00:00Z', { text: 'bonjour' }),
     ]);
@@ -80,7 +98,10 @@ describe('declared profile (SPEC §2, docs/people.md)', () => {
       };
       const before = Date.now();
       const res = await put(m('basic'), body);
-      expect({ status: res.status, contentType: res.headers['content-type'] }).toEqual({ status: 200, contentType: expect.stringMatching(/^application\/json/) });
+      expect({ status: res.status, contentType: res.headers['content-type'] }).toEqual({
+        status: 200,
+        contentType: expect.stringMatching(/^application\/json/),
+      });
       expect(res.body).toEqual({ ...body, version: 1, updatedAt: expect.stringMatching(ISO_UTC) });
       expect(Date.parse(res.body.updatedAt)).toBeGreaterThanOrEqual(before - 5000);
       expect(Date.parse(res.body.updatedAt)).toBeLessThanOrEqual(Date.now() + 5000);
@@ -99,7 +120,10 @@ describe('declared profile (SPEC §2, docs/people.md)', () => {
 
     it('topics are displayed as written (case, accents, punctuation kept)', async () => {
       const body = {
-        expertise: [{ topic: 'Réseaux & Télécoms', level: 3 }, { topic: 'C++ / Rust', level: 5 }],
+        expertise: [
+          { topic: 'Réseaux & Télécoms', level: 3 },
+          { topic: 'C++ / Rust', level: 5 },
+        ],
         competences: [{ topic: 'KUBERNETES', level: 1 }],
         interests: [{ topic: 'Cybersécurité (SOC)' }, { topic: 'x'.repeat(200) }], // 200 characters: the maximum
       };
@@ -207,7 +231,16 @@ describe('declared profile (SPEC §2, docs/people.md)', () => {
       ['topic "!!!" normalises to nothing', { interests: [{ topic: 'VPN' }, { topic: '!!!' }] }, ['interests[1].topic']],
       ['empty topic', { expertise: [{ topic: '', level: 2 }] }, [/^expertise\[0\]\.topic$/]],
       ['duplicates within a facet after normalisation', { interests: [{ topic: 'Réseaux' }, { topic: 'reseau' }] }, ['interests[1].topic']],
-      ['duplicates within expertise (case)', { expertise: [{ topic: 'Kubernetes', level: 2 }, { topic: 'KUBERNETES', level: 3 }] }, ['expertise[1].topic']],
+      [
+        'duplicates within expertise (case)',
+        {
+          expertise: [
+            { topic: 'Kubernetes', level: 2 },
+            { topic: 'KUBERNETES', level: 3 },
+          ],
+        },
+        ['expertise[1].topic'],
+      ],
       ['unknown field', { expertise: [], hobbies: [{ topic: 'golf' }] }, [/^hobbies$/]],
       ['unknown field inside a topic (an interest has no level)', { interests: [{ topic: 'VPN', level: 3 }] }, [/^interests\[0\]\.level$/]],
       ['topic over 200 characters', { expertise: [{ topic: 'k'.repeat(201), level: 2 }] }, [/^expertise\[0\]\.topic$/]],
@@ -286,7 +319,13 @@ describe('declared profile (SPEC §2, docs/people.md)', () => {
 
     it('no key → 401', async () => {
       expectProblem(await t.http().get(`/v1/members/${m('roles')}/profile`), 401);
-      expectProblem(await t.http().put(`/v1/members/${m('roles')}/profile`).send({}), 401);
+      expectProblem(
+        await t
+          .http()
+          .put(`/v1/members/${m('roles')}/profile`)
+          .send({}),
+        401,
+      );
     });
   });
 
@@ -312,7 +351,11 @@ describe('declared profile (SPEC §2, docs/people.md)', () => {
 
   it('declared vs observed: declared expertise and competence with no activity are in gaps.declaredNotObserved', async () => {
     const member = m('gaps');
-    const res = await put(member, { expertise: [{ topic: 'Terraform', level: 4 }], competences: [{ topic: 'Ansible', level: 2 }], interests: [{ topic: 'Cloud' }] });
+    const res = await put(member, {
+      expertise: [{ topic: 'Terraform', level: 4 }],
+      competences: [{ topic: 'Ansible', level: 2 }],
+      interests: [{ topic: 'Cloud' }],
+    });
     expect(res.status).toBe(200);
     const run = await t.http().post(`/v1/networks/${net}/people-index`).set(auth());
     expect(run.status).toBe(200);
@@ -369,8 +412,13 @@ describe('declared profile (SPEC §2, docs/people.md)', () => {
       idx = await newNetwork(t);
       const [A, B, C, S] = ['A', 'B', 'C', 'S'].map(member);
       const res = await ingest(t, idx, [
-        newMember(A), newMember(B), newMember(C), newMember(S),
-        newGroup('gpub'), newGroup('gpriv', { visibility: 'private' }), newGroup('gconf', { visibility: 'confidential' }),
+        newMember(A),
+        newMember(B),
+        newMember(C),
+        newMember(S),
+        newGroup('gpub'),
+        newGroup('gpriv', { visibility: 'private' }),
+        newGroup('gconf', { visibility: 'confidential' }),
         newActivity('a1', 'post', A, '2026-10-01T09:00:00Z', { group: 'gpub', text: 'zorglub', tags: ['zorglub'] }),
         newActivity('a2', 'post', A, '2026-10-02T09:00:00Z', { group: 'gpub', text: 'zorglub réunion', tags: ['zorglub'] }),
         newActivity('a3', 'question', A, '2026-10-03T09:00:00Z', { group: 'gpub', text: 'zorglub', tags: ['zorglub'] }),
@@ -408,7 +456,7 @@ describe('declared profile (SPEC §2, docs/people.md)', () => {
       ]);
     });
 
-    it('computedAt: when the index behind the member\'s interests was computed, for a limited and for an unscoped key', async () => {
+    it("computedAt: when the index behind the member's interests was computed, for a limited and for an unscoped key", async () => {
       const scoped = await newKey('hr', [idx]);
       const limited = await get(member('A'), scoped.secret);
       expect(limited.body.inferredInterests.map((i: { term: string }) => i.term)).toEqual(['zorglub', 'réunion']);
@@ -425,7 +473,7 @@ describe('declared profile (SPEC §2, docs/people.md)', () => {
       expect((await get(member('C'))).body.inferredInterests).toEqual([{ term: 'réunion', weight: 0.6931, activities: ['c1'] }]); // 1 × ln 2
     });
 
-    it('a confidential group\'s text never produces an inferred interest', async () => {
+    it("a confidential group's text never produces an inferred interest", async () => {
       for (const who of ['A', 'B', 'C', 'S']) {
         const res = await get(member(who));
         expect(res.status).toBe(200);

@@ -262,7 +262,15 @@ describe('responsiveness indicators (hand-computed fixtures)', () => {
     it('the window is half-open: a root at `from` is in, a root at `to` is out', async () => {
       // [02-28 23:59:59, 03-01 00:00:00): only Q7 (Q6 at 03-01 00:00 is out); Q7 is 1 s old at `to` → not unanswered
       const a = await responsiveness(net, { from: '2026-02-28T23:59:59Z', to: '2026-03-01T00:00:00Z' });
-      expect(a).toMatchObject({ roots: 1, questions: 1, respondedRoots: 0, responseRate: 0, resolvedRate: 0, unansweredQuestions: 0, leaderFirstResponseShare: null });
+      expect(a).toMatchObject({
+        roots: 1,
+        questions: 1,
+        respondedRoots: 0,
+        responseRate: 0,
+        resolvedRate: 0,
+        unansweredQuestions: 0,
+        leaderFirstResponseShare: null,
+      });
       // [03-08 00:00, 03-09 00:00): only Q8 (u1, a reply, is no root); 24 h old at to = 03-09 → not unanswered
       const b = await responsiveness(net, { from: '2026-03-08T00:00:00Z', to: '2026-03-09T00:00:00Z' });
       expect(b).toMatchObject({ roots: 1, questions: 1, respondedRoots: 0, responseRate: 0, unansweredQuestions: 0 });
@@ -271,11 +279,19 @@ describe('responsiveness indicators (hand-computed fixtures)', () => {
       const c = await responsiveness(net, { from: '2026-02-26T00:00:00Z', to: '2026-03-03T00:00:00Z' });
       expect(c).toMatchObject({ roots: 4, questions: 4, respondedRoots: 1, unansweredQuestions: 1 });
       const list = await get(net, 'questions/unanswered', { from: '2026-02-26T00:00:00Z', to: '2026-03-03T00:00:00Z' });
-      expect(list.body).toEqual({ items: [{ externalId: 'Q7', author: expect.stringMatching(/:B$/), group: 'g1', occurredAt: utc('2026-02-28T23:59:59Z') }], nextCursor: null });
+      expect(list.body).toEqual({
+        items: [{ externalId: 'Q7', author: expect.stringMatching(/:B$/), group: 'g1', occurredAt: utc('2026-02-28T23:59:59Z') }],
+        nextCursor: null,
+      });
     });
 
     describe('GET questions/unanswered', () => {
-      const item = (externalId: string, author: string, group: string | null, occurredAt: string) => ({ externalId, author: `${p}${author}`, group, occurredAt: utc(occurredAt) });
+      const item = (externalId: string, author: string, group: string | null, occurredAt: string) => ({
+        externalId,
+        author: `${p}${author}`,
+        group,
+        occurredAt: utc(occurredAt),
+      });
       // the 4 counted by unansweredQuestions, oldest first
       const all = () => [
         item('Q6', 'C', 'g1', '2026-03-01T00:00:00Z'),
@@ -317,7 +333,10 @@ describe('responsiveness indicators (hand-computed fixtures)', () => {
         const g1 = await get(net, 'questions/unanswered', { from: FROM, to: TO, group: 'g1' });
         expect(g1.body).toEqual({ items: [item('Q6', 'C', 'g1', '2026-03-01T00:00:00Z'), item('Qs', 'A', 'g1', '2026-03-02T10:00:00Z')], nextCursor: null });
         const sales = await get(net, 'questions/unanswered', { from: FROM, to: TO, department: 'Sales' });
-        expect(sales.body).toEqual({ items: [item('Q10', 'B', null, '2026-03-03T12:00:00Z'), item('Q3', 'B', 'g2', '2026-03-04T12:00:00Z')], nextCursor: null });
+        expect(sales.body).toEqual({
+          items: [item('Q10', 'B', null, '2026-03-03T12:00:00Z'), item('Q3', 'B', 'g2', '2026-03-04T12:00:00Z')],
+          nextCursor: null,
+        });
         const empty = await get(net, 'questions/unanswered', { from: '2025-01-01T00:00:00Z', to: '2025-02-01T00:00:00Z' });
         expect(empty.body).toEqual({ items: [], nextCursor: null });
       });
@@ -342,7 +361,11 @@ describe('responsiveness indicators (hand-computed fixtures)', () => {
 
     it('cno and admin keys read it; an integrator key gets 403, no key 401, an unknown network 404', async () => {
       const createKey = async (role: string) => {
-        const res = await t.http().post('/v1/api-keys').set('Authorization', `Bearer ${TEST_ADMIN_KEY}`).send({ name: `responsiveness ${role}`, role });
+        const res = await t
+          .http()
+          .post('/v1/api-keys')
+          .set('Authorization', `Bearer ${TEST_ADMIN_KEY}`)
+          .send({ name: `responsiveness ${role}`, role });
         expect(res.status).toBe(201);
         return res.body.secret as string;
       };
@@ -358,7 +381,7 @@ describe('responsiveness indicators (hand-computed fixtures)', () => {
     });
   });
 
-  it('deleting a thread\'s first response moves the time to first response to the next reply', async () => {
+  it("deleting a thread's first response moves the time to first response to the next reply", async () => {
     const p = uniqueKey('m') + ':';
     const net = await load(threads(p));
     const before = await responsiveness(net, { from: FROM, to: TO });

@@ -19,7 +19,11 @@ describe('roles and network scopes', () => {
   let rse: string;
 
   async function newKey(role: string, networks?: string[]): Promise<string> {
-    const res = await t.http().post('/v1/api-keys').set('Authorization', admin).send({ name: `scope-rules ${role} ${uniqueKey('k')}`, role, ...(networks ? { networks } : {}) });
+    const res = await t
+      .http()
+      .post('/v1/api-keys')
+      .set('Authorization', admin)
+      .send({ name: `scope-rules ${role} ${uniqueKey('k')}`, role, ...(networks ? { networks } : {}) });
     if (res.status !== 201) throw new Error(`cannot create key: ${res.status} ${JSON.stringify(res.body)}`);
     return `Bearer ${res.body.secret}`;
   }
@@ -35,10 +39,36 @@ describe('roles and network scopes', () => {
 
   describe('POST /v1/networks/{key}/people-index', () => {
     it('hr keys get 403, scoped or not; cno keys in scope and admin keys run it', async () => {
-      expectProblem(await t.http().post(`/v1/networks/${experts}/people-index`).set('Authorization', await newKey('hr')), 403);
-      expectProblem(await t.http().post(`/v1/networks/${experts}/people-index`).set('Authorization', await newKey('hr', [experts])), 403);
-      expect((await t.http().post(`/v1/networks/${experts}/people-index`).set('Authorization', await newKey('cno', [experts]))).status).toBe(200);
-      expect((await t.http().post(`/v1/networks/${experts}/people-index`).set('Authorization', await newKey('cno'))).status).toBe(200);
+      expectProblem(
+        await t
+          .http()
+          .post(`/v1/networks/${experts}/people-index`)
+          .set('Authorization', await newKey('hr')),
+        403,
+      );
+      expectProblem(
+        await t
+          .http()
+          .post(`/v1/networks/${experts}/people-index`)
+          .set('Authorization', await newKey('hr', [experts])),
+        403,
+      );
+      expect(
+        (
+          await t
+            .http()
+            .post(`/v1/networks/${experts}/people-index`)
+            .set('Authorization', await newKey('cno', [experts]))
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await t
+            .http()
+            .post(`/v1/networks/${experts}/people-index`)
+            .set('Authorization', await newKey('cno'))
+        ).status,
+      ).toBe(200);
       expect((await t.http().post(`/v1/networks/${experts}/people-index`).set('Authorization', admin)).status).toBe(200);
     });
   });
@@ -46,14 +76,19 @@ describe('roles and network scopes', () => {
   describe('objectives', () => {
     const p = uniqueKey('o');
     const body = (networks?: string[]) => ({ name: 'Scope', keywords: [{ term: 'scope', weight: 1 }], ...(networks ? { networks } : {}) });
-    const put = (key: string, networks: string[] | undefined, auth: string) => t.http().put(`/v1/objectives/${key}`).set('Authorization', auth).send(body(networks));
+    const put = (key: string, networks: string[] | undefined, auth: string) =>
+      t.http().put(`/v1/objectives/${key}`).set('Authorization', auth).send(body(networks));
     const get = (key: string, auth: string) => t.http().get(`/v1/objectives/${key}`).set('Authorization', auth);
     const del = (key: string, auth: string) => t.http().delete(`/v1/objectives/${key}`).set('Authorization', auth);
     async function listAll(auth: string): Promise<{ key: string; networks: string[] | null }[]> {
       const out: { key: string; networks: string[] | null }[] = [];
       let cursor: string | null = null;
       do {
-        const res: Response = await t.http().get('/v1/objectives').query({ limit: 1000, ...(cursor ? { cursor } : {}) }).set('Authorization', auth);
+        const res: Response = await t
+          .http()
+          .get('/v1/objectives')
+          .query({ limit: 1000, ...(cursor ? { cursor } : {}) })
+          .set('Authorization', auth);
         expect(res.status).toBe(200);
         out.push(...res.body.items);
         cursor = res.body.nextCursor;
@@ -73,7 +108,10 @@ describe('roles and network scopes', () => {
     it('a key limited to networks sees only its networks in `networks` (GET, list, PUT answer); other keys see them all', async () => {
       expect((await get(both, scoped)).body.networks).toEqual([experts]);
       expect((await get(everywhere, scoped)).body.networks).toBeNull();
-      expect(await listAll(scoped)).toEqual([expect.objectContaining({ key: both, networks: [experts] }), expect.objectContaining({ key: everywhere, networks: null })]);
+      expect(await listAll(scoped)).toEqual([
+        expect.objectContaining({ key: both, networks: [experts] }),
+        expect.objectContaining({ key: everywhere, networks: null }),
+      ]);
       const created = await put(mine, [experts], scoped);
       expect(created.status).toBe(201);
       expect(created.body.networks).toEqual([experts]);
@@ -99,7 +137,7 @@ describe('roles and network scopes', () => {
       expect((await get(both, admin)).body).toEqual(before);
     });
 
-    it('a PUT asking for networks outside the key\'s scope (or for every network) is a 403, whether the objective exists or not', async () => {
+    it("a PUT asking for networks outside the key's scope (or for every network) is a 403, whether the objective exists or not", async () => {
       expectProblem(await put(`${p}-new`, [rse], scoped), 403);
       expectProblem(await put(`${p}-new`, undefined, scoped), 403);
       expectProblem(await put(rseOnly, [rse], scoped), 403);
@@ -111,7 +149,11 @@ describe('roles and network scopes', () => {
     it('refuses networks that do not exist with a 400 naming them; nothing is created', async () => {
       const ghosts = [uniqueKey('ghost'), uniqueKey('ghost')];
       const name = `ghost ${uniqueKey('k')}`;
-      const res = await t.http().post('/v1/api-keys').set('Authorization', admin).send({ name, role: 'cno', networks: [experts, ghosts[0], rse, ghosts[1]] });
+      const res = await t
+        .http()
+        .post('/v1/api-keys')
+        .set('Authorization', admin)
+        .send({ name, role: 'cno', networks: [experts, ghosts[0], rse, ghosts[1]] });
       expectProblem(res, 400);
       expect(res.body.errors).toEqual([
         { path: 'networks[1]', message: `network "${ghosts[0]}" does not exist` },
@@ -121,7 +163,11 @@ describe('roles and network scopes', () => {
       // once the network exists, the same key may be created
       await newNetwork(t, { key: ghosts[0] });
       await newNetwork(t, { key: ghosts[1] });
-      const ok = await t.http().post('/v1/api-keys').set('Authorization', admin).send({ name, role: 'cno', networks: [experts, ghosts[0], rse, ghosts[1]] });
+      const ok = await t
+        .http()
+        .post('/v1/api-keys')
+        .set('Authorization', admin)
+        .send({ name, role: 'cno', networks: [experts, ghosts[0], rse, ghosts[1]] });
       expect(ok.status).toBe(201);
       expect(ok.body.networks).toEqual([experts, ghosts[0], rse, ghosts[1]]);
     });

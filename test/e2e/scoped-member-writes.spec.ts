@@ -16,11 +16,22 @@ describe('member records sent with a network-limited key (SPEC §4)', () => {
   let hrA: string;
   const p = uniqueKey('smw');
   const REFUSED =
-    "this key is limited to networks and this member also belongs to a network outside them (or was written org-wide): a limited key may add an existing member to its network with an unchanged record, but may not change the member";
-  const original = { displayName: 'Bea Original', email: 'bea@example.com', department: 'Finance', site: 'Paris', jobTitle: 'Controller', joinedAt: '2025-01-06T09:00:00Z' };
+    'this key is limited to networks and this member also belongs to a network outside them (or was written org-wide): a limited key may add an existing member to its network with an unchanged record, but may not change the member';
+  const original = {
+    displayName: 'Bea Original',
+    email: 'bea@example.com',
+    department: 'Finance',
+    site: 'Paris',
+    jobTitle: 'Controller',
+    joinedAt: '2025-01-06T09:00:00Z',
+  };
 
   async function createKey(role: string, networks?: string[]): Promise<string> {
-    const res = await t.http().post('/v1/api-keys').set('Authorization', `Bearer ${TEST_ADMIN_KEY}`).send({ name: `scoped member writes ${role}`, role, ...(networks ? { networks } : {}) });
+    const res = await t
+      .http()
+      .post('/v1/api-keys')
+      .set('Authorization', `Bearer ${TEST_ADMIN_KEY}`)
+      .send({ name: `scoped member writes ${role}`, role, ...(networks ? { networks } : {}) });
     expect(res.status).toBe(201);
     return res.body.secret as string;
   }
@@ -58,22 +69,30 @@ describe('member records sent with a network-limited key (SPEC §4)', () => {
   });
   afterAll(() => t.close());
 
-  it.each(['ndjson', 'json'] as const)('a changing record for a member of another network is rejected with its line (%s); the member is unchanged and does not join the key\'s network', async (format) => {
-    const x = await memberOfB();
-    const res = await ingest(t, a, [newMember(x, { ...original, displayName: 'Mallory', email: 'mallory@example.com', department: 'Ops', site: 'Nowhere', jobTitle: 'Owner' })], { format, apiKey: scopedA });
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual({ received: 1, inserted: 0, updated: 0, duplicates: 0, rejected: [{ line: 1, externalId: x, error: REFUSED }] });
-    expect(await stored(x)).toEqual({ fields: original, networks: [b] });
-    // the hr twin of the key cannot reach the member (and so not B's texts) through A
-    const exported = await t.http().get(`/v1/members/${x}/export`).set('Authorization', `Bearer ${hrA}`);
-    expect(exported.status).toBe(404);
-    // changing a single field is a change too
-    const one = await ingest(t, a, [newMember(x, { ...original, jobTitle: 'Owner' })], { format, apiKey: scopedA });
-    expect(one.body.rejected).toEqual([{ line: 1, externalId: x, error: REFUSED }]);
-    expect(await stored(x)).toEqual({ fields: original, networks: [b] });
-  });
+  it.each(['ndjson', 'json'] as const)(
+    "a changing record for a member of another network is rejected with its line (%s); the member is unchanged and does not join the key's network",
+    async (format) => {
+      const x = await memberOfB();
+      const res = await ingest(
+        t,
+        a,
+        [newMember(x, { ...original, displayName: 'Mallory', email: 'mallory@example.com', department: 'Ops', site: 'Nowhere', jobTitle: 'Owner' })],
+        { format, apiKey: scopedA },
+      );
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ received: 1, inserted: 0, updated: 0, duplicates: 0, rejected: [{ line: 1, externalId: x, error: REFUSED }] });
+      expect(await stored(x)).toEqual({ fields: original, networks: [b] });
+      // the hr twin of the key cannot reach the member (and so not B's texts) through A
+      const exported = await t.http().get(`/v1/members/${x}/export`).set('Authorization', `Bearer ${hrA}`);
+      expect(exported.status).toBe(404);
+      // changing a single field is a change too
+      const one = await ingest(t, a, [newMember(x, { ...original, jobTitle: 'Owner' })], { format, apiKey: scopedA });
+      expect(one.body.rejected).toEqual([{ line: 1, externalId: x, error: REFUSED }]);
+      expect(await stored(x)).toEqual({ fields: original, networks: [b] });
+    },
+  );
 
-  it('an identical record adds the member to the key\'s network (counted as updated once, a duplicate afterwards); changes stay refused', async () => {
+  it("an identical record adds the member to the key's network (counted as updated once, a duplicate afterwards); changes stay refused", async () => {
     const x = await memberOfB();
     const first = await ingest(t, a, [newMember(x, original)], { apiKey: scopedA });
     // joining a network is a change of state (as for any key): updated, not a rejection
@@ -87,20 +106,26 @@ describe('member records sent with a network-limited key (SPEC §4)', () => {
     expect(await stored(x)).toEqual({ fields: original, networks: [a, b] });
   });
 
-  it('new members, placeholders and members of the key\'s networks only are created and changed as before', async () => {
+  it("new members, placeholders and members of the key's networks only are created and changed as before", async () => {
     const fresh = uniqueKey(`${p}-new`);
     const created = await ingest(t, a, [newMember(fresh, { displayName: 'New One' })], { apiKey: scopedA });
     expect(created.body).toEqual({ received: 1, inserted: 1, updated: 0, duplicates: 0, rejected: [] });
     const changed = await ingest(t, a, [newMember(fresh, { displayName: 'New One', department: 'R&D' })], { format: 'json', apiKey: scopedA });
     expect(changed.body).toEqual({ received: 1, inserted: 0, updated: 1, duplicates: 0, rejected: [] });
-    expect(await stored(fresh)).toEqual({ fields: { displayName: 'New One', email: null, department: 'R&D', site: null, jobTitle: null, joinedAt: null }, networks: [a] });
+    expect(await stored(fresh)).toEqual({
+      fields: { displayName: 'New One', email: null, department: 'R&D', site: null, jobTitle: null, joinedAt: null },
+      networks: [a],
+    });
 
     // known only as the author of an activity of B: a placeholder, which any key may fill in
     const stub = uniqueKey(`${p}-stub`);
     expect((await ingest(t, b, [newActivity(uniqueKey('act'), 'post', stub, '2026-03-02T10:00:00Z', { text: 'hello' })])).body.inserted).toBe(1);
     const filled = await ingest(t, a, [newMember(stub, { displayName: 'Stub Filled' })], { apiKey: scopedA });
     expect(filled.body).toEqual({ received: 1, inserted: 1, updated: 0, duplicates: 0, rejected: [] });
-    expect(await stored(stub)).toEqual({ fields: { displayName: 'Stub Filled', email: null, department: null, site: null, jobTitle: null, joinedAt: null }, networks: [a] });
+    expect(await stored(stub)).toEqual({
+      fields: { displayName: 'Stub Filled', email: null, department: null, site: null, jobTitle: null, joinedAt: null },
+      networks: [a],
+    });
   });
 
   it('an org-wide member (written by PUT /v1/members, in no network) is outside the scope too', async () => {
@@ -109,7 +134,10 @@ describe('member records sent with a network-limited key (SPEC §4)', () => {
     expect(put.status).toBe(200);
     const change = await ingest(t, a, [newMember(org, { displayName: 'Taken Over', department: 'HR' })], { apiKey: scopedA });
     expect(change.body.rejected).toEqual([{ line: 1, externalId: org, error: REFUSED }]);
-    expect(await stored(org)).toEqual({ fields: { displayName: 'Org Wide', email: null, department: 'HR', site: null, jobTitle: null, joinedAt: null }, networks: [] });
+    expect(await stored(org)).toEqual({
+      fields: { displayName: 'Org Wide', email: null, department: 'HR', site: null, jobTitle: null, joinedAt: null },
+      networks: [],
+    });
     const same = await ingest(t, a, [newMember(org, { displayName: 'Org Wide', department: 'HR' })], { apiKey: scopedA });
     expect(same.body).toEqual({ received: 1, inserted: 0, updated: 1, duplicates: 0, rejected: [] });
     expect((await stored(org)).networks).toEqual([a]);
@@ -152,7 +180,10 @@ describe('member records sent with a network-limited key (SPEC §4)', () => {
         { line: 5, externalId: y, error: REFUSED },
       ],
     });
-    expect(await stored(fresh)).toEqual({ fields: { displayName: 'Fresh', email: null, department: null, site: null, jobTitle: null, joinedAt: null }, networks: [a] });
+    expect(await stored(fresh)).toEqual({
+      fields: { displayName: 'Fresh', email: null, department: null, site: null, jobTitle: null, joinedAt: null },
+      networks: [a],
+    });
     expect(await stored(x)).toEqual({ fields: original, networks: [b] });
     expect(await stored(y)).toEqual({ fields: original, networks: [a, b] });
     const [activity] = await t.db.query(

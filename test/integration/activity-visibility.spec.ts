@@ -38,13 +38,23 @@ describe('confidential activity: one definition in SQL and TypeScript', () => {
        WHERE n.key = $1 AND a.deleted_at IS NULL`,
       [key],
     );
-    expect(set.map((r) => r.external_id).sort()).toEqual(rows.filter((r) => r.confidential).map((r) => r.external_id).sort());
+    expect(set.map((r) => r.external_id).sort()).toEqual(
+      rows
+        .filter((r) => r.confidential)
+        .map((r) => r.external_id)
+        .sort(),
+    );
     return Object.fromEntries(
       rows.map((r) => [
         r.external_id,
         {
           sql: r.confidential,
-          ts: isConfidentialActivity({ hasGroup: r.has_group, hasParent: r.has_parent, rootKnown: r.root_known, governingVisibility: r.has_governing ? r.governing_visibility : undefined }),
+          ts: isConfidentialActivity({
+            hasGroup: r.has_group,
+            hasParent: r.has_parent,
+            rootKnown: r.root_known,
+            governingVisibility: r.has_governing ? r.governing_visibility : undefined,
+          }),
         },
       ]),
     );

@@ -28,8 +28,14 @@ function generate(prefix: string) {
   const departments = ['R&D', 'Sales', 'HR', 'Ops', 'Legal', 'Finance'];
   const members = Array.from({ length: 160 }, (_, i) => ({ id: `${prefix}u${i}`, department: departments[i % 6], joinedAt: START - (i % 50) * DAY }));
   const placeholders = Array.from({ length: 8 }, (_, i) => `${prefix}ghost${i}`); // authors with no member record
-  const groups = Array.from({ length: 10 }, (_, i) => ({ id: `g${i}`, leaders: [members[i * 7].id, members[i * 7 + 1].id], visibility: i === 9 ? 'confidential' : 'public' }));
-  const memberships = members.slice(0, 120).map((m, i) => ({ group: `g${i % 10}`, member: m.id, role: i % 17 === 0 ? 'leader' : 'member', joinedAt: START - DAY }));
+  const groups = Array.from({ length: 10 }, (_, i) => ({
+    id: `g${i}`,
+    leaders: [members[i * 7].id, members[i * 7 + 1].id],
+    visibility: i === 9 ? 'confidential' : 'public',
+  }));
+  const memberships = members
+    .slice(0, 120)
+    .map((m, i) => ({ group: `g${i % 10}`, member: m.id, role: i % 17 === 0 ? 'leader' : 'member', joinedAt: START - DAY }));
   const acts: Act[] = [];
   const used = new Set<number>();
   const uniqueTime = () => {
@@ -134,7 +140,9 @@ describe('indicators equal an independent computation on a generated network', (
   const byId = () => (index ??= new Map(d.acts.map((a) => [a.externalId, a])));
   const deptOf = (member: string) => d.members.find((m) => m.id === member)?.department ?? null;
   const isLeader = (member: string, group: string | null) =>
-    group !== null && (d.groups.find((g) => g.id === group)!.leaders.includes(member) || d.memberships.some((m) => m.group === group && m.member === member && m.role === 'leader'));
+    group !== null &&
+    (d.groups.find((g) => g.id === group)!.leaders.includes(member) ||
+      d.memberships.some((m) => m.group === group && m.member === member && m.role === 'leader'));
   const rootOf = (a: Act): Act | null => {
     const acts = byId();
     let cur: Act | undefined = a;
@@ -317,7 +325,10 @@ describe('indicators equal an independent computation on a generated network', (
       contributors: n,
       contributions: total,
       gini: n <= 1 ? 0 : r4(pairSum / (2 * n * n * (total / n))),
-      top10PercentShare: rate(desc.slice(0, Math.ceil(0.1 * n)).reduce((s, x) => s + x, 0), total),
+      top10PercentShare: rate(
+        desc.slice(0, Math.ceil(0.1 * n)).reduce((s, x) => s + x, 0),
+        total,
+      ),
       busFactor: k,
       leaderShare: rate(leaderContributions, total),
     });

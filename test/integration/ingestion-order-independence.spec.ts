@@ -68,9 +68,17 @@ describe('ingestion is order-independent and idempotent', () => {
     expect(byId.ghost).toMatchObject({ deleted: true, kind: null });
     expect(byId.o1).toMatchObject({ parent_external_id: 'never-sent', parent_link: null, root: null });
     expect(state.groups.find((g: Record<string, unknown>) => g.external_id === 'g3')).toMatchObject({ is_placeholder: true, visibility: null });
-    expect(state.members.find((m: Record<string, unknown>) => m.external_id === 'u4')).toMatchObject({ is_placeholder: true, display_name: null, in_network: false });
+    expect(state.members.find((m: Record<string, unknown>) => m.external_id === 'u4')).toMatchObject({
+      is_placeholder: true,
+      display_name: null,
+      in_network: false,
+    });
     expect(state.members.filter((m: Record<string, unknown>) => m.in_network).map((m: Record<string, unknown>) => m.external_id)).toEqual(['u1', 'u2', 'u3']);
-    expect(state.memberships.find((m: Record<string, unknown>) => m.grp === 'g1' && m.member === 'u1')).toMatchObject({ role: 'member', is_declared_leader: true, has_record: true });
+    expect(state.memberships.find((m: Record<string, unknown>) => m.grp === 'g1' && m.member === 'u1')).toMatchObject({
+      role: 'member',
+      is_declared_leader: true,
+      has_record: true,
+    });
   });
 
   it('reaches the same stored state whatever the arrival order and request split', async () => {

@@ -20,7 +20,12 @@ describe('job runner', () => {
     for (let i = 0; i < 2000 && !(await check()); i++) await new Promise((r) => setTimeout(r, 10));
   };
   const jobRow = async (t: TestApp, kind: string, key: string) =>
-    (await t.db.query(`SELECT state, rerun, attempts, lease_owner, progress_done, progress_total, last_error FROM jobs WHERE kind = $1 AND key = $2`, [kind, key]))[0];
+    (
+      await t.db.query(`SELECT state, rerun, attempts, lease_owner, progress_done, progress_total, last_error FROM jobs WHERE kind = $1 AND key = $2`, [
+        kind,
+        key,
+      ])
+    )[0];
 
   it('a graceful stop releases a running job, which the other instance takes and finishes', async () => {
     a = await startTestApp({ JOB_POLL_INTERVAL_MS: '50' });
@@ -38,7 +43,13 @@ describe('job runner', () => {
     });
     await a.app.get(JobRunner).enqueue(kind, 'k1');
     await until(async () => (await jobRow(a!, kind, 'k1'))?.progress_done === 1);
-    expect(await jobRow(a, kind, 'k1')).toMatchObject({ state: 'running', attempts: 1, lease_owner: a.app.get(JobRunner).instanceId, progress_done: 1, progress_total: 3 });
+    expect(await jobRow(a, kind, 'k1')).toMatchObject({
+      state: 'running',
+      attempts: 1,
+      lease_owner: a.app.get(JobRunner).instanceId,
+      progress_done: 1,
+      progress_total: 3,
+    });
 
     const survivor = b;
     await a.close();
@@ -53,7 +64,15 @@ describe('job runner', () => {
       },
     });
     await until(async () => (await jobRow(survivor, kind, 'k1'))?.state === 'done');
-    expect(await jobRow(survivor, kind, 'k1')).toEqual({ state: 'done', rerun: false, attempts: 1, lease_owner: null, progress_done: 3, progress_total: 3, last_error: null });
+    expect(await jobRow(survivor, kind, 'k1')).toEqual({
+      state: 'done',
+      rerun: false,
+      attempts: 1,
+      lease_owner: null,
+      progress_done: 3,
+      progress_total: 3,
+      last_error: null,
+    });
     expect(ran).toEqual(['a', 'b']);
   });
 

@@ -64,7 +64,10 @@ describe('keyword matches and their day rollup equal a recomputation', () => {
 
   async function waitForRematches(): Promise<void> {
     for (let i = 0; i < 400; i++) {
-      const [row]: { pending: number }[] = await t.db.query(`SELECT count(*)::int AS pending FROM objectives WHERE rematch_state IN ('pending', 'running') AND key LIKE $1`, [`${p}%`]);
+      const [row]: { pending: number }[] = await t.db.query(
+        `SELECT count(*)::int AS pending FROM objectives WHERE rematch_state IN ('pending', 'running') AND key LIKE $1`,
+        [`${p}%`],
+      );
       if (row.pending === 0) return;
       await new Promise((r) => setTimeout(r, 25));
     }
@@ -83,13 +86,18 @@ describe('keyword matches and their day rollup equal a recomputation', () => {
       `SELECT k.id, k.term FROM objective_keywords k JOIN objectives o ON o.id = k.objective_id WHERE o.network_ids IS NULL OR $1 = ANY(o.network_ids)`,
       [networkId],
     );
-    const activities: { id: string; text: string | null; tags: string[] | null; occurred_at: Date; group_id: string | null; author_id: string }[] = await t.db.query(
-      `SELECT id::text, text, tags, occurred_at, group_id::text, author_id::text FROM activities
+    const activities: { id: string; text: string | null; tags: string[] | null; occurred_at: Date; group_id: string | null; author_id: string }[] =
+      await t.db.query(
+        `SELECT id::text, text, tags, occurred_at, group_id::text, author_id::text FROM activities
        WHERE network_id = $1 AND deleted_at IS NULL AND kind IN ('post', 'question', 'reply', 'share')`,
-      [networkId],
-    );
+        [networkId],
+      );
     const expected = activities
-      .flatMap((a) => keywords.filter((k) => keywordMatches(k.term, a.text, a.tags)).map((k) => `${a.id}:${k.id}:${a.occurred_at.toISOString()}:${a.group_id}:${a.author_id}`))
+      .flatMap((a) =>
+        keywords
+          .filter((k) => keywordMatches(k.term, a.text, a.tags))
+          .map((k) => `${a.id}:${k.id}:${a.occurred_at.toISOString()}:${a.group_id}:${a.author_id}`),
+      )
       .sort();
     const stored: { row: string }[] = await t.db.query(
       `SELECT activity_id || ':' || keyword_id || ':' || to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || ':' || coalesce(group_id::text, 'null') || ':' || author_id AS row
@@ -117,8 +125,12 @@ describe('keyword matches and their day rollup equal a recomputation', () => {
     await putObjective(`${p}-a`, ['sécurité', 'mot de passe', 'cloud']);
     await waitForRematches();
     const records = Array.from({ length: 120 }, (_, i) => contribution(i));
-    const replies = Array.from({ length: 40 }, (_, i) => newActivity(`r${i}`, 'reply', member(i % 7), at(), { parent: `a${i}`, text: pick(TEXTS), tags: pick(TAGS) }));
-    const reactions = Array.from({ length: 20 }, (_, i) => newActivity(`x${i}`, 'reaction', member(i % 7), at(), { parent: `a${i}`, text: 'cloud et sécurité' }));
+    const replies = Array.from({ length: 40 }, (_, i) =>
+      newActivity(`r${i}`, 'reply', member(i % 7), at(), { parent: `a${i}`, text: pick(TEXTS), tags: pick(TAGS) }),
+    );
+    const reactions = Array.from({ length: 20 }, (_, i) =>
+      newActivity(`x${i}`, 'reaction', member(i % 7), at(), { parent: `a${i}`, text: 'cloud et sécurité' }),
+    );
     const deletions = [3, 8, 13].map((i) => ({ type: 'activity', externalId: `a${i}`, deleted: true }));
     const all = shuffled([...deletions, ...records, ...replies, ...reactions, ...records.slice(0, 30)], 7);
     for (let i = 0; i < all.length; i += 37) await send(all.slice(i, i + 37));

@@ -24,7 +24,9 @@ describe('re-match job after a restart', () => {
     first = await startTestApp();
     const network = await newNetwork(first);
     const author = uniqueKey('m');
-    const posts = Array.from({ length: 30 }, (_, i) => newActivity(`p${i}`, 'post', author, '2026-03-02T10:00:00Z', { text: i % 3 === 0 ? 'Le nuage privé' : 'Autre chose' }));
+    const posts = Array.from({ length: 30 }, (_, i) =>
+      newActivity(`p${i}`, 'post', author, '2026-03-02T10:00:00Z', { text: i % 3 === 0 ? 'Le nuage privé' : 'Autre chose' }),
+    );
     expect((await ingest(first, network, [newMember(author), ...posts])).body.rejected).toEqual([]);
     const key = uniqueKey('o');
     const put = await first
@@ -40,7 +42,11 @@ describe('re-match job after a restart', () => {
     const pending = await first.http().get(`/v1/networks/${network}/indicators/alignment`).query(window).set('Authorization', `Bearer ${TEST_ADMIN_KEY}`);
     // other test files share this database: an objective for every network may be re-matching too, so only this one is checked
     expect(pending.body).toEqual(expect.objectContaining({ final: false, rematching: expect.arrayContaining([key]) }));
-    const pendingComparison = await first.http().get(`/v1/networks/${network}/comparisons/departments`).query(window).set('Authorization', `Bearer ${TEST_ADMIN_KEY}`);
+    const pendingComparison = await first
+      .http()
+      .get(`/v1/networks/${network}/comparisons/departments`)
+      .query(window)
+      .set('Authorization', `Bearer ${TEST_ADMIN_KEY}`);
     expect(pendingComparison.body.alignmentFinal).toBe(false);
     await first.close();
     first = null;

@@ -86,7 +86,13 @@ describe('rollups equal a recomputation from the raw activities', () => {
   const at = () => new Date(START + Math.floor(rnd() * 110 * 86_400) * 1000).toISOString();
   /** Activity a<i>; kinds other than post and question answer an earlier activity. */
   const activity = (i: number, kind: string, author: string, occurredAt: string, fields: RawRecord = {}) =>
-    newActivity(`a${i}`, i === 0 ? 'post' : kind, author, occurredAt, kind === 'post' || kind === 'question' || i === 0 ? fields : { ...fields, parent: `a${Math.floor(i / 2)}` });
+    newActivity(
+      `a${i}`,
+      i === 0 ? 'post' : kind,
+      author,
+      occurredAt,
+      kind === 'post' || kind === 'question' || i === 0 ? fields : { ...fields, parent: `a${Math.floor(i / 2)}` },
+    );
 
   // interaction counts are recomputed for the days marked stale when diffusion is read
   const diff = async () => {
@@ -107,7 +113,9 @@ describe('rollups equal a recomputation from the raw activities', () => {
     );
     const deletions = activities.filter(() => rnd() < 0.05).map((a) => ({ type: 'activity', externalId: a.externalId, deleted: true }));
     const departments = ['R&D', 'Sales', 'Ops'];
-    const members = Array.from({ length: 40 }, (_, i) => newMember(member(i), { department: departments[i % 3], ...(i % 3 === 0 ? { joinedAt: '2025-06-01T00:00:00Z' } : {}) }));
+    const members = Array.from({ length: 40 }, (_, i) =>
+      newMember(member(i), { department: departments[i % 3], ...(i % 3 === 0 ? { joinedAt: '2025-06-01T00:00:00Z' } : {}) }),
+    );
     const records = shuffled([...activities, ...activities.slice(0, 200), ...deletions, ...members], 3);
     for (let i = 0; i < records.length; i += 400) expect((await ingest(t, key, records.slice(i, i + 400))).body.rejected).toEqual([]);
     expect(await diff()).toEqual([]);
@@ -128,7 +136,9 @@ describe('rollups equal a recomputation from the raw activities', () => {
     }
     const deletions = Array.from({ length: 60 }, (_, i) => ({ type: 'activity', externalId: `a${i * 23}`, deleted: true }));
     // joinedAt and department changes; members 40–59 were placeholders until now
-    const joins = Array.from({ length: 60 }, (_, i) => newMember(member(i), { joinedAt: i % 2 ? '2026-02-01T00:00:00Z' : null, department: i % 4 ? ['R&D', 'Sales', 'Ops'][i % 3] : 'Legal' }));
+    const joins = Array.from({ length: 60 }, (_, i) =>
+      newMember(member(i), { joinedAt: i % 2 ? '2026-02-01T00:00:00Z' : null, department: i % 4 ? ['R&D', 'Sales', 'Ops'][i % 3] : 'Legal' }),
+    );
     const records = shuffled([...edits, ...deletions, ...joins], 5);
     for (let i = 0; i < records.length; i += 100) expect((await ingest(t, key, records.slice(i, i + 100))).body.rejected).toEqual([]);
     expect(await diff()).toEqual([]);

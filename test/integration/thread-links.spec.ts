@@ -84,7 +84,11 @@ describe('thread links', () => {
   it('terminates on a cycle and leaves it without a root', async () => {
     const key = await newNetwork(t);
     const u = uniqueKey('u');
-    await send(key, newActivity('a', 'reply', u, '2026-03-02T10:00:00Z', { parent: 'b' }), newActivity('b', 'reply', u, '2026-03-02T10:01:00Z', { parent: 'a' }));
+    await send(
+      key,
+      newActivity('a', 'reply', u, '2026-03-02T10:00:00Z', { parent: 'b' }),
+      newActivity('b', 'reply', u, '2026-03-02T10:01:00Z', { parent: 'a' }),
+    );
     await send(key, newActivity('c', 'reply', u, '2026-03-02T10:02:00Z', { parent: 'a' }));
     expect(await links(key)).toEqual({ a: { parent: 'b', root: null }, b: { parent: 'a', root: null }, c: { parent: 'a', root: null } });
   });

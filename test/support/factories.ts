@@ -11,7 +11,11 @@ export function uniqueKey(prefix = 'n'): string {
 
 export async function newNetwork(t: TestApp, fields: { timezone?: string; key?: string } = {}): Promise<string> {
   const key = fields.key ?? uniqueKey();
-  const res = await t.http().post('/v1/networks').set('Authorization', `Bearer ${TEST_ADMIN_KEY}`).send({ key, name: `Network ${key}`, ...(fields.timezone ? { timezone: fields.timezone } : {}) });
+  const res = await t
+    .http()
+    .post('/v1/networks')
+    .set('Authorization', `Bearer ${TEST_ADMIN_KEY}`)
+    .send({ key, name: `Network ${key}`, ...(fields.timezone ? { timezone: fields.timezone } : {}) });
   if (res.status !== 201) throw new Error(`cannot create network: ${res.status} ${JSON.stringify(res.body)}`);
   return key;
 }
@@ -27,8 +31,19 @@ export interface IngestionReport {
   rejected: { line: number; externalId?: string; error: string }[];
 }
 
-export const newMember = (externalId: string, fields: RawRecord = {}): RawRecord => ({ type: 'member', externalId, displayName: `Member ${externalId}`, ...fields });
-export const newGroup = (externalId: string, fields: RawRecord = {}): RawRecord => ({ type: 'group', externalId, name: `Group ${externalId}`, visibility: 'public', ...fields });
+export const newMember = (externalId: string, fields: RawRecord = {}): RawRecord => ({
+  type: 'member',
+  externalId,
+  displayName: `Member ${externalId}`,
+  ...fields,
+});
+export const newGroup = (externalId: string, fields: RawRecord = {}): RawRecord => ({
+  type: 'group',
+  externalId,
+  name: `Group ${externalId}`,
+  visibility: 'public',
+  ...fields,
+});
 export const newMembership = (group: string, member: string, fields: RawRecord = {}): RawRecord => ({ type: 'membership', group, member, ...fields });
 export const newActivity = (externalId: string, kind: string, author: string, occurredAt: string, fields: RawRecord = {}): RawRecord => ({
   type: 'activity',
@@ -45,7 +60,10 @@ export function toNdjson(records: unknown[]): string {
 
 /** POSTs records to the bulk endpoint as NDJSON (default) or a JSON array. */
 export function ingest(t: TestApp, networkKey: string, records: unknown[], options: { format?: 'ndjson' | 'json'; apiKey?: string } = {}) {
-  const req = t.http().post(`/v1/networks/${networkKey}/events`).set('Authorization', `Bearer ${options.apiKey ?? TEST_ADMIN_KEY}`);
+  const req = t
+    .http()
+    .post(`/v1/networks/${networkKey}/events`)
+    .set('Authorization', `Bearer ${options.apiKey ?? TEST_ADMIN_KEY}`);
   return options.format === 'json' ? req.send(records as object[]) : req.set('Content-Type', 'application/x-ndjson').send(toNdjson(records));
 }
 

@@ -26,7 +26,17 @@ export interface TestApp {
 
 /** The real application (same factory as main.ts) on this worker's database. One per test file. */
 export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
-  const env = loadEnvironment({ LOG_LEVEL: 'silent', NODE_ENV: 'test', DATABASE_URL: workerDatabaseUrl(), ADMIN_API_KEY: TEST_ADMIN_KEY, PEOPLE_INDEX_INTERVAL_SECONDS: '0', RATE_LIMIT_READS: '0', RATE_LIMIT_WRITES: '0', RATE_LIMIT_EXPENSIVE: '0', ...overrides });
+  const env = loadEnvironment({
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    DATABASE_URL: workerDatabaseUrl(),
+    ADMIN_API_KEY: TEST_ADMIN_KEY,
+    PEOPLE_INDEX_INTERVAL_SECONDS: '0',
+    RATE_LIMIT_READS: '0',
+    RATE_LIMIT_WRITES: '0',
+    RATE_LIMIT_EXPENSIVE: '0',
+    ...overrides,
+  });
   const app = await createApp(env, { url: env.DATABASE_URL as string, poolSize: 4 });
   await app.init();
   const server = app.getHttpServer();

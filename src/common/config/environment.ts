@@ -9,87 +9,132 @@ const toInt = ({ value }: { value: unknown }) => (value === undefined || value =
  * A wrong value stops the process with a message naming the variable, never a stack trace.
  */
 export class Environment {
-  @IsOptional() @IsIn(['development', 'production', 'test'])
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
   @IsString()
   HOST = '0.0.0.0';
 
   /** A real PostgreSQL server; when unset the embedded PGlite database is used. */
-  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
   /** Where the embedded database keeps its files (ignored with DATABASE_URL). */
-  @IsString() @MinLength(1)
+  @IsString()
+  @MinLength(1)
   DATA_DIR = './data';
 
   /** The bootstrap admin key. Required with DATABASE_URL; generated and kept in DATA_DIR otherwise. */
-  @IsOptional() @IsString() @MinLength(24, { message: 'ADMIN_API_KEY must be at least 24 characters long' })
+  @IsOptional()
+  @IsString()
+  @MinLength(24, { message: 'ADMIN_API_KEY must be at least 24 characters long' })
   ADMIN_API_KEY?: string;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DB_POOL_SIZE = 10;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
   /** Largest JSON request body, in bytes (a JSON array of events is parsed whole). */
-  @Transform(toInt) @IsInt() @Min(1024)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
   BODY_LIMIT_BYTES = 32 * 1024 * 1024;
 
   /** Largest single NDJSON line, in bytes; a longer line is rejected on its own. */
-  @Transform(toInt) @IsInt() @Min(1024)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
   NDJSON_MAX_LINE_BYTES = 1024 * 1024;
 
   /** Largest NDJSON body, in bytes (0 = unlimited); checked against Content-Length up front. */
-  @Transform(toInt) @IsInt() @Min(0)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
   NDJSON_MAX_BYTES = 0;
 
   /** Records written per ingestion transaction. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(20000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20000)
   INGEST_CHUNK_SIZE = 2000;
 
   /** Seconds between refreshes of the people index of networks that changed (0 = only on demand). */
-  @Transform(toInt) @IsInt() @Min(0) @Max(86400)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86400)
   PEOPLE_INDEX_INTERVAL_SECONDS = 600;
 
   /** Background jobs (re-match, people index): a running job's lease, in seconds; its owner renews it every third of that, and a job whose owner died is taken over by another instance within about one lease. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
   JOB_LEASE_SECONDS = 30;
 
   /** Milliseconds between two looks of an instance for claimable jobs (new ones, or ones whose lease expired). */
-  @Transform(toInt) @IsInt() @Min(10) @Max(600000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(600000)
   JOB_POLL_INTERVAL_MS = 2000;
 
   /** Activities re-matched per transaction by an objective's re-match job. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
   REMATCH_BATCH_SIZE = 2000;
 
   /** Length of the rate-limit window, in seconds. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
   RATE_LIMIT_WINDOW_SECONDS = 60;
 
   /** GET requests per API key per window (0 = no limit). */
-  @Transform(toInt) @IsInt() @Min(0)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
   RATE_LIMIT_READS = 1200;
 
   /** Ingestion and other writes (POST, PUT, DELETE) per API key per window (0 = no limit). */
-  @Transform(toInt) @IsInt() @Min(0)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
   RATE_LIMIT_WRITES = 600;
 
   /** Operations that start heavy work (people index refresh, objective create/replace) per API key per window, besides their write bucket (0 = no limit). */
-  @Transform(toInt) @IsInt() @Min(0)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
   RATE_LIMIT_EXPENSIVE = 6;
 
   /** Origins allowed by CORS, comma-separated (`*` for any); empty: no CORS headers (same-origin and server-to-server only). */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   CORS_ORIGINS?: string;
 
   /** HR aggregates (interest map) suppress every cell built on fewer members than this. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   K_ANONYMITY = 5;
 }
 

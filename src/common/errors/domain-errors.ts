@@ -25,7 +25,10 @@ export class ValidationFailed extends DomainError {
   readonly code = 'validation';
   readonly status = 400;
   readonly title = 'Invalid request';
-  constructor(readonly errors: FieldError[], detail?: string) {
+  constructor(
+    readonly errors: FieldError[],
+    detail?: string,
+  ) {
     super(detail ?? `The request has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}`);
   }
 }

@@ -21,7 +21,12 @@ const BODY_PARSER_PROBLEMS: Record<string, { status: number; code: string; title
 };
 
 function isBodyParserError(e: unknown): e is BodyParserError {
-  return typeof e === 'object' && e !== null && typeof (e as BodyParserError).type === 'string' && ((e as BodyParserError).status ?? (e as BodyParserError).statusCode) !== undefined;
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as BodyParserError).type === 'string' &&
+    ((e as BodyParserError).status ?? (e as BodyParserError).statusCode) !== undefined
+  );
 }
 
 const TITLES: Record<number, string> = {
@@ -58,7 +63,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       res.end();
       return;
     }
-    res.status(body.status as number).type('application/problem+json').send(JSON.stringify(body));
+    res
+      .status(body.status as number)
+      .type('application/problem+json')
+      .send(JSON.stringify(body));
   }
 
   private toProblem(exception: unknown, requestId: string | undefined): Record<string, unknown> {
@@ -95,5 +103,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 }
 
 function slug(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }

@@ -5,7 +5,7 @@ import { Problem } from '../errors/problem';
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input: problem+json with `errors: [{path, message}]`',
   401: 'Missing, unknown or revoked API key',
-  403: 'The API key\'s role or network scope does not allow this route',
+  403: "The API key's role or network scope does not allow this route",
   404: 'Unknown resource',
   409: 'Conflicts with the current state',
   413: 'Request body over the configured limit, or a JSON array over 10 000 records',

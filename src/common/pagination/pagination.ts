@@ -16,11 +16,17 @@ export function int4After(cursor: string | undefined): number {
 /** `limit` and `cursor`, shared by every list endpoint. */
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, description: 'Page size' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
   limit: number = DEFAULT_PAGE_SIZE;
 
-  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page\'s `nextCursor`' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional({ description: "Opaque cursor from the previous page's `nextCursor`" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   cursor?: string;
 }
 
@@ -48,7 +54,12 @@ export function decodeCursor(cursor: string | undefined, pattern: RegExp = ID_CU
 }
 
 /** Builds a page from `limit + 1` fetched rows: the extra row only tells that more exist. */
-export function toPage<Row, Item>(rows: Row[], limit: number, idOf: (row: Row) => string | number, map: (row: Row) => Item): { items: Item[]; nextCursor: string | null } {
+export function toPage<Row, Item>(
+  rows: Row[],
+  limit: number,
+  idOf: (row: Row) => string | number,
+  map: (row: Row) => Item,
+): { items: Item[]; nextCursor: string | null } {
   const hasMore = rows.length > limit;
   const pageRows = hasMore ? rows.slice(0, limit) : rows;
   return {

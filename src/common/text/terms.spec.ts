@@ -18,7 +18,7 @@ describe('terms of a contribution', () => {
 
   it('chooses English only when English stop-words outnumber French ones', () => {
     expect(languageOf(words('the VPN is down for the whole team'))).toBe('en');
-    expect(languageOf(words('le VPN est tombé pour toute l\'équipe'))).toBe('fr');
+    expect(languageOf(words("le VPN est tombé pour toute l'équipe"))).toBe('fr');
     expect(languageOf(words('VPN'))).toBe('fr');
   });
 

@@ -37,4 +37,3 @@ export function findUnstorableString(value: unknown, path = '', depth = 0): Fiel
   }
   return null;
 }
-

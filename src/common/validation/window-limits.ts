@@ -43,7 +43,11 @@ export function resolveWindow(query: { from?: string; to?: string }, now: Date, 
   const to = query.to !== undefined ? (parseIsoDateTime(query.to) as Date) : now;
   const from = query.from !== undefined ? (parseIsoDateTime(query.from) as Date) : new Date(to.getTime() - defaultDays * DAY_MS);
   const errors: FieldError[] = [];
-  if (!inRange(from)) errors.push({ path: 'from', message: `from must be ${INSTANT_RANGE_TEXT}${query.from === undefined ? ` (by default it is to − ${defaultDays} days)` : ''}` });
+  if (!inRange(from))
+    errors.push({
+      path: 'from',
+      message: `from must be ${INSTANT_RANGE_TEXT}${query.from === undefined ? ` (by default it is to − ${defaultDays} days)` : ''}`,
+    });
   if (!inRange(to)) errors.push({ path: 'to', message: `to must be ${INSTANT_RANGE_TEXT}` });
   if (errors.length > 0) throw new ValidationFailed(errors);
   if (from.getTime() >= to.getTime()) throw new ValidationFailed([{ path: 'from', message: 'from must be before to (windows are [from, to))' }]);
@@ -65,7 +69,8 @@ export function checkSeriesBuckets(granularity: string, counts: Record<string, n
   const n = counts[granularity];
   if (n <= MAX_SERIES_BUCKETS) return;
   const fitting = Object.entries(counts).filter(([, c]) => c <= MAX_SERIES_BUCKETS);
-  const advice = fitting.length > 0 ? `choose ${fitting.map(([g, c]) => `granularity=${g} (${c} buckets)`).join(' or ')} or a shorter window` : 'choose a shorter window';
+  const advice =
+    fitting.length > 0 ? `choose ${fitting.map(([g, c]) => `granularity=${g} (${c} buckets)`).join(' or ')} or a shorter window` : 'choose a shorter window';
   throw new ValidationFailed([
     {
       path: 'granularity',

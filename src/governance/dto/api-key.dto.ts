@@ -6,15 +6,31 @@ import { API_KEY_ROLES, ApiKeyRole } from '../api-key.entity';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'HRIS nightly sync', maxLength: 200 })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   name: string;
 
-  @ApiProperty({ enum: API_KEY_ROLES, example: 'integrator', description: 'admin: everything; integrator: ingestion and reads of what it ingested; cno: indicators, comparisons, health; hr: profiles and /v1/hr/*' })
+  @ApiProperty({
+    enum: API_KEY_ROLES,
+    example: 'integrator',
+    description: 'admin: everything; integrator: ingestion and reads of what it ingested; cno: indicators, comparisons, health; hr: profiles and /v1/hr/*',
+  })
   @IsIn(API_KEY_ROLES)
   role: ApiKeyRole;
 
-  @ApiPropertyOptional({ type: [String], example: ['rse-france'], description: 'Limit the key to these network keys, which must exist (400 naming the unknown ones); omit for every network. A key limited to a network also sees its confidential groups. Not allowed for admin keys.' })
-  @IsOptional() @IsArray() @ArrayNotEmpty() @ArrayMaxSize(100) @ArrayUnique() @Matches(NETWORK_KEY_PATTERN, { each: true, message: 'each network must be a network key (lowercase letters, digits, - and _)' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['rse-france'],
+    description:
+      'Limit the key to these network keys, which must exist (400 naming the unknown ones); omit for every network. A key limited to a network also sees its confidential groups. Not allowed for admin keys.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @Matches(NETWORK_KEY_PATTERN, { each: true, message: 'each network must be a network key (lowercase letters, digits, - and _)' })
   networks?: string[];
 }
 

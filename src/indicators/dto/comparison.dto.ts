@@ -16,12 +16,18 @@ export const COMPARISON_SORT_FIELDS = [
 ] as const;
 
 class SortQuery {
-  @ApiPropertyOptional({ enum: COMPARISON_SORT_FIELDS, default: 'contributions', description: 'Field to sort and rank by (leader fields apply to leader rows)' })
-  @IsOptional() @IsIn(COMPARISON_SORT_FIELDS)
+  @ApiPropertyOptional({
+    enum: COMPARISON_SORT_FIELDS,
+    default: 'contributions',
+    description: 'Field to sort and rank by (leader fields apply to leader rows)',
+  })
+  @IsOptional()
+  @IsIn(COMPARISON_SORT_FIELDS)
   sort?: string;
 
   @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc', description: 'Nulls come last in both orders' })
-  @IsOptional() @IsIn(['asc', 'desc'])
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
   order?: 'asc' | 'desc';
 }
 
@@ -31,7 +37,11 @@ export class ComparisonQuery extends IntersectionType(OmitType(WindowQuery, ['gr
 export class ComparisonPageView extends PageMeta {
   @ApiProperty({ example: '2026-03-01T00:00:00.000Z' }) from: string;
   @ApiProperty({ example: '2026-03-29T00:00:00.000Z' }) to: string;
-  @ApiProperty({ example: true, description: 'false while an objective in force is being re-matched: alignment figures are not final yet (see GET /v1/objectives/{key})' }) alignmentFinal: boolean;
+  @ApiProperty({
+    example: true,
+    description: 'false while an objective in force is being re-matched: alignment figures are not final yet (see GET /v1/objectives/{key})',
+  })
+  alignmentFinal: boolean;
   @ApiProperty({ example: 'contributions' }) sort: string;
   @ApiProperty({ enum: ['asc', 'desc'] }) order: string;
   @ApiProperty({
@@ -41,7 +51,23 @@ export class ComparisonPageView extends PageMeta {
       'One row per entity: its identity (group + name + visibility + leaderInactive; member + displayName + department + groupsLed + ownContributions + firstResponses; department; network + name), ' +
       'the SPEC §3.1 totals of its scope (posts … growth), responseRate, medianTimeToFirstResponse, alignedContributions and alignmentRate (SPEC §3.6 over the scope), and rank (competition ranking on the sort field; null for null values). ' +
       'Confidential group names are null for keys not allowed to see them.',
-    example: [{ group: 'g-cloud', name: 'Cloud', visibility: 'public', posts: 4, contributions: 21, members: 30, participationRate: 0.3, responseRate: 0.75, medianTimeToFirstResponse: 1800, alignedContributions: 7, alignmentRate: 0.3333, leaderInactive: false, rank: 1 }],
+    example: [
+      {
+        group: 'g-cloud',
+        name: 'Cloud',
+        visibility: 'public',
+        posts: 4,
+        contributions: 21,
+        members: 30,
+        participationRate: 0.3,
+        responseRate: 0.75,
+        medianTimeToFirstResponse: 1800,
+        alignedContributions: 7,
+        alignmentRate: 0.3333,
+        leaderInactive: false,
+        rank: 1,
+      },
+    ],
   })
   items: Record<string, unknown>[];
 }

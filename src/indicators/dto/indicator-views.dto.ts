@@ -32,7 +32,10 @@ export class ActivityTotalsView extends ActivityCountsView {
 }
 
 export class ActivityBucketView extends ActivityCountsView {
-  @ApiProperty({ example: '2026-03-01T23:00:00.000Z', description: 'Local start of the bucket (midnight, Monday or 1st of month in the network time zone), in UTC' })
+  @ApiProperty({
+    example: '2026-03-01T23:00:00.000Z',
+    description: 'Local start of the bucket (midnight, Monday or 1st of month in the network time zone), in UTC',
+  })
   start: string;
 }
 
@@ -70,7 +73,13 @@ export class ResponsivenessView extends WindowView {
 
 export class UnansweredQuestionView {
   @ApiProperty({ example: 'a17' }) externalId: string;
-  @ApiProperty({ type: String, nullable: true, example: 'u18', description: 'null for a question of a confidential group when the key may not see its members' }) author: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'u18',
+    description: 'null for a question of a confidential group when the key may not see its members',
+  })
+  author: string | null;
   @ApiProperty({ example: 'g-cloud', nullable: true, type: String }) group: string | null;
   @ApiProperty({ example: '2026-03-02T09:15:00.000Z' }) occurredAt: string;
 }
@@ -143,10 +152,14 @@ export class AlignmentView extends WindowView {
   @count('alignment', 'contributions', 53) contributions: number;
   @count('alignment', 'alignedContributions', 9) alignedContributions: number;
   @nullableNumber('alignment', 'alignmentRate', 0.1698) alignmentRate: number | null;
-  @ApiProperty({ type: [AlignmentObjectiveView], description: 'Every active objective that applies to the network, by key; inactive ones and those of other networks are not listed' })
+  @ApiProperty({
+    type: [AlignmentObjectiveView],
+    description: 'Every active objective that applies to the network, by key; inactive ones and those of other networks are not listed',
+  })
   objectives: AlignmentObjectiveView[];
   @ApiProperty({ type: [AlignmentBucketView] }) series: AlignmentBucketView[];
-  @ApiProperty({ example: true, description: 'false while existing activities are being re-matched after an objective change (see `rematching`)' }) final: boolean;
+  @ApiProperty({ example: true, description: 'false while existing activities are being re-matched after an objective change (see `rematching`)' })
+  final: boolean;
   @ApiProperty({ type: [String], example: [], description: 'Keys of the objectives whose re-matching is not done yet' }) rematching: string[];
 }
 
@@ -169,5 +182,6 @@ export class AlignmentDriftPage extends PageMeta {
   @ApiProperty({ example: '2026-02-01T00:00:00.000Z', description: 'Start of the previous window: from − (to − from)' }) previousFrom: string;
   @ApiProperty({ example: true, description: 'false while an objective of the network is being re-matched' }) final: boolean;
   @ApiProperty({ type: [String], example: [] }) rematching: string[];
-  @ApiProperty({ type: [AlignmentDriftRowView], description: 'Groups by change, largest drop first; nulls last; ties by group' }) items: AlignmentDriftRowView[];
+  @ApiProperty({ type: [AlignmentDriftRowView], description: 'Groups by change, largest drop first; nulls last; ties by group' })
+  items: AlignmentDriftRowView[];
 }

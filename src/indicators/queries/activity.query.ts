@@ -177,20 +177,21 @@ export async function previousWindowContributions(db: EntityManager, scope: Scop
  * > to. `department` keeps that department.
  */
 export async function membersAt(db: EntityManager, scope: Scope): Promise<number> {
-  const [row] = scope.groupIds === null
-    ? await db.query(
-        `SELECT count(*)::int AS n FROM network_members nm
+  const [row] =
+    scope.groupIds === null
+      ? await db.query(
+          `SELECT count(*)::int AS n FROM network_members nm
          WHERE nm.network_id = $1 AND nm.counted_from <= $2
            AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM members m WHERE m.id = nm.member_id AND m.department = $3))`,
-        [scope.networkId, scope.to, scope.department],
-      )
-    : await db.query(
-        `SELECT count(DISTINCT ms.member_id)::int AS n FROM memberships ms JOIN members m ON m.id = ms.member_id
+          [scope.networkId, scope.to, scope.department],
+        )
+      : await db.query(
+          `SELECT count(DISTINCT ms.member_id)::int AS n FROM memberships ms JOIN members m ON m.id = ms.member_id
          WHERE ms.network_id = $1 AND ms.group_id = ANY($4::bigint[]) AND (ms.has_record OR ms.is_declared_leader)
            AND coalesce(ms.joined_at, ms.created_at) <= $2 AND (ms.left_at IS NULL OR ms.left_at > $2)
            AND ($3::text IS NULL OR m.department = $3)`,
-        [scope.networkId, scope.to, scope.department, scope.groupIds],
-      );
+          [scope.networkId, scope.to, scope.department, scope.groupIds],
+        );
   return row.n;
 }
 

@@ -118,15 +118,25 @@ const CONFIDENTIAL_IN_SCOPE = `${CONFIDENTIAL_ACTIVITIES_CTE}, hidden AS (
 export async function confidentialShare(db: EntityManager, scope: Scope): Promise<ConfidentialShare> {
   const params = windowParams(scope);
   const [{ n }]: { n: number }[] = await db.query(`WITH ${CONFIDENTIAL_IN_SCOPE} SELECT count(*)::int AS n FROM hidden`, params);
-  const sets: KeywordSetCount[] = await db.query(`WITH ${CONFIDENTIAL_IN_SCOPE} SELECT keyword_ids AS "keywordIds", count(*)::int AS n FROM hidden_sets GROUP BY keyword_ids`, params);
+  const sets: KeywordSetCount[] = await db.query(
+    `WITH ${CONFIDENTIAL_IN_SCOPE} SELECT keyword_ids AS "keywordIds", count(*)::int AS n FROM hidden_sets GROUP BY keyword_ids`,
+    params,
+  );
   return { contributions: n, sets };
 }
 
 /** The same per bucket of the network's time zone (`start` as activitySeries). */
-export async function confidentialShareSeries(db: EntityManager, scope: Scope, granularity: Granularity): Promise<{ start: Date; contributions: number; sets: KeywordSetCount[] }[]> {
+export async function confidentialShareSeries(
+  db: EntityManager,
+  scope: Scope,
+  granularity: Granularity,
+): Promise<{ start: Date; contributions: number; sets: KeywordSetCount[] }[]> {
   const params = [...windowParams(scope), scope.timezone, granularity];
   const bucket = (column: string) => `date_trunc($7, ${column} AT TIME ZONE $6) AT TIME ZONE $6`;
-  const counts: { start: Date; n: number }[] = await db.query(`WITH ${CONFIDENTIAL_IN_SCOPE} SELECT ${bucket('occurred_at')} AS start, count(*)::int AS n FROM hidden GROUP BY 1`, params);
+  const counts: { start: Date; n: number }[] = await db.query(
+    `WITH ${CONFIDENTIAL_IN_SCOPE} SELECT ${bucket('occurred_at')} AS start, count(*)::int AS n FROM hidden GROUP BY 1`,
+    params,
+  );
   const sets: (KeywordSetCount & { start: Date })[] = await db.query(
     `WITH ${CONFIDENTIAL_IN_SCOPE} SELECT ${bucket('occurred_at')} AS start, keyword_ids AS "keywordIds", count(*)::int AS n FROM hidden_sets GROUP BY 1, 2`,
     params,
@@ -165,7 +175,8 @@ export function tally(sets: readonly KeywordSetCount[], objectives: readonly Obj
     if (inForce.length === 0) continue;
     result.alignedContributions += n;
     for (const id of inForce) result.byKeyword.set(id, (result.byKeyword.get(id) ?? 0) + n);
-    for (const objective of new Set(inForce.map((id) => objectiveOf.get(id) as number))) result.byObjective.set(objective, (result.byObjective.get(objective) ?? 0) + n);
+    for (const objective of new Set(inForce.map((id) => objectiveOf.get(id) as number)))
+      result.byObjective.set(objective, (result.byObjective.get(objective) ?? 0) + n);
   }
   return result;
 }

@@ -44,5 +44,10 @@ export class GroupWriteResult extends SingleRecordResult {
 }
 
 export class ActivityWriteResult extends SingleRecordResult {
-  @ApiProperty({ oneOf: [{ $ref: getSchemaPath(IngestedActivityView) }], nullable: true, description: 'null after a deletion, or when this externalId was deleted earlier (deletion is final)' }) activity: IngestedActivityView | null;
+  @ApiProperty({
+    oneOf: [{ $ref: getSchemaPath(IngestedActivityView) }],
+    nullable: true,
+    description: 'null after a deletion, or when this externalId was deleted earlier (deletion is final)',
+  })
+  activity: IngestedActivityView | null;
 }

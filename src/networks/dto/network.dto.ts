@@ -7,15 +7,19 @@ export const NETWORK_KEY_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 export class CreateNetworkDto {
   @ApiProperty({ example: 'rse-france', pattern: NETWORK_KEY_PATTERN.source, description: 'Stable key used in URLs' })
-  @IsString() @Matches(NETWORK_KEY_PATTERN, { message: 'key must be 1-64 lowercase letters, digits, - or _, starting with a letter or digit' })
+  @IsString()
+  @Matches(NETWORK_KEY_PATTERN, { message: 'key must be 1-64 lowercase letters, digits, - or _, starting with a letter or digit' })
   key: string;
 
   @ApiProperty({ example: 'RSE France', maxLength: 200 })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   name: string;
 
   @ApiPropertyOptional({ example: 'Europe/Paris', default: 'UTC', description: 'IANA time zone used for day/week/month buckets' })
-  @IsOptional() @IsTimeZone()
+  @IsOptional()
+  @IsTimeZone()
   timezone?: string;
 }
 

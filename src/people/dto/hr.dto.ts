@@ -4,8 +4,13 @@ import { PageMeta, PageQuery } from '../../common/pagination/pagination';
 import { InterestTopicDto, LeveledTopicDto } from './profile.dto';
 
 class FormatQuery {
-  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json', description: 'csv streams every profile as RFC 4180 CSV (UTF-8), ignoring limit and cursor; `Accept: text/csv` does the same' })
-  @IsOptional() @IsIn(['json', 'csv'])
+  @ApiPropertyOptional({
+    enum: ['json', 'csv'],
+    default: 'json',
+    description: 'csv streams every profile as RFC 4180 CSV (UTF-8), ignoring limit and cursor; `Accept: text/csv` does the same',
+  })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
   format?: 'json' | 'csv';
 }
 export class InterestProfilesQuery extends IntersectionType(FormatQuery, PageQuery) {}
@@ -53,5 +58,10 @@ export class InterestMapView {
   @ApiProperty({ type: 'integer', example: 5, description: 'K_ANONYMITY: cells and units built on fewer members are suppressed' }) k: number;
   @ApiProperty({ type: [InterestUnitView] }) units: InterestUnitView[];
   @ApiProperty({ type: 'integer', example: 1, description: 'Units left out because they have fewer than k members' }) suppressedUnits: number;
-  @ApiProperty({ type: 'integer', example: 12, description: 'Topic cells left out because fewer than k members hold them (including those of suppressed units)' }) suppressedCells: number;
+  @ApiProperty({
+    type: 'integer',
+    example: 12,
+    description: 'Topic cells left out because fewer than k members hold them (including those of suppressed units)',
+  })
+  suppressedCells: number;
 }

@@ -7,7 +7,9 @@ import { EvidenceView } from './profile.dto';
 
 class ExpertsFilter {
   @ApiProperty({ example: 'Kubernetes', description: 'A topic, compared after SPEC §3.6 normalisation (accents, case, light plural)' })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   topic: string;
 }
 export class ExpertsQuery extends IntersectionType(ExpertsFilter, PageQuery) {}
@@ -18,7 +20,13 @@ export class ExpertView {
   @ApiProperty({ type: String, nullable: true, example: 'Ana Ruiz' }) displayName: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'R&D' }) department: string | null;
   @ApiProperty({ example: 44, description: 'Ranking score: observed score + 2 × declared level' }) score: number;
-  @ApiProperty({ type: 'integer', nullable: true, example: 4, description: 'Declared level 1–5 on the topic (the higher of expertise and competence), null if not declared' }) declaredLevel: number | null;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: 4,
+    description: 'Declared level 1–5 on the topic (the higher of expertise and competence), null if not declared',
+  })
+  declaredLevel: number | null;
   @ApiProperty({ type: String, nullable: true, enum: ['expertise', 'competence'], example: 'expertise' }) declaredAs: string | null;
   @ApiProperty({ type: EvidenceView }) observed: EvidenceView;
   @ApiProperty({ example: false, description: `Observed score ≥ 5 without a declaration: a hidden expert` }) hiddenExpert: boolean;
@@ -26,18 +34,31 @@ export class ExpertView {
 
 export class ExpertPage extends PageMeta {
   @ApiProperty({ example: 'kubernetes', description: 'The normalised topic' }) topic: string;
-  @ApiProperty({ type: String, nullable: true, example: '2026-11-23T10:05:00.000Z', description: 'Oldest computation time of the people index among the networks read (null: a network was never indexed)' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2026-11-23T10:05:00.000Z',
+    description: 'Oldest computation time of the people index among the networks read (null: a network was never indexed)',
+  })
   computedAt: string | null;
   @ApiProperty({ type: [ExpertView] }) items: ExpertView[];
 }
 
 class CoverageWindow {
-  @ApiPropertyOptional({ example: '2026-01-01T00:00:00+01:00', description: `Questions created from (inclusive), ${INSTANT_RANGE_TEXT} (else a 400). Default: \`to\` − 365 days` })
-  @IsOptional() @IsIsoDateTime()
+  @ApiPropertyOptional({
+    example: '2026-01-01T00:00:00+01:00',
+    description: `Questions created from (inclusive), ${INSTANT_RANGE_TEXT} (else a 400). Default: \`to\` − 365 days`,
+  })
+  @IsOptional()
+  @IsIsoDateTime()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-01T00:00:00+01:00', description: `Questions created before (exclusive), ${INSTANT_RANGE_TEXT} (else a 400). Default: now` })
-  @IsOptional() @IsIsoDateTime()
+  @ApiPropertyOptional({
+    example: '2026-11-01T00:00:00+01:00',
+    description: `Questions created before (exclusive), ${INSTANT_RANGE_TEXT} (else a 400). Default: now`,
+  })
+  @IsOptional()
+  @IsIsoDateTime()
   to?: string;
 }
 export class CoverageQuery extends IntersectionType(CoverageWindow, PageQuery) {}
@@ -48,7 +69,8 @@ export class CoverageView {
   @ApiProperty({ type: 'integer', example: 42 }) questions: number;
   @ApiProperty({ type: 'integer', example: 30, description: 'Questions with an accepted reply' }) resolvedQuestions: number;
   @ApiProperty({ type: 'number', nullable: true, example: 0.7143 }) resolvedRate: number | null;
-  @ApiProperty({ type: 'integer', example: 2, description: 'Members of the network who declared expertise or a competence on the topic' }) declaredExperts: number;
+  @ApiProperty({ type: 'integer', example: 2, description: 'Members of the network who declared expertise or a competence on the topic' })
+  declaredExperts: number;
   @ApiProperty({ type: 'integer', example: 3, description: 'Members whose observed score on the topic in this network is ≥ 5' }) observedExperts: number;
   @ApiProperty({ example: false, description: 'No declared nor observed expert: where the CNO should allocate resources' }) noExpert: boolean;
 }
@@ -62,11 +84,15 @@ export class CoveragePage extends PageMeta {
 
 class AnimatorFilters {
   @ApiPropertyOptional({ example: 'g-cloud', description: 'Only members who replied in this group (externalId)' })
-  @IsOptional() @IsString() @Length(1, 200)
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
   group?: string;
 
   @ApiPropertyOptional({ example: 'R&D', description: 'Only members of this department' })
-  @IsOptional() @IsString() @Length(1, 200)
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
   department?: string;
 }
 export class AnimatorQuery extends IntersectionType(AnimatorFilters, PageQuery) {}
@@ -76,8 +102,15 @@ export class AnimatorEvidenceView {
   @ApiProperty({ type: 'integer', example: 4, description: 'Distinct known departments of those people' }) departmentsReached: number;
   @ApiProperty({ type: 'integer', example: 3, description: 'Groups where they replied' }) groupsReached: number;
   @ApiProperty({ type: 'integer', example: 5, description: 'Their replies accepted as the answer of a question' }) acceptedAnswers: number;
-  @ApiProperty({ type: 'number', nullable: true, example: 1800, description: 'Median seconds from a post or question to their reply, where theirs was the first response' }) medianTimeToFirstResponse: number | null;
-  @ApiProperty({ example: 0.0123, description: 'PageRank on the interaction graph with edges from the person answered to the person answering' }) centrality: number;
+  @ApiProperty({
+    type: 'number',
+    nullable: true,
+    example: 1800,
+    description: 'Median seconds from a post or question to their reply, where theirs was the first response',
+  })
+  medianTimeToFirstResponse: number | null;
+  @ApiProperty({ example: 0.0123, description: 'PageRank on the interaction graph with edges from the person answered to the person answering' })
+  centrality: number;
 }
 
 export class AnimatorCandidateView {
@@ -85,13 +118,23 @@ export class AnimatorCandidateView {
   @ApiProperty({ example: 'u42' }) member: string;
   @ApiProperty({ type: String, nullable: true, example: 'Léa Martin' }) displayName: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'Sales' }) department: string | null;
-  @ApiProperty({ example: 0.8125, description: '0.30 helped + 0.15 departments + 0.15 groups + 0.15 accepted + 0.15 centrality + 0.10 speed, each relative to the best candidate (docs/people.md)' })
+  @ApiProperty({
+    example: 0.8125,
+    description:
+      '0.30 helped + 0.15 departments + 0.15 groups + 0.15 accepted + 0.15 centrality + 0.10 speed, each relative to the best candidate (docs/people.md)',
+  })
   score: number;
   @ApiProperty({ type: AnimatorEvidenceView }) evidence: AnimatorEvidenceView;
 }
 
 export class AnimatorCandidatePage extends PageMeta {
-  @ApiProperty({ type: String, nullable: true, example: '2026-11-23T10:05:00.000Z', description: 'When the people index was computed; the signals cover the 365 days before it' }) computedAt: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2026-11-23T10:05:00.000Z',
+    description: 'When the people index was computed; the signals cover the 365 days before it',
+  })
+  computedAt: string | null;
   @ApiProperty({ type: [AnimatorCandidateView] }) items: AnimatorCandidateView[];
 }
 

@@ -32,12 +32,22 @@ export async function countProfileMembers(db: EntityManager, networks: string[] 
 }
 
 /** Declared topics of these members, in facet and declaration order. */
-export async function declaredTopics(db: EntityManager, memberIds: string[]): Promise<{ member_id: string; facet: string; topic: string; topic_key: string; level: number | null }[]> {
-  return db.query(`SELECT member_id::text, facet, topic, topic_key, level FROM profile_topics WHERE member_id = ANY($1::bigint[]) ORDER BY member_id, facet, position`, [memberIds]);
+export async function declaredTopics(
+  db: EntityManager,
+  memberIds: string[],
+): Promise<{ member_id: string; facet: string; topic: string; topic_key: string; level: number | null }[]> {
+  return db.query(
+    `SELECT member_id::text, facet, topic, topic_key, level FROM profile_topics WHERE member_id = ANY($1::bigint[]) ORDER BY member_id, facet, position`,
+    [memberIds],
+  );
 }
 
 /** Top inferred terms of these members across the networks read (weights summed), best first. */
-export async function inferredTerms(db: EntityManager, memberIds: string[], networks: string[] | null): Promise<{ member_id: string; term: string; weight: number }[]> {
+export async function inferredTerms(
+  db: EntityManager,
+  memberIds: string[],
+  networks: string[] | null,
+): Promise<{ member_id: string; term: string; weight: number }[]> {
   return db.query(
     `SELECT member_id, term, weight FROM (
        SELECT i.member_id::text, (array_agg(i.term ORDER BY i.weight DESC))[1] AS term, sum(i.weight) AS weight,

@@ -11,30 +11,48 @@ export const MAX_WINDOW_DAYS = 90;
 
 class EmergingTopicsFilters {
   @ApiPropertyOptional({ example: '2026-03-29', description: `Last day of the window (network time zone), ${DAY_RANGE_TEXT} (else a 400). Default: today` })
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'at must be a date YYYY-MM-DD' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'at must be a date YYYY-MM-DD' })
   at?: string;
 
-  @ApiPropertyOptional({ example: '7d', default: '7d', description: `Window length: <n>d, 1 ≤ n ≤ ${MAX_WINDOW_DAYS}. The baseline is the 4 windows of the same length before it` })
-  @IsOptional() @Matches(/^\d{1,3}d$/, { message: 'window must be a number of days like 7d' })
+  @ApiPropertyOptional({
+    example: '7d',
+    default: '7d',
+    description: `Window length: <n>d, 1 ≤ n ≤ ${MAX_WINDOW_DAYS}. The baseline is the 4 windows of the same length before it`,
+  })
+  @IsOptional()
+  @Matches(/^\d{1,3}d$/, { message: 'window must be a number of days like 7d' })
   window?: string;
 
   @ApiPropertyOptional({ default: DEFAULT_MIN_MENTIONS, minimum: 1, description: 'Minimum support: activities of the window holding the term' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   minMentions?: number;
 
   @ApiPropertyOptional({ default: DEFAULT_MIN_AUTHORS, minimum: 1, description: 'Minimum support: distinct authors of those activities' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   minAuthors?: number;
 
   @ApiPropertyOptional({ default: DEFAULT_MIN_SCORE, description: 'Minimum burst score (mentions − baseline) / √(baseline + 1)' })
-  @IsOptional() @Type(() => Number) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-1_000_000) @Max(1_000_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-1_000_000)
+  @Max(1_000_000)
   minScore?: number;
 }
 
 export class EmergingTopicsQuery extends IntersectionType(EmergingTopicsFilters, PageQuery) {}
 
 export class EmergingTopicView {
-  @ApiProperty({ example: 'vpn', description: 'The most frequent written form (lowercased) among the window\'s mentions; ties: the first in code-point order' })
+  @ApiProperty({ example: 'vpn', description: "The most frequent written form (lowercased) among the window's mentions; ties: the first in code-point order" })
   term: string;
 
   @ApiProperty({ type: 'integer', example: 8, description: 'Activities of the window holding the term (once per activity, in the text or a tag)' })
@@ -49,7 +67,7 @@ export class EmergingTopicView {
   @ApiProperty({ example: 0.5, description: 'Mean of the mentions in the 4 previous windows' })
   baseline: number;
 
-  @ApiProperty({ example: 6.5320, description: '(mentions − baseline) / √(baseline + 1), 4 decimals' })
+  @ApiProperty({ example: 6.532, description: '(mentions − baseline) / √(baseline + 1), 4 decimals' })
   score: number;
 
   @ApiProperty({ enum: ['problem', 'topic'], example: 'problem', description: 'problem when more than half of the mentions are questions' })
