@@ -45,7 +45,9 @@ function modulesWithExamples(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return modulesWithExamples(path);
-    return name.endsWith('.ts') && !name.endsWith('.spec.ts') && readFileSync(path, 'utf8').includes('SQL_EXAMPLES') ? [relative(join(root, 'src'), path)] : [];
+    return name.endsWith('.ts') && !name.endsWith('.spec.ts') && readFileSync(path, 'utf8').includes('export const SQL_EXAMPLES')
+      ? [relative(join(root, 'src'), path)]
+      : [];
   });
 }
 

@@ -106,6 +106,16 @@ export function inScope(scope: Scope): RawBuilder<unknown> {
     ${scope.department === null ? sql`` : sql`AND EXISTS (SELECT 1 FROM members m WHERE m.id = a.author_id AND m.department = ${scope.department})`}`;
 }
 
+/** The scope the typed query modules compile their SQL_EXAMPLES with (four weeks of March 2026, network 1). */
+export const SQL_EXAMPLE_SCOPE: Scope = {
+  networkId: 1,
+  timezone: 'UTC',
+  from: new Date('2026-03-01T00:00:00Z'),
+  to: new Date('2026-03-29T00:00:00Z'),
+  groupIds: null,
+  department: null,
+};
+
 /** CTE `leaders(group_id, member_id)` of a network, as LEADERS_CTE. */
 export function leadersCte(networkId: number): RawBuilder<unknown> {
   return sql`leaders AS (

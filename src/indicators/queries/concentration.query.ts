@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { CONTRIBUTION_KINDS_SQL } from '../../ingestion/activity.entity';
 import { fragment, row, sql, SqlExample } from '../../database/sql';
-import { inScope, leadersCte, Scope } from '../indicator-scope';
+import { inScope, leadersCte, Scope, SQL_EXAMPLE_SCOPE } from '../indicator-scope';
 
 export interface ConcentrationRow {
   contributors: number;
@@ -48,14 +48,7 @@ export function concentration(db: EntityManager, scope: Scope): Promise<Concentr
   return row(db, concentrationQuery(scope));
 }
 
-const EXAMPLE_SCOPE: Scope = {
-  networkId: 1,
-  timezone: 'UTC',
-  from: new Date('2026-03-01T00:00:00Z'),
-  to: new Date('2026-03-29T00:00:00Z'),
-  groupIds: null,
-  department: null,
-};
+const EXAMPLE_SCOPE = SQL_EXAMPLE_SCOPE;
 export const SQL_EXAMPLES: SqlExample[] = [
   { name: 'concentration (network)', query: concentrationQuery(EXAMPLE_SCOPE) },
   { name: 'concentration (group and department)', query: concentrationQuery({ ...EXAMPLE_SCOPE, groupIds: ['7'], department: 'R&D' }) },

@@ -3,7 +3,7 @@ import { fragment, row, rows, sql, SqlExample } from '../../database/sql';
 import { confidentialGroupSql } from '../../governance/principal';
 import { CONTRIBUTION_KINDS_SQL } from '../../ingestion/activity.entity';
 import { isLeaderSql } from '../../ingestion/membership.entity';
-import { inScope, Scope } from '../indicator-scope';
+import { inScope, Scope, SQL_EXAMPLE_SCOPE } from '../indicator-scope';
 import { threadsCte } from './responsiveness.query';
 
 export interface LeaderRow {
@@ -61,14 +61,7 @@ export async function groupLeaderActive(db: EntityManager, networkId: number, gr
   return (await row(db, groupLeaderActiveQuery(networkId, groupId, to))).active;
 }
 
-const EXAMPLE_SCOPE: Scope = {
-  networkId: 1,
-  timezone: 'UTC',
-  from: new Date('2026-03-01T00:00:00Z'),
-  to: new Date('2026-03-29T00:00:00Z'),
-  groupIds: ['7', '9'],
-  department: null,
-};
+const EXAMPLE_SCOPE: Scope = { ...SQL_EXAMPLE_SCOPE, groupIds: ['7', '9'] };
 export const SQL_EXAMPLES: SqlExample[] = [
   { name: 'leaders of a network (a key that may see confidential groups)', query: leadersOfQuery(1, true) },
   { name: 'leaders of a network (a key that may not)', query: leadersOfQuery(1, false) },

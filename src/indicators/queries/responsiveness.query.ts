@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { row, rows, sql, SqlExample } from '../../database/sql';
-import { leadersCte, Scope } from '../indicator-scope';
+import { leadersCte, Scope, SQL_EXAMPLE_SCOPE } from '../indicator-scope';
 
 export interface ResponsivenessRow {
   roots: number;
@@ -97,14 +97,7 @@ export function unansweredQuestions(db: EntityManager, scope: Scope, now: Date, 
   return rows(db, unansweredQuestionsQuery(scope, now, offset, limit));
 }
 
-const EXAMPLE_SCOPE: Scope = {
-  networkId: 1,
-  timezone: 'UTC',
-  from: new Date('2026-03-01T00:00:00Z'),
-  to: new Date('2026-03-29T00:00:00Z'),
-  groupIds: null,
-  department: null,
-};
+const EXAMPLE_SCOPE = SQL_EXAMPLE_SCOPE;
 const EXAMPLE_NOW = new Date('2026-03-30T12:00:00Z');
 export const SQL_EXAMPLES: SqlExample[] = [
   { name: 'responsiveness (network)', query: responsivenessQuery(EXAMPLE_SCOPE, EXAMPLE_NOW) },
