@@ -11,6 +11,8 @@ import * as concentration from '../src/indicators/queries/concentration.query';
 import * as engagement from '../src/indicators/queries/engagement.query';
 import * as leader from '../src/indicators/queries/leader.query';
 import * as responsiveness from '../src/indicators/queries/responsiveness.query';
+import * as animatorCandidates from '../src/people/queries/animator-candidates.query';
+import * as expertiseCoverage from '../src/people/queries/expertise-coverage.query';
 
 /** Every query module written with typed SQL: its path under src/ and its examples. */
 const MODULES: [string, SqlExample[]][] = [
@@ -18,6 +20,8 @@ const MODULES: [string, SqlExample[]][] = [
   ['indicators/queries/engagement.query.ts', engagement.SQL_EXAMPLES],
   ['indicators/queries/leader.query.ts', leader.SQL_EXAMPLES],
   ['indicators/queries/responsiveness.query.ts', responsiveness.SQL_EXAMPLES],
+  ['people/queries/animator-candidates.query.ts', animatorCandidates.SQL_EXAMPLES],
+  ['people/queries/expertise-coverage.query.ts', expertiseCoverage.SQL_EXAMPLES],
 ];
 
 /** The repository root: the nearest folder above the compiled script that holds package.json. */

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { fragment, rows, sql, SqlExample } from '../../database/sql';
 import { CURRENT_GENERATION } from '../people-scope';
 
 export interface AnimatorCandidateRow {
@@ -15,11 +16,24 @@ export interface AnimatorCandidateRow {
 }
 
 /**
- * Animator candidates of network $1 from its current people index (the job computes signals and
- * score: src/people/people-index.service.ts), best score first, optionally those who replied in group
- * $2 and those of department $3; $4 offset, $5 limit.
+ * Animator candidates of a network from its current people index (the job computes signals and
+ * score: src/people/people-index.service.ts), best score first, optionally those who replied in a
+ * group and those of a department; one page (offset, limit).
  */
-export async function animatorCandidates(
+export function animatorCandidatesQuery(networkId: number, groupId: string | null, department: string | null, offset: number, limit: number) {
+  return sql<AnimatorCandidateRow>`SELECT m.external_id, m.display_name, m.department, s.score,
+            s.people_helped, s.departments_reached, cardinality(s.groups) AS groups_reached,
+            s.accepted_answers, s.median_first_response, s.centrality
+     FROM animator_scores s ${fragment(CURRENT_GENERATION('s'))}
+     JOIN members m ON m.id = s.member_id
+     WHERE s.network_id = ${networkId}
+       ${groupId === null ? sql`` : sql`AND ${groupId}::bigint = ANY(s.groups)`}
+       ${department === null ? sql`` : sql`AND m.department = ${department}`}
+     ORDER BY s.score DESC, m.external_id
+     OFFSET ${offset} LIMIT ${limit}`;
+}
+
+export function animatorCandidates(
   db: EntityManager,
   networkId: number,
   groupId: string | null,
@@ -27,15 +41,10 @@ export async function animatorCandidates(
   offset: number,
   limit: number,
 ): Promise<AnimatorCandidateRow[]> {
-  return db.query(
-    `SELECT m.external_id AS "externalId", m.display_name AS "displayName", m.department, s.score,
-            s.people_helped AS "peopleHelped", s.departments_reached AS "departmentsReached", cardinality(s.groups) AS "groupsReached",
-            s.accepted_answers AS "acceptedAnswers", s.median_first_response AS "medianFirstResponse", s.centrality
-     FROM animator_scores s ${CURRENT_GENERATION('s')}
-     JOIN members m ON m.id = s.member_id
-     WHERE s.network_id = $1 AND ($2::bigint IS NULL OR $2::bigint = ANY(s.groups)) AND ($3::text IS NULL OR m.department = $3)
-     ORDER BY s.score DESC, m.external_id
-     OFFSET $4 LIMIT $5`,
-    [networkId, groupId, department, offset, limit],
-  );
+  return rows(db, animatorCandidatesQuery(networkId, groupId, department, offset, limit));
 }
+
+export const SQL_EXAMPLES: SqlExample[] = [
+  { name: 'animator candidates of a network', query: animatorCandidatesQuery(1, null, null, 0, 51) },
+  { name: 'animator candidates who replied in a group, of a department', query: animatorCandidatesQuery(1, '7', 'R&D', 50, 51) },
+];
