@@ -118,6 +118,9 @@ export class RematchService implements OnApplicationBootstrap {
             `SELECT a.id::text AS id, a.kind, a.text, a.tags, a.occurred_at AS "occurredAt", a.group_id::text AS "groupId", a.author_id::text AS "authorId", false AS deleted
              FROM activities a
              WHERE a.network_id = $1 AND a.id > $2 AND a.id <= $3 AND a.deleted_at IS NULL AND a.kind IN ('post', 'question', 'reply', 'share')
+               -- an erased member's texts are gone (GDPR): their contributions keep the matches they had, so
+               -- indicators keep their values; a keyword added later cannot match them
+               AND NOT EXISTS (SELECT 1 FROM members e WHERE e.id = a.author_id AND e.erased_at IS NOT NULL)
              ORDER BY a.id LIMIT $4`,
             [extent.network_id, after, extent.max_id, this.env.REMATCH_BATCH_SIZE],
           );
