@@ -37,15 +37,42 @@ export function compileSql(query: RawBuilder<unknown>): CompiledSql {
 
 const camel = (key: string) => key.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 
+function camelRow<Row>(row: Record<string, unknown>): Row {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) out[camel(key)] = value;
+  return out as Row;
+}
+
 /** Runs a composed SELECT and returns its rows with camelCase keys, typed as the query says. */
 export async function rows<Row>(db: EntityManager, query: RawBuilder<Row>): Promise<Row[]> {
   const { sql: text, parameters } = compileSql(query);
   const result: Record<string, unknown>[] = await db.query(text, parameters as unknown[]);
-  return result.map((row) => {
-    const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(row)) out[camel(key)] = value;
-    return out as Row;
-  });
+  return result.map((r) => camelRow<Row>(r));
+}
+
+export interface Executed<Row> {
+  /** The RETURNING rows, camelCase (empty without RETURNING). */
+  rows: Row[];
+  /** Rows inserted, updated or deleted. */
+  rowCount: number;
+}
+
+/**
+ * Runs a composed INSERT, UPDATE or DELETE (with or without RETURNING) and answers the same shape for
+ * all of them. TypeORM's `query()` answers a SELECT or INSERT with its rows but an UPDATE or DELETE
+ * with `[rows, rowCount]`; its structured result does not vary, so callers never see either shape.
+ * Runs on the manager's transaction when it has one.
+ */
+export async function execute<Row = never>(db: EntityManager, query: RawBuilder<Row>): Promise<Executed<Row>> {
+  const { sql: text, parameters } = compileSql(query);
+  const runner = db.queryRunner ?? db.connection.createQueryRunner();
+  try {
+    const result = await runner.query(text, parameters as unknown[], true);
+    const records = Array.isArray(result.records) ? (result.records as Record<string, unknown>[]) : [];
+    return { rows: records.map((r) => camelRow<Row>(r)), rowCount: result.affected ?? records.length };
+  } finally {
+    if (runner !== db.queryRunner) await runner.release();
+  }
 }
 
 /** The single row of an aggregate query (it always has one). */
