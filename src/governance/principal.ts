@@ -1,3 +1,4 @@
+import { fragment, RawBuilder, sql } from '../database/sql';
 import type { ApiKeyRole } from './api-key.entity';
 
 /** Who is calling: resolved from the bearer key by the auth guard and attached to the request. */
@@ -22,11 +23,13 @@ export function networkLimit(principal: Principal): string[] | null {
 }
 
 /**
- * SQL: member id `member` was ingested through one of the networks whose keys are in `param` (a
- * text[] parameter, null for every network): who a key limited to networks may read.
+ * SQL: the member whose id is the column `memberColumn` (trusted text, e.g. `m.id`) was ingested
+ * through one of the networks `networks` (null for every network): who a key limited to networks may read.
  */
-export const memberInNetworksSql = (member: string, param: string) =>
-  `(${param}::text[] IS NULL OR EXISTS (SELECT 1 FROM network_members nm JOIN networks n ON n.id = nm.network_id WHERE nm.member_id = ${member} AND n.key = ANY(${param}::text[])))`;
+export const memberInNetworks = (memberColumn: string, networks: readonly string[] | null): RawBuilder<unknown> =>
+  networks === null
+    ? sql`TRUE`
+    : sql`EXISTS (SELECT 1 FROM network_members nm JOIN networks n ON n.id = nm.network_id WHERE nm.member_id = ${fragment(memberColumn)} AND n.key = ANY(${[...networks]}::text[]))`;
 
 /**
  * A group whose names, members and texts are withheld from keys that may not see confidential
@@ -80,15 +83,41 @@ export function activityVisibilitySql(a: string, v = 'vis'): { joins: string; co
   };
 }
 
+/** activityVisibilitySql as composable fragments (it holds no values, only aliases). */
+export function activityVisibility(a: string, v = 'vis'): { joins: RawBuilder<unknown>; confidential: RawBuilder<unknown> } {
+  const { joins, confidential } = activityVisibilitySql(a, v);
+  return { joins: fragment(joins), confidential: fragment(confidential) };
+}
+
+/** confidentialGroupSql as a composable fragment. */
+export const confidentialGroup = (g: string): RawBuilder<unknown> => fragment(confidentialGroupSql(g));
+
 /**
  * The set form of the same definition, for keyword-derived figures that must leave confidential
  * activities out (SPEC §4): CTEs `confidential_groups(id)` and `confidential_activities(id)`, the
- * confidential activities of network $1 that occurred in [$2, $3) (deleted ones included: the
+ * confidential activities of the network that occurred in [from, to) (deleted ones included: the
  * caller's scope drops them). Three disjoint parts, each read through an index and in proportion
  * to what is confidential: activities in a confidential group; activities without a group in the
  * thread of a root that is in one; activities without a group whose thread root is not known yet.
  * A test checks it against activityVisibilitySql row by row.
  */
+export function confidentialActivitiesCte(networkId: number, from: Date, to: Date): RawBuilder<unknown> {
+  return sql`confidential_groups AS (
+  SELECT g.id FROM groups g WHERE g.network_id = ${networkId} AND ${confidentialGroup('g')}
+), confidential_activities AS (
+  SELECT a.id FROM activities a
+  WHERE a.network_id = ${networkId} AND a.group_id IN (SELECT id FROM confidential_groups) AND a.occurred_at >= ${from} AND a.occurred_at < ${to}
+  UNION ALL
+  SELECT a.id FROM activities r JOIN activities a ON a.network_id = r.network_id AND a.root_id = r.id
+  WHERE r.network_id = ${networkId} AND r.group_id IN (SELECT id FROM confidential_groups) AND r.root_id = r.id
+    AND a.group_id IS NULL AND a.occurred_at >= ${from} AND a.occurred_at < ${to}
+  UNION ALL
+  SELECT a.id FROM activities a
+  WHERE a.network_id = ${networkId} AND a.group_id IS NULL AND a.parent_external_id IS NOT NULL AND a.root_id IS NULL AND a.occurred_at >= ${from} AND a.occurred_at < ${to}
+)`;
+}
+
+/** Positional form of confidentialActivitiesCte ($1 network, $2 from, $3 to), until its last user is converted. */
 export const CONFIDENTIAL_ACTIVITIES_CTE = `confidential_groups AS (
   SELECT g.id FROM groups g WHERE g.network_id = $1 AND ${confidentialGroupSql('g')}
 ), confidential_activities AS (
@@ -102,6 +131,10 @@ export const CONFIDENTIAL_ACTIVITIES_CTE = `confidential_groups AS (
   SELECT a.id FROM activities a
   WHERE a.network_id = $1 AND a.group_id IS NULL AND a.parent_external_id IS NOT NULL AND a.root_id IS NULL AND a.occurred_at >= $2 AND a.occurred_at < $3
 )`;
+
+/** Positional form of memberInNetworks (`param` a text[] placeholder), until its last user is converted. */
+export const memberInNetworksSql = (member: string, param: string) =>
+  `(${param}::text[] IS NULL OR EXISTS (SELECT 1 FROM network_members nm JOIN networks n ON n.id = nm.network_id WHERE nm.member_id = ${member} AND n.key = ANY(${param}::text[])))`;
 
 /**
  * Confidential groups' names, members and text are shown only to admin keys and to keys

@@ -1,10 +1,11 @@
-import { activityVisibilitySql, CONFIDENTIAL_ACTIVITIES_CTE, isConfidentialActivity } from '../../src/governance/principal';
+import { rows as queryRows, sql } from '../../src/database/sql';
+import { activityVisibilitySql, confidentialActivitiesCte, isConfidentialActivity } from '../../src/governance/principal';
 import { ingest, newActivity, newGroup, newNetwork, uniqueKey } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
  * SPEC §4, the one definition of a confidential activity, in SQL (activityVisibilitySql) and in
- * TypeScript (isConfidentialActivity), and its set form for scans (CONFIDENTIAL_ACTIVITIES_CTE): all agree with each other and with the hand-written
+ * TypeScript (isConfidentialActivity), and its set form for scans (confidentialActivitiesCte): all agree with each other and with the hand-written
  * expectation for every shape of thread, including late roots and a root moved to another group.
  */
 describe('confidential activity: one definition in SQL and TypeScript', () => {
@@ -27,10 +28,14 @@ describe('confidential activity: one definition in SQL and TypeScript', () => {
   /** Per activity: the SQL answer, and the TypeScript answer from the same stored facts; the set form must hold exactly the confidential ones. */
   async function classify(key: string): Promise<Record<string, { sql: boolean; ts: boolean }>> {
     const v = activityVisibilitySql('a');
-    const set: { external_id: string }[] = await t.db.query(
-      `WITH ${CONFIDENTIAL_ACTIVITIES_CTE} SELECT a.external_id FROM confidential_activities c JOIN activities a ON a.network_id = $1 AND a.id = c.id WHERE a.deleted_at IS NULL`,
-      [(await t.db.query(`SELECT id FROM networks WHERE key = $1`, [key]))[0].id, new Date('2000-01-01T00:00:00Z'), new Date('2100-01-01T00:00:00Z')],
-    );
+    const networkId = Number((await t.db.query(`SELECT id FROM networks WHERE key = $1`, [key]))[0].id);
+    const set = (
+      await queryRows<{ externalId: string }>(
+        t.db.manager,
+        sql`WITH ${confidentialActivitiesCte(networkId, new Date('2000-01-01T00:00:00Z'), new Date('2100-01-01T00:00:00Z'))}
+            SELECT a.external_id FROM confidential_activities c JOIN activities a ON a.network_id = ${networkId} AND a.id = c.id WHERE a.deleted_at IS NULL`,
+      )
+    ).map((r) => ({ external_id: r.externalId }));
     const rows: Row[] = await t.db.query(
       `SELECT a.external_id, ${v.confidential} AS confidential, a.group_id IS NOT NULL AS has_group, a.parent_external_id IS NOT NULL AS has_parent,
               a.root_id IS NOT NULL AS root_known, vis.visibility AS governing_visibility, vis.id IS NOT NULL AS has_governing
