@@ -89,3 +89,14 @@ export interface SqlExample {
 
 /** A trusted SQL text with no values in it (a rule's SQL twin, an alias): inlined as is. */
 export const fragment = (text: string): RawBuilder<unknown> => sql.raw(text);
+
+/**
+ * Per-row arrays for `unnest(...)`: a batch of rows travels as one array parameter per column, and
+ * PostgreSQL has no ragged arrays, so a column whose value is itself a list is sent as one
+ * array literal per row (`{"a","b"}`, null stays null) and cast back where it is read
+ * (`t.tags::text[]`, `t.groups::bigint[]`). The one encoding for every such column.
+ */
+export function arrayLiteral(values: readonly (string | number | bigint)[] | null): string | null {
+  if (values === null) return null;
+  return `{${values.map((v) => `"${String(v).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { lockNetwork } from '../database/network-locks';
+import { arrayLiteral } from '../database/sql';
 import { deleteMatchesOf, loadMatcher, rewriteMatches } from '../alignment/keyword-matches';
 import { ActivityKind, ROOT_KINDS } from './activity.entity';
 import type { ActivityDeletionRow, ActivityRow, GroupRow, MemberRow, MembershipRow, RecordRow } from './record-parser';
@@ -27,12 +28,6 @@ interface OutcomeRow {
 }
 
 const ROOT_KINDS_SQL = ROOT_KINDS.map((k) => `'${k}'`).join(', ');
-
-/** Encodes a string array as a PostgreSQL array literal, so per-row arrays travel in one text[] parameter. */
-export function toPgArrayLiteral(values: string[] | null): string | null {
-  if (values === null) return null;
-  return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
-}
 
 /** inserted: new, or only known as a placeholder/tombstone so far; updated: changed; duplicate: identical. */
 function classify(row: OutcomeRow): Outcome {
@@ -394,7 +389,7 @@ export class RecordWriter {
         rows.map((r) => links.get(r)?.rootId ?? null),
         rows.map((r) => r.occurredAt),
         rows.map((r) => (keepsText(r) ? r.text : null)),
-        rows.map((r) => (keepsText(r) ? toPgArrayLiteral(r.tags) : null)),
+        rows.map((r) => (keepsText(r) ? arrayLiteral(r.tags) : null)),
         rows.map((r) => (keepsText(r) ? r.reaction : null)),
       ],
     );

@@ -1,4 +1,4 @@
-import { execute, row, rows, sql } from '../../src/database/sql';
+import { arrayLiteral, execute, row, rows, sql } from '../../src/database/sql';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -43,5 +43,16 @@ describe('typed SQL helper', () => {
 
   it('runs outside a transaction on a connection it gives back', async () => {
     for (let i = 0; i < 20; i++) expect((await execute(t.db.manager, sql`SELECT 1 AS one`)).rows).toEqual([{ one: 1 }]);
+  });
+
+  it('sends per-row lists of any length as array literals that PostgreSQL reads back as they were', async () => {
+    const lists: (string[] | null)[] = [['a', 'b'], [], null, ['quote " and \\ backslash', 'comma, {brace}', 'NULL', ' spaced ', 'é']];
+    const got = await rows<{ n: number; list: string[] | null }>(
+      t.db.manager,
+      sql`SELECT t.n, t.list::text[] AS list FROM unnest(${lists.map((l) => arrayLiteral(l))}::text[]) WITH ORDINALITY AS t(list, n) ORDER BY t.n`,
+    );
+    expect(got.map((r) => r.list)).toEqual(lists);
+    const ids = await row<{ ids: string[] }>(t.db.manager, sql`SELECT ${arrayLiteral([1, 20n, '300'])}::bigint[] AS ids`);
+    expect(ids.ids.map(Number)).toEqual([1, 20, 300]);
   });
 });
