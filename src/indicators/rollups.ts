@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { CONTRIBUTION_KINDS_SQL, type Scope } from './indicator-scope';
+import { fragment, RawBuilder, row, sql } from '../database/sql';
+import { CONTRIBUTION_KINDS_SQL, type Scope, SQL_EXAMPLE_SCOPE } from './indicator-scope';
 
 /**
  * Members per rollup block: the width of the `bit(n)` columns the migration 1764400000000-activity-rollups
@@ -39,19 +40,20 @@ export interface DaySplit {
 
 /** Local midnights are the database's to compute (DST, time-zone rules), once per request. */
 export async function splitIntoDays(db: EntityManager, scope: Scope): Promise<DaySplit> {
-  const [row] = await db.query(
-    `SELECT first_day::text AS "firstDay", end_day::text AS "endDay",
-            first_day::timestamp AT TIME ZONE $3 AS "fullFrom", end_day::timestamp AT TIME ZONE $3 AS "fullTo"
-     FROM (SELECT CASE WHEN ($1::timestamptz AT TIME ZONE $3)::time = '00:00' THEN ($1::timestamptz AT TIME ZONE $3)::date
-                       ELSE ($1::timestamptz AT TIME ZONE $3)::date + 1 END AS first_day,
-                  ($2::timestamptz AT TIME ZONE $3)::date AS end_day) d`,
-    [scope.from, scope.to, scope.timezone],
+  const { from, to, timezone } = scope;
+  const days = await row(
+    db,
+    sql<{ firstDay: string; endDay: string; fullFrom: Date; fullTo: Date }>`SELECT first_day::text AS "firstDay", end_day::text AS "endDay",
+            first_day::timestamp AT TIME ZONE ${timezone} AS "fullFrom", end_day::timestamp AT TIME ZONE ${timezone} AS "fullTo"
+     FROM (SELECT CASE WHEN (${from}::timestamptz AT TIME ZONE ${timezone})::time = '00:00' THEN (${from}::timestamptz AT TIME ZONE ${timezone})::date
+                       ELSE (${from}::timestamptz AT TIME ZONE ${timezone})::date + 1 END AS first_day,
+                  (${to}::timestamptz AT TIME ZONE ${timezone})::date AS end_day) d`,
   );
-  if (row.firstDay >= row.endDay)
-    return { firstDay: row.endDay, endDay: row.endDay, fullFrom: scope.to, fullTo: scope.to, firstMonth: row.endDay, endMonth: row.endDay };
-  const firstMonth = row.firstDay.endsWith('-01') ? row.firstDay : nextMonth(row.firstDay);
-  const endMonth = `${row.endDay.slice(0, 8)}01`;
-  return firstMonth < endMonth ? { ...row, firstMonth, endMonth } : { ...row, firstMonth: row.endDay, endMonth: row.endDay };
+  if (days.firstDay >= days.endDay)
+    return { firstDay: days.endDay, endDay: days.endDay, fullFrom: scope.to, fullTo: scope.to, firstMonth: days.endDay, endMonth: days.endDay };
+  const firstMonth = days.firstDay.endsWith('-01') ? days.firstDay : nextMonth(days.firstDay);
+  const endMonth = `${days.endDay.slice(0, 8)}01`;
+  return firstMonth < endMonth ? { ...days, firstMonth, endMonth } : { ...days, firstMonth: days.endDay, endMonth: days.endDay };
 }
 
 /** The first day of the month after the one of `day` (YYYY-MM-DD). */
@@ -112,3 +114,55 @@ export function memberBlock(member: string): string {
 export function memberBitIndex(member: string): string {
   return `(${member} % ${MEMBER_BLOCK_BITS})::integer`;
 }
+
+/**
+ * Raw live activities of the scope's network in the partial days of its split window (alias `a`):
+ * [from, fullFrom) and [fullTo, to), two index ranges.
+ */
+export function partialDays(scope: Scope, split: DaySplit): RawBuilder<unknown> {
+  return sql`(
+  SELECT a.* FROM activities a WHERE a.network_id = ${scope.networkId} AND a.deleted_at IS NULL AND a.occurred_at >= ${scope.from} AND a.occurred_at < ${split.fullFrom}
+  UNION ALL
+  SELECT a.* FROM activities a WHERE a.network_id = ${scope.networkId} AND a.deleted_at IS NULL AND a.occurred_at >= ${split.fullTo} AND a.occurred_at < ${scope.to}
+    AND ${split.fullFrom}::timestamptz < ${split.fullTo}::timestamptz
+) a`;
+}
+
+/**
+ * Distinct authors of a network over a split window, as CTE `authors(active_members, contributors)`:
+ * the bit counts of the member bitmaps of the whole months and remaining whole days OR-ed per block,
+ * plus the authors of the partial days (CTE `edge` with `kind`, `author_id`) whose bit is not set yet.
+ */
+export function authorsCte(networkId: number, split: DaySplit): RawBuilder<unknown> {
+  const block = fragment(memberBlock('e.author_id'));
+  const bit = fragment(memberBitIndex('e.author_id'));
+  return sql`whole AS (
+  SELECT block, bit_or(active) AS active, bit_or(contributing) AS contributing FROM (
+    SELECT block, active, contributing FROM active_member_month_bitmaps
+    WHERE network_id = ${networkId} AND month >= ${split.firstMonth}::date AND month < ${split.endMonth}::date
+    UNION ALL
+    SELECT block, active, contributing FROM active_member_bitmaps
+    WHERE network_id = ${networkId}
+      AND ((day >= ${split.firstDay}::date AND day < ${split.firstMonth}::date) OR (day >= ${split.endMonth}::date AND day < ${split.endDay}::date))
+  ) x GROUP BY block
+), edge_authors AS (
+  SELECT author_id, bool_or(kind IN ${fragment(CONTRIBUTION_KINDS_SQL)}) AS contributes FROM edge GROUP BY author_id
+), authors AS (
+  SELECT (SELECT coalesce(sum(bit_count(active)), 0) FROM whole)
+         + (SELECT count(*) FROM edge_authors e LEFT JOIN whole w ON w.block = ${block}
+            WHERE w.block IS NULL OR get_bit(w.active, ${bit}) = 0) AS active_members,
+         (SELECT coalesce(sum(bit_count(contributing)), 0) FROM whole)
+         + (SELECT count(*) FROM edge_authors e LEFT JOIN whole w ON w.block = ${block}
+            WHERE e.contributes AND (w.block IS NULL OR get_bit(w.contributing, ${bit}) = 0)) AS contributors
+)`;
+}
+
+/** The split of SQL_EXAMPLE_SCOPE (its four weeks are whole days, no whole month), for the query modules' SQL_EXAMPLES. */
+export const SQL_EXAMPLE_SPLIT: DaySplit = {
+  firstDay: '2026-03-01',
+  endDay: '2026-03-29',
+  fullFrom: SQL_EXAMPLE_SCOPE.from,
+  fullTo: SQL_EXAMPLE_SCOPE.to,
+  firstMonth: '2026-03-29',
+  endMonth: '2026-03-29',
+};
