@@ -1,4 +1,5 @@
-import { animatorScores, mostFrequent, mostRecent, observedScore, rankInterests, responseSpeed, tfIdf } from './people-scores';
+import { mostFrequent } from '../common/sorting';
+import { animatorScores, mostRecent, observedScore, rankInterests, responseSpeed, tfIdf } from './people-scores';
 
 /** The people-index arithmetic against figures computed by hand (the computation beside each). */
 describe('people scores', () => {

@@ -48,11 +48,6 @@ export function mostRecent(activities: { id: string; at: number }[]): { id: stri
   return activities.sort((a, b) => b.at - a.at || byCodePoint(a.id, b.id)).slice(0, SUPPORTING_ACTIVITIES);
 }
 
-/** The form written most often (ties: code-point order), e.g. the label of a topic or a term. */
-export function mostFrequent(forms: ReadonlyMap<string, number>): string {
-  return [...forms].sort(([a, x], [b, y]) => y - x || byCodePoint(a, b))[0][0];
-}
-
 // ---------------------------------------------------------------------------------------------
 // Observed expertise
 // ---------------------------------------------------------------------------------------------

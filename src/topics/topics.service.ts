@@ -6,7 +6,7 @@ import { offsetPage } from '../common/pagination/pagination';
 import { isCalendarDate, localDate } from '../common/validation/calendar-date';
 import { checkDay } from '../common/validation/window-limits';
 import { round } from '../common/numbers';
-import { byCodePoint } from '../common/sorting';
+import { byCodePoint, mostFrequent } from '../common/sorting';
 import { NetworksService } from '../networks/networks.service';
 import {
   DEFAULT_MIN_AUTHORS,
@@ -86,7 +86,7 @@ export class TopicsService {
       const score = (s.mentions - baseline) / Math.sqrt(baseline + 1);
       if (score < minScore) continue;
       items.push({
-        term: mostFrequentForm(s.forms),
+        term: mostFrequent(s.forms),
         mentions: s.mentions,
         authors: s.authors.size,
         questions: s.questions,
@@ -111,8 +111,4 @@ export class TopicsService {
       nextCursor: page.nextCursor,
     };
   }
-}
-
-function mostFrequentForm(forms: Map<string, number>): string {
-  return [...forms].sort(([a, x], [b, y]) => y - x || byCodePoint(a, b))[0][0];
 }
