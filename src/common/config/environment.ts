@@ -130,6 +130,13 @@ export class Environment {
   @IsString()
   CORS_ORIGINS?: string;
 
+  /** Seconds between two heartbeat comments of a live stream (GET /v1/networks/{key}/live; SPEC §3.11 says 15). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(300)
+  LIVE_HEARTBEAT_SECONDS = 15;
+
   /** HR aggregates (interest map) suppress every cell built on fewer members than this. */
   @Transform(toInt)
   @IsInt()
