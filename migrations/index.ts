@@ -6,6 +6,7 @@ import { Objectives1764700000000 } from './1764700000000-objectives';
 import { People1764800000000 } from './1764800000000-people';
 import { MemberErasure1764900000000 } from './1764900000000-member-erasure';
 import { Jobs1765000000000 } from './1765000000000-jobs';
+import { HealthPolicies1765200000000 } from './1765200000000-health-policies';
 
 /** Every migration, in order. Listed explicitly so the same list works from TypeScript and from the build. */
 export const MIGRATIONS: Function[] = [
@@ -17,4 +18,5 @@ export const MIGRATIONS: Function[] = [
   People1764800000000,
   MemberErasure1764900000000,
   Jobs1765000000000,
+  HealthPolicies1765200000000,
 ];

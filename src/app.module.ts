@@ -9,6 +9,7 @@ import { AlignmentModule } from './alignment/alignment.module';
 import { DatabaseConnection, DatabaseModule } from './database/database.module';
 import { GovernanceModule } from './governance/governance.module';
 import { HealthModule } from './health/health.module';
+import { HealthScorecardModule } from './health-scorecard/health-scorecard.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { IngestionModule } from './ingestion/ingestion.module';
 import { NetworksModule } from './networks/networks.module';
@@ -52,6 +53,7 @@ export class AppModule {
         TopicsModule,
         PeopleModule,
         PrivacyModule,
+        HealthScorecardModule,
       ],
       providers: [
         { provide: ENVIRONMENT, useValue: env },

@@ -10,6 +10,7 @@ import { Group } from '../ingestion/group.entity';
 import { Member } from '../ingestion/member.entity';
 import { Membership } from '../ingestion/membership.entity';
 import { NetworkMember } from '../ingestion/network-member.entity';
+import { HealthPolicyRecord } from '../health-scorecard/health-policy.entity';
 import { Job } from '../jobs/job.entity';
 import { Network } from '../networks/network.entity';
 
@@ -29,4 +30,5 @@ export const ENTITIES = [
   ProfileTopic,
   ProfileVersion,
   Job,
+  HealthPolicyRecord,
 ];

@@ -10,6 +10,6 @@ import { ScopeResolver } from './indicator-scope';
   imports: [NetworksModule],
   controllers: [IndicatorsController, NetworkComparisonsController, MetricsController],
   providers: [IndicatorsService, ComparisonsService, AlignmentIndicatorsService, ScopeResolver],
-  exports: [ScopeResolver, IndicatorsService],
+  exports: [ScopeResolver, IndicatorsService, ComparisonsService, AlignmentIndicatorsService],
 })
 export class IndicatorsModule {}

@@ -13,5 +13,6 @@ import { ProfileService } from './profile.service';
   imports: [NetworksModule, IndicatorsModule, JobsModule],
   controllers: [ProfileController, ExpertsController, NetworkPeopleController, HrController],
   providers: [ProfileService, ExpertsService, HrService, PeopleIndexService],
+  exports: [ExpertsService],
 })
 export class PeopleModule {}

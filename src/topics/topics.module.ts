@@ -8,5 +8,6 @@ import { TopicsService } from './topics.service';
   imports: [NetworksModule],
   controllers: [TopicsController],
   providers: [TopicsService],
+  exports: [TopicsService],
 })
 export class TopicsModule {}
