@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { Environment } from './common/config/environment';
 import { requestContextMiddleware } from './common/http/request-id';
 import { createValidationPipe, UnstorableInputPipe } from './common/validation/validation';
+import { mountDashboard } from './dashboard/dashboard.static';
 import { DatabaseConnection } from './database/database.module';
 import { mountOpenApi } from './openapi';
 
@@ -39,6 +40,7 @@ export async function createApp(env: Environment, database: DatabaseConnection):
   app.use(requestContextMiddleware);
   app.useGlobalPipes(new UnstorableInputPipe(), createValidationPipe());
   mountOpenApi(app);
+  mountDashboard(app);
   return app;
 }
 

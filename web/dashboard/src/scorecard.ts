@@ -1,0 +1,169 @@
+import type { ApiClient } from '../../../src/client/index.js';
+import { ApiFailure, failureOf } from './api.js';
+import { h, type Child } from './dom.js';
+import { formatChange, formatDate, formatDuration, formatNumber, formatRate, t } from './i18n.js';
+
+/** SPEC §3.10: one dimension of the scorecard. */
+export interface Dimension {
+  key: string;
+  status: 'good' | 'watch' | 'act';
+  value: number | null;
+  previous: number | null;
+  threshold: unknown;
+  metric: string;
+}
+
+export interface Adjustment {
+  id: string;
+  kind: string;
+  priority: string;
+  scope: { group?: string; department?: string; objective?: string; term?: string };
+  title: string;
+  detail: string;
+  evidence: Record<string, unknown>;
+  suggestions: { member: string; reason: string; displayName?: string | null }[];
+}
+
+export interface Scorecard {
+  network: string;
+  from: string;
+  to: string;
+  status: 'good' | 'watch' | 'act';
+  dimensions: Dimension[];
+  groups: { group: string; name: string | null; status: 'good' | 'watch' | 'act'; dimensions: Dimension[] }[];
+  adjustments: Adjustment[];
+}
+
+export interface ScorecardContext {
+  network: string;
+  group: string | null;
+  onGroup: (key: string, name: string | null) => void;
+}
+
+async function fetchScorecard(api: ApiClient, network: string): Promise<Scorecard> {
+  void api;
+  let response: Response;
+  try {
+    response = await fetch(`/v1/networks/${encodeURIComponent(network)}/health`, {
+      headers: { Authorization: `Bearer ${sessionStorage.getItem('cno-dashboard-key') ?? ''}` },
+    });
+  } catch (error) {
+    throw new ApiFailure('unreachable', 0, String(error));
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw failureOf(response.status, body);
+  return body as Scorecard;
+}
+
+/** A figure of the scorecard in the unit of its metric. */
+export function formatMetric(metric: string, value: unknown): string {
+  if (typeof value === 'string') return /^\d{4}-\d\d-\d\dT/.test(value) ? formatDate(value, true) : value;
+  if (typeof value !== 'number') return value === null || value === undefined ? '—' : JSON.stringify(value);
+  if (/rate|share$/i.test(metric)) return formatRate(value);
+  if (/growth|change|drop/i.test(metric)) return formatChange(value);
+  if (/time/i.test(metric)) return formatDuration(value);
+  return formatNumber(value, 4);
+}
+
+function dimensionItem(d: Dimension): HTMLElement {
+  return h(
+    'li',
+    { 'data-dimension': d.key, 'data-status': d.status },
+    h('span', { class: `badge ${d.status}` }, t(`status_${d.status}`)),
+    ' ',
+    h('strong', {}, t(`dim_${d.key}`)),
+    h('div', { class: 'value', 'data-value': d.value === null ? 'null' : String(d.value) }, formatMetric(d.metric, d.value)),
+    h('small', {}, `${t('previous')}: ${formatMetric(d.metric, d.previous)} · ${t('threshold')}: ${formatMetric(d.metric, thresholdValue(d.threshold))}`),
+  );
+}
+
+function thresholdValue(threshold: unknown): unknown {
+  if (threshold && typeof threshold === 'object') {
+    const parts = Object.entries(threshold as Record<string, unknown>).map(([k, v]) => `${k} ${typeof v === 'number' ? formatNumber(v, 4) : String(v)}`);
+    return parts.join(', ');
+  }
+  return threshold;
+}
+
+function adjustmentItem(a: Adjustment, context: ScorecardContext): HTMLElement {
+  const scope: Child[] = [];
+  if (a.scope.group)
+    scope.push(
+      h('button', { type: 'button', class: 'link', onclick: () => context.onGroup(a.scope.group as string, null) }, t('scopeTo', { name: a.scope.group })),
+    );
+  return h(
+    'li',
+    { class: a.priority, 'data-kind': a.kind, 'data-adjustment': a.id },
+    h('h3', {}, h('span', { class: `badge ${a.priority}` }, `${t('priority')}: ${t(`priority_${a.priority}`)}`), ' ', t(`kind_${a.kind}`), ' — ', a.title),
+    h('p', {}, a.detail),
+    scope.length ? h('p', {}, scope) : null,
+    h('p', { class: 'note' }, t('evidence')),
+    h(
+      'ul',
+      { class: 'evidence' },
+      Object.entries(a.evidence).map(([k, v]) => h('li', { 'data-evidence': k }, h('span', { class: 'k' }, `${k}: `), formatMetric(k, v))),
+    ),
+    a.suggestions.length
+      ? [
+          h('p', { class: 'note' }, t('suggestions')),
+          h(
+            'ul',
+            {},
+            a.suggestions.map((s) => h('li', {}, h('strong', {}, s.displayName ?? s.member), ` — ${s.reason}`)),
+          ),
+        ]
+      : null,
+  );
+}
+
+/** The scorecard section: adjustments first (in the API's order: priority first), then the dimensions. */
+export async function renderScorecard(api: ApiClient, context: ScorecardContext): Promise<(Child | Child[])[]> {
+  let card: Scorecard;
+  try {
+    card = await fetchScorecard(api, context.network);
+  } catch (error) {
+    if (error instanceof ApiFailure && error.kind === 'not-found' && !error.detail.includes(context.network))
+      return [h('p', { class: 'message' }, t('notAvailable'))];
+    throw error;
+  }
+  const groupCard = context.group ? card.groups.find((g) => g.group === context.group) : undefined;
+  const adjustments = context.group ? card.adjustments.filter((a) => a.scope.group === context.group) : card.adjustments;
+  const dims = groupCard ? groupCard.dimensions : card.dimensions;
+  return [
+    h(
+      'p',
+      {},
+      h('span', { class: `badge ${groupCard?.status ?? card.status}`, id: 'scorecard-status' }, t(`status_${groupCard?.status ?? card.status}`)),
+      ' ',
+      `${formatDate(card.from)} – ${formatDate(card.to)}`,
+    ),
+    h('h3', {}, t('adjustments')),
+    adjustments.length === 0
+      ? h('p', { class: 'message' }, t('noAdjustments'))
+      : h(
+          'ol',
+          { class: 'adjustments', id: 'adjustments' },
+          adjustments.map((a) => adjustmentItem(a, context)),
+        ),
+    h('h3', {}, t('dimensions')),
+    h('ul', { class: 'dims', id: 'dimensions' }, dims.map(dimensionItem)),
+    !context.group && card.groups.length
+      ? [
+          h('h3', {}, t('groupsHealth')),
+          h(
+            'ul',
+            { class: 'dims', id: 'group-statuses' },
+            card.groups.map((g) =>
+              h(
+                'li',
+                {},
+                h('span', { class: `badge ${g.status}` }, t(`status_${g.status}`)),
+                ' ',
+                h('button', { type: 'button', class: 'link', onclick: () => context.onGroup(g.group, g.name) }, g.name ?? g.group),
+              ),
+            ),
+          ),
+        ]
+      : null,
+  ];
+}
