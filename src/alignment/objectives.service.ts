@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { lockAllNetworks } from '../database/network-locks';
+import { execute, rows, sql } from '../database/sql';
 import { FieldError, Forbidden, NotFound, ValidationFailed } from '../common/errors/domain-errors';
 import { decodeCursor, int4After, PageQuery, toPage } from '../common/pagination/pagination';
 import { AuditService } from '../governance/audit.service';
@@ -15,14 +16,14 @@ interface ObjectiveRow {
   key: string;
   name: string;
   active: boolean;
-  network_ids: number[] | null;
-  rematch_state: string;
-  rematch_done: number;
-  rematch_total: number;
-  rematch_started_at: Date | null;
-  rematch_finished_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
+  networkIds: number[] | null;
+  rematchState: string;
+  rematchDone: number;
+  rematchTotal: number;
+  rematchStartedAt: Date | null;
+  rematchFinishedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 /**
@@ -48,43 +49,45 @@ export class ObjectivesService {
     const { created, rematch } = await this.db.transaction(async (m) => {
       await lockAllNetworks(m);
       const networkIds = await resolveNetworks(m, dto.networks ?? null);
-      const [existing]: ObjectiveRow[] = await m.query(`SELECT * FROM objectives WHERE key = $1 FOR UPDATE`, [key]);
+      const [existing] = await rows(m, sql<ObjectiveRow>`SELECT * FROM objectives WHERE key = ${key} FOR UPDATE`);
       if (existing && !(await this.visibleTo(principal, existing, m))) throw new NotFound(`No objective with key "${key}"`);
-      if (existing) requireWithinScope(principal, await networkKeys(m, existing.network_ids));
+      if (existing) requireWithinScope(principal, await networkKeys(m, existing.networkIds));
 
-      const [row]: { id: number }[] = await m.query(
-        `INSERT INTO objectives (key, name, active, network_ids) VALUES ($1, $2, $3, $4)
+      const {
+        rows: [row],
+      } = await execute(
+        m,
+        sql<{ id: number }>`INSERT INTO objectives (key, name, active, network_ids) VALUES (${key}, ${dto.name}, ${dto.active ?? true}, ${networkIds})
          ON CONFLICT (key) DO UPDATE SET name = excluded.name, active = excluded.active, network_ids = excluded.network_ids, updated_at = now()
          RETURNING id`,
-        [key, dto.name, dto.active ?? true, networkIds],
       );
-      const stored: { id: number; tokens: string }[] = await m.query(`SELECT id, tokens FROM objective_keywords WHERE objective_id = $1`, [row.id]);
+      const stored = await rows(m, sql<{ id: number; tokens: string }>`SELECT id, tokens FROM objective_keywords WHERE objective_id = ${row.id}`);
       const wanted = new Set(keywords.map((k) => k.tokens));
       const gone = stored.filter((s) => !wanted.has(s.tokens)).map((s) => s.id);
-      if (gone.length > 0) await m.query(`DELETE FROM objective_keywords WHERE id = ANY($1::integer[])`, [gone]); // their matches cascade
-      const upserted: { inserted: boolean }[] = await m.query(
-        `INSERT INTO objective_keywords (objective_id, term, tokens, weight, position)
-         SELECT $1, t.* FROM unnest($2::text[], $3::text[], $4::float8[], $5::integer[]) AS t
+      if (gone.length > 0) await execute(m, sql`DELETE FROM objective_keywords WHERE id = ANY(${gone}::integer[])`); // their matches cascade
+      const { rows: upserted } = await execute(
+        m,
+        sql<{ inserted: boolean }>`INSERT INTO objective_keywords (objective_id, term, tokens, weight, position)
+         SELECT ${row.id}, t.* FROM unnest(${keywords.map((k) => k.term)}::text[], ${keywords.map((k) => k.tokens)}::text[], ${keywords.map((k) => k.weight)}::float8[], ${keywords.map((_, i) => i)}::integer[]) AS t
          ON CONFLICT (objective_id, tokens) DO UPDATE SET term = excluded.term, weight = excluded.weight, position = excluded.position
          RETURNING (xmax = 0) AS inserted`,
-        [row.id, keywords.map((k) => k.term), keywords.map((k) => k.tokens), keywords.map((k) => k.weight), keywords.map((_, i) => i)],
       );
       const added = upserted.filter((r) => r.inserted).length;
       if (existing && networkIds !== null) {
         // networks the objective no longer applies to lose its matches now
-        await m.query(
-          `DELETE FROM keyword_matches WHERE keyword_id IN (SELECT id FROM objective_keywords WHERE objective_id = $1) AND NOT (network_id = ANY($2::integer[]))`,
-          [row.id, networkIds],
+        await execute(
+          m,
+          sql`DELETE FROM keyword_matches WHERE keyword_id IN (SELECT id FROM objective_keywords WHERE objective_id = ${row.id}) AND NOT (network_id = ANY(${networkIds}::integer[]))`,
         );
       }
       const gainedNetworks =
-        existing !== undefined && existing.network_ids !== null && (networkIds === null || networkIds.some((id) => !existing.network_ids?.includes(id)));
+        existing !== undefined && existing.networkIds !== null && (networkIds === null || networkIds.some((id) => !existing.networkIds?.includes(id)));
       const rematch = !existing || added > 0 || gainedNetworks;
       if (rematch) {
-        await m.query(
-          `UPDATE objectives SET rematch_generation = rematch_generation + 1, rematch_state = 'pending', rematch_done = 0, rematch_total = 0,
-                  rematch_started_at = NULL, rematch_finished_at = NULL WHERE id = $1`,
-          [row.id],
+        await execute(
+          m,
+          sql`UPDATE objectives SET rematch_generation = rematch_generation + 1, rematch_state = 'pending', rematch_done = 0, rematch_total = 0,
+                  rematch_started_at = NULL, rematch_finished_at = NULL WHERE id = ${row.id}`,
         );
       }
       await this.audit.record(
@@ -104,7 +107,7 @@ export class ObjectivesService {
 
   async get(principal: Principal, key: string): Promise<ObjectiveView> {
     requireKey(key);
-    const [row]: ObjectiveRow[] = await this.db.query(`SELECT * FROM objectives WHERE key = $1`, [key]);
+    const [row] = await rows(this.db.manager, sql<ObjectiveRow>`SELECT * FROM objectives WHERE key = ${key}`);
     if (!row || !(await this.visibleTo(principal, row))) throw new NotFound(`No objective with key "${key}"`);
     return (await this.views(principal, [row]))[0];
   }
@@ -112,15 +115,15 @@ export class ObjectivesService {
   async list(principal: Principal, page: PageQuery): Promise<ObjectivePage> {
     const after = decodeCursor(page.cursor);
     const scoped = principal.role !== 'admin' && principal.networks !== null;
-    const rows: ObjectiveRow[] = await this.db.query(
-      `SELECT * FROM objectives o
-       WHERE o.id > $1 AND (NOT $2 OR o.network_ids IS NULL OR o.network_ids && (SELECT array_agg(id) FROM networks WHERE key = ANY($3::text[])))
-       ORDER BY o.id LIMIT $4`,
-      [int4After(after), scoped, principal.networks ?? [], page.limit + 1],
+    const objectives = await rows(
+      this.db.manager,
+      sql<ObjectiveRow>`SELECT * FROM objectives o
+       WHERE o.id > ${int4After(after)} AND (NOT ${scoped} OR o.network_ids IS NULL OR o.network_ids && (SELECT array_agg(id) FROM networks WHERE key = ANY(${principal.networks ?? []}::text[])))
+       ORDER BY o.id LIMIT ${page.limit + 1}`,
     );
-    const views = await this.views(principal, rows);
+    const views = await this.views(principal, objectives);
     return toPage(
-      rows.map((r, i) => ({ id: r.id, view: views[i] })),
+      objectives.map((r, i) => ({ id: r.id, view: views[i] })),
       page.limit,
       (r) => r.id,
       (r) => r.view,
@@ -131,10 +134,10 @@ export class ObjectivesService {
     requireKey(key);
     await this.db.transaction(async (m) => {
       await lockAllNetworks(m);
-      const [row]: ObjectiveRow[] = await m.query(`SELECT * FROM objectives WHERE key = $1 FOR UPDATE`, [key]);
+      const [row] = await rows(m, sql<ObjectiveRow>`SELECT * FROM objectives WHERE key = ${key} FOR UPDATE`);
       if (!row || !(await this.visibleTo(principal, row, m))) throw new NotFound(`No objective with key "${key}"`);
-      requireWithinScope(principal, await networkKeys(m, row.network_ids));
-      await m.query(`DELETE FROM objectives WHERE id = $1`, [row.id]); // keywords and matches cascade
+      requireWithinScope(principal, await networkKeys(m, row.networkIds));
+      await execute(m, sql`DELETE FROM objectives WHERE id = ${row.id}`); // keywords and matches cascade
       await this.audit.record(principal, { action: 'objective.delete', target: key }, m);
     });
   }
@@ -146,37 +149,42 @@ export class ObjectivesService {
    * (requireWithinScope: 403).
    */
   private async visibleTo(principal: Principal, row: ObjectiveRow, m: EntityManager = this.db.manager): Promise<boolean> {
-    if (principal.role === 'admin' || principal.networks === null || row.network_ids === null) return true;
-    const keys = (await networkKeys(m, row.network_ids)) ?? [];
+    if (principal.role === 'admin' || principal.networks === null || row.networkIds === null) return true;
+    const keys = (await networkKeys(m, row.networkIds)) ?? [];
     return keys.some((k) => principal.networks?.includes(k));
   }
 
   /** The views of `rows`; a key limited to networks sees only those networks in `networks`. */
-  private async views(principal: Principal, rows: ObjectiveRow[]): Promise<ObjectiveView[]> {
-    if (rows.length === 0) return [];
-    const keywords: { objective_id: number; term: string; weight: number }[] = await this.db.query(
-      `SELECT objective_id, term, weight FROM objective_keywords WHERE objective_id = ANY($1::integer[]) ORDER BY objective_id, position`,
-      [rows.map((r) => r.id)],
+  private async views(principal: Principal, objectives: ObjectiveRow[]): Promise<ObjectiveView[]> {
+    if (objectives.length === 0) return [];
+    const keywords = await rows(
+      this.db.manager,
+      sql<{
+        objectiveId: number;
+        term: string;
+        weight: number;
+      }>`SELECT objective_id, term, weight FROM objective_keywords WHERE objective_id = ANY(${objectives.map((r) => r.id)}::integer[]) ORDER BY objective_id, position`,
     );
-    const networks: { id: number; key: string }[] = await this.db.query(`SELECT id, key FROM networks WHERE id = ANY($1::integer[])`, [
-      rows.flatMap((r) => r.network_ids ?? []),
-    ]);
+    const networks = await rows(
+      this.db.manager,
+      sql<{ id: number; key: string }>`SELECT id, key FROM networks WHERE id = ANY(${objectives.flatMap((r) => r.networkIds ?? [])}::integer[])`,
+    );
     const limit = networkLimit(principal);
     const keyOf = new Map(networks.filter((n) => limit === null || limit.includes(n.key)).map((n) => [n.id, n.key]));
-    return rows.map((r) => ({
+    return objectives.map((r) => ({
       key: r.key,
       name: r.name,
       active: r.active,
-      networks: r.network_ids === null ? null : r.network_ids.flatMap((id) => keyOf.get(id) ?? []).sort(),
-      keywords: keywords.filter((k) => k.objective_id === r.id).map((k) => ({ term: k.term, weight: Number(k.weight) })),
-      createdAt: r.created_at.toISOString(),
-      updatedAt: r.updated_at.toISOString(),
+      networks: r.networkIds === null ? null : r.networkIds.flatMap((id) => keyOf.get(id) ?? []).sort(),
+      keywords: keywords.filter((k) => k.objectiveId === r.id).map((k) => ({ term: k.term, weight: Number(k.weight) })),
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
       rematch: {
-        state: r.rematch_state as ObjectiveView['rematch']['state'],
-        done: r.rematch_done,
-        total: r.rematch_total,
-        startedAt: r.rematch_started_at?.toISOString() ?? null,
-        finishedAt: r.rematch_finished_at?.toISOString() ?? null,
+        state: r.rematchState as ObjectiveView['rematch']['state'],
+        done: r.rematchDone,
+        total: r.rematchTotal,
+        startedAt: r.rematchStartedAt?.toISOString() ?? null,
+        finishedAt: r.rematchFinishedAt?.toISOString() ?? null,
       },
     }));
   }
@@ -214,8 +222,8 @@ function requireWithinScope(principal: Principal, networks: string[] | null): vo
 
 async function resolveNetworks(m: EntityManager, keys: string[] | null): Promise<number[] | null> {
   if (keys === null) return null;
-  const rows: { id: number; key: string }[] = await m.query(`SELECT id, key FROM networks WHERE key = ANY($1::text[])`, [keys]);
-  const idOf = new Map(rows.map((r) => [r.key, r.id]));
+  const networks = await rows(m, sql<{ id: number; key: string }>`SELECT id, key FROM networks WHERE key = ANY(${keys}::text[])`);
+  const idOf = new Map(networks.map((r) => [r.key, r.id]));
   const errors = keys.flatMap((k, i) => (idOf.has(k) ? [] : [{ path: `networks[${i}]`, message: `network "${k}" does not exist` }]));
   if (errors.length > 0) throw new ValidationFailed(errors);
   return keys.map((k) => idOf.get(k) as number).sort((a, b) => a - b);
@@ -223,6 +231,6 @@ async function resolveNetworks(m: EntityManager, keys: string[] | null): Promise
 
 async function networkKeys(m: EntityManager, ids: number[] | null): Promise<string[] | null> {
   if (ids === null) return null;
-  const rows: { key: string }[] = await m.query(`SELECT key FROM networks WHERE id = ANY($1::integer[])`, [ids]);
-  return rows.map((r) => r.key);
+  const networks = await rows(m, sql<{ key: string }>`SELECT key FROM networks WHERE id = ANY(${ids}::integer[])`);
+  return networks.map((r) => r.key);
 }

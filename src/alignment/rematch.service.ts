@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ENVIRONMENT, Environment } from '../common/config/environment';
 import { lockNetwork } from '../database/network-locks';
+import { execute, rows, sql, SqlExample } from '../database/sql';
 import { JobContext, JobOutcome, JobRunner } from '../jobs/job-runner.service';
 import { loadMatcher, MatchableActivity, rewriteMatches } from './keyword-matches';
 
@@ -36,7 +37,7 @@ export class RematchService implements OnApplicationBootstrap {
     jobs.register(REMATCH_JOB, {
       run: (job) => this.run(job),
       failed: async (key) => {
-        await this.db.query(`UPDATE objectives SET rematch_state = 'failed', rematch_finished_at = now() WHERE id = $1`, [Number(key)]);
+        await execute(this.db.manager, sql`UPDATE objectives SET rematch_state = 'failed', rematch_finished_at = now() WHERE id = ${Number(key)}`);
       },
     });
   }
@@ -47,12 +48,12 @@ export class RematchService implements OnApplicationBootstrap {
    * stopped before writing it, or a state set by hand.
    */
   async onApplicationBootstrap(): Promise<void> {
-    const unfinished: { id: number }[] = await this.db.query(
-      `SELECT o.id FROM objectives o
+    const unfinished = await rows(
+      this.db.manager,
+      sql<{ id: number }>`SELECT o.id FROM objectives o
        WHERE o.rematch_state IN ('pending', 'running', 'failed')
-         AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.kind = $1 AND j.key = o.id::text AND j.state IN ('pending', 'running'))
+         AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.kind = ${REMATCH_JOB} AND j.key = o.id::text AND j.state IN ('pending', 'running'))
        ORDER BY o.id`,
-      [REMATCH_JOB],
     );
     for (const { id } of unfinished) await this.jobs.enqueue(REMATCH_JOB, String(id), { ifIdle: true });
   }
@@ -71,29 +72,33 @@ export class RematchService implements OnApplicationBootstrap {
   }
 
   private async runClaimed(objectiveId: number, job: JobContext): Promise<{ outcome: 'done' | 'superseded' | 'stopped'; done: number }> {
-    const [objective]: { generation: number; network_ids: number[] | null; state: string }[] = await this.db.query(
-      `SELECT rematch_generation AS generation, network_ids, rematch_state AS state FROM objectives WHERE id = $1`,
-      [objectiveId],
+    const [objective] = await rows(
+      this.db.manager,
+      sql<{
+        generation: number;
+        networkIds: number[] | null;
+        state: string;
+      }>`SELECT rematch_generation AS generation, network_ids, rematch_state AS state FROM objectives WHERE id = ${objectiveId}`,
     );
     if (!objective || objective.state === 'done') return { outcome: 'superseded', done: 0 };
     const generation = objective.generation;
     // the extent of the work: every network concerned, up to its highest activity id now
-    const extents: { network_id: number; max_id: string; total: number }[] = await this.db.query(
-      `SELECT n.id AS network_id,
+    const extents = await rows(
+      this.db.manager,
+      sql<{ networkId: number; maxId: string; total: number }>`SELECT n.id AS network_id,
               (SELECT coalesce(max(id), 0) FROM activities a WHERE a.network_id = n.id)::text AS max_id,
               (SELECT count(*) FROM activities a WHERE a.network_id = n.id AND a.deleted_at IS NULL AND a.kind IN ('post', 'question', 'reply', 'share'))::int AS total
-       FROM networks n WHERE $1::integer[] IS NULL OR n.id = ANY($1::integer[]) ORDER BY n.id`,
-      [objective.network_ids],
+       FROM networks n ${objective.networkIds === null ? sql`` : sql`WHERE n.id = ANY(${objective.networkIds}::integer[]) `}ORDER BY n.id`,
     );
     const total = extents.reduce((sum, e) => sum + e.total, 0);
     const claimed = await this.db.transaction(async (m) => {
       if (!(await job.holdsLease(m))) return 'lost';
-      const [, updated]: [unknown, number] = await m.query(
-        `UPDATE objectives SET rematch_state = 'running', rematch_done = 0, rematch_total = $3, rematch_started_at = now(), rematch_finished_at = NULL
-         WHERE id = $1 AND rematch_generation = $2`,
-        [objectiveId, generation, total],
+      const { rowCount } = await execute(
+        m,
+        sql`UPDATE objectives SET rematch_state = 'running', rematch_done = 0, rematch_total = ${total}, rematch_started_at = now(), rematch_finished_at = NULL
+         WHERE id = ${objectiveId} AND rematch_generation = ${generation}`,
       );
-      return updated;
+      return rowCount;
     });
     if (claimed === 'lost') return { outcome: 'stopped', done: 0 };
     if (claimed === 0) return { outcome: 'superseded', done: 0 };
@@ -109,27 +114,17 @@ export class RematchService implements OnApplicationBootstrap {
       for (;;) {
         if (job.stopRequested()) return { outcome: 'stopped', done };
         const batch = await this.db.transaction(async (m) => {
-          await lockNetwork(m, extent.network_id);
+          await lockNetwork(m, extent.networkId);
           if (!(await job.holdsLease(m))) return 'lost';
-          const [current]: { generation: number }[] = await m.query(`SELECT rematch_generation AS generation FROM objectives WHERE id = $1`, [objectiveId]);
+          const [current] = await rows(m, sql<{ generation: number }>`SELECT rematch_generation AS generation FROM objectives WHERE id = ${objectiveId}`);
           if (!current || current.generation !== generation) return null;
-          const rows: (MatchableActivity & { id: string })[] = await m.query(
-            // ORDER BY a.id, not the text alias `id`: batches follow the numeric order of the ids
-            `SELECT a.id::text AS id, a.kind, a.text, a.tags, a.occurred_at AS "occurredAt", a.group_id::text AS "groupId", a.author_id::text AS "authorId", false AS deleted
-             FROM activities a
-             WHERE a.network_id = $1 AND a.id > $2 AND a.id <= $3 AND a.deleted_at IS NULL AND a.kind IN ('post', 'question', 'reply', 'share')
-               -- an erased member's texts are gone (GDPR): their contributions keep the matches they had, so
-               -- indicators keep their values; a keyword added later cannot match them
-               AND NOT EXISTS (SELECT 1 FROM members e WHERE e.id = a.author_id AND e.erased_at IS NOT NULL)
-             ORDER BY a.id LIMIT $4`,
-            [extent.network_id, after, extent.max_id, this.env.REMATCH_BATCH_SIZE],
-          );
-          if (rows.length === 0) return [];
+          const activities = await rows(m, rematchBatchQuery(extent.networkId, after, extent.maxId, this.env.REMATCH_BATCH_SIZE));
+          if (activities.length === 0) return [];
           // read in each batch: a network the objective stopped applying to yields no keyword, hence no match
-          const matcher = await loadMatcher(m, extent.network_id, objectiveId);
-          await rewriteMatches(m, extent.network_id, rows, matcher, matcher.keywordIds);
-          await m.query(`UPDATE objectives SET rematch_done = rematch_done + $2 WHERE id = $1`, [objectiveId, rows.length]);
-          return rows;
+          const matcher = await loadMatcher(m, extent.networkId, objectiveId);
+          await rewriteMatches(m, extent.networkId, activities, matcher, matcher.keywordIds);
+          await execute(m, sql`UPDATE objectives SET rematch_done = rematch_done + ${activities.length} WHERE id = ${objectiveId}`);
+          return activities;
         });
         if (batch === 'lost') return { outcome: 'stopped', done };
         if (batch === null) return { outcome: 'superseded', done };
@@ -138,7 +133,7 @@ export class RematchService implements OnApplicationBootstrap {
         after = batch[batch.length - 1].id;
         await job.progress(done, total);
         if (done >= analyseAt) {
-          await this.db.query('ANALYZE keyword_matches, keyword_set_day_counts');
+          await execute(this.db.manager, sql`ANALYZE keyword_matches, keyword_set_day_counts`);
           analyseAt *= 2;
         }
       }
@@ -146,12 +141,29 @@ export class RematchService implements OnApplicationBootstrap {
     // activities deleted while the job ran were counted in `total` but not re-matched: total is what was done
     const finished = await this.db.transaction(async (m) => {
       if (!(await job.holdsLease(m))) return false;
-      await m.query(
-        `UPDATE objectives SET rematch_state = 'done', rematch_total = rematch_done, rematch_finished_at = now() WHERE id = $1 AND rematch_generation = $2`,
-        [objectiveId, generation],
+      await execute(
+        m,
+        sql`UPDATE objectives SET rematch_state = 'done', rematch_total = rematch_done, rematch_finished_at = now() WHERE id = ${objectiveId} AND rematch_generation = ${generation}`,
       );
       return true;
     });
     return { outcome: finished ? 'done' : 'stopped', done };
   }
 }
+
+/**
+ * The next batch of a network's live contributions after `after`, up to `maxId`, in id order, as
+ * matching reads them.
+ */
+export function rematchBatchQuery(networkId: number, after: string, maxId: string, limit: number) {
+  // ORDER BY a.id, not the text alias `id`: batches follow the numeric order of the ids
+  return sql<MatchableActivity>`SELECT a.id::text AS id, a.kind, a.text, a.tags, a.occurred_at, a.group_id::text AS group_id, a.author_id::text AS author_id, false AS deleted
+     FROM activities a
+     WHERE a.network_id = ${networkId} AND a.id > ${after} AND a.id <= ${maxId} AND a.deleted_at IS NULL AND a.kind IN ('post', 'question', 'reply', 'share')
+       -- an erased member's texts are gone (GDPR): their contributions keep the matches they had, so
+       -- indicators keep their values; a keyword added later cannot match them
+       AND NOT EXISTS (SELECT 1 FROM members e WHERE e.id = a.author_id AND e.erased_at IS NOT NULL)
+     ORDER BY a.id LIMIT ${limit}`;
+}
+
+export const SQL_EXAMPLES: SqlExample[] = [{ name: 'a batch of the re-match job', query: rematchBatchQuery(1, '5000', '900000', 1000) }];

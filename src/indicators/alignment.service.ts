@@ -3,6 +3,7 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { NotFound } from '../common/errors/domain-errors';
 import { offsetPage } from '../common/pagination/pagination';
+import { row, rows, sql } from '../database/sql';
 import { canSeeConfidential, isConfidentialGroup, Principal } from '../governance/principal';
 import { SeriesWindowQuery, DriftQuery } from './dto/indicator-query.dto';
 import { AlignmentDriftPage, AlignmentDriftRowView, AlignmentView } from './dto/indicator-views.dto';
@@ -93,20 +94,25 @@ export class AlignmentIndicatorsService {
    */
   private async refuseConfidentialGroup(scope: Scope, group: string | undefined): Promise<void> {
     if (scope.groupIds === null || group === undefined) return;
-    const [row]: { visibility: string | null }[] = await this.db.query(`SELECT visibility FROM groups WHERE network_id = $1 AND id = $2`, [
-      scope.networkId,
-      scope.groupIds[0],
-    ]);
-    if (isConfidentialGroup(row.visibility)) throw new NotFound(`No group "${group}" in this network`);
+    const stored = await row(
+      this.db,
+      sql<{ visibility: string | null }>`SELECT visibility FROM groups WHERE network_id = ${scope.networkId} AND id = ${scope.groupIds[0]}`,
+    );
+    if (isConfidentialGroup(stored.visibility)) throw new NotFound(`No group "${group}" in this network`);
   }
 
   async drift(principal: Principal, networkKey: string, query: DriftQuery): Promise<AlignmentDriftPage> {
     const scope = await this.scopes.resolve(networkKey, query);
     const seeAll = canSeeConfidential(principal, networkKey);
     const previous: Scope = { ...scope, from: new Date(2 * scope.from.getTime() - scope.to.getTime()), to: scope.from };
-    const groups: { id: string; external_id: string; name: string | null; visibility: string | null }[] = await this.db.query(
-      `SELECT id::text, external_id, name, visibility FROM groups WHERE network_id = $1 ORDER BY external_id COLLATE "C"`,
-      [scope.networkId],
+    const groups = await rows(
+      this.db,
+      sql<{
+        id: string;
+        externalId: string;
+        name: string | null;
+        visibility: string | null;
+      }>`SELECT id::text, external_id, name, visibility FROM groups WHERE network_id = ${scope.networkId} ORDER BY external_id COLLATE "C"`,
     );
     const [contributions, aligned, previousContributions, previousAligned] = [
       await contributionsByGroup(this.db, scope),
@@ -115,13 +121,13 @@ export class AlignmentIndicatorsService {
       await alignedByGroup(this.db, previous),
     ];
     // keyword counts of a confidential group would reveal its text (SPEC §4): its row is left out
-    const rows: AlignmentDriftRowView[] = groups
+    const driftRows: AlignmentDriftRowView[] = groups
       .filter((g) => seeAll || !isConfidentialGroup(g.visibility))
       .map((g) => {
         const rate = ratio(aligned.get(g.id) ?? 0, contributions.get(g.id) ?? 0);
         const previousRate = ratio(previousAligned.get(g.id) ?? 0, previousContributions.get(g.id) ?? 0);
         return {
-          group: g.external_id,
+          group: g.externalId,
           name: g.name,
           visibility: g.visibility,
           contributions: contributions.get(g.id) ?? 0,
@@ -134,8 +140,8 @@ export class AlignmentIndicatorsService {
         };
       });
     // largest drop first, nulls last; the stable sort keeps group order for ties
-    rows.sort((a, b) => (a.change === null ? (b.change === null ? 0 : 1) : b.change === null ? -1 : a.change - b.change));
-    const { items, nextCursor } = offsetPage(rows, query);
+    driftRows.sort((a, b) => (a.change === null ? (b.change === null ? 0 : 1) : b.change === null ? -1 : a.change - b.change));
+    const { items, nextCursor } = offsetPage(driftRows, query);
     return {
       from: iso(scope.from),
       to: iso(scope.to),

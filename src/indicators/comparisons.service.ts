@@ -3,6 +3,7 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { offsetPage } from '../common/pagination/pagination';
 import { resolveWindow } from '../common/validation/window-limits';
+import { rows, sql } from '../database/sql';
 import { canAccessNetwork, canSeeConfidential, isConfidentialGroup, Principal } from '../governance/principal';
 import { ComparisonQuery } from './dto/comparison.dto';
 import { DEFAULT_WINDOW_DAYS, Scope, ScopeResolver } from './indicator-scope';
@@ -40,17 +41,22 @@ export class ComparisonsService {
 
   async groups(principal: Principal, networkKey: string, query: ComparisonQuery, now = new Date()): Promise<ComparisonPage> {
     const base = await this.scopes.resolve(networkKey, { ...query, group: undefined }, now);
-    const groups: { id: string; external_id: string; name: string | null; visibility: string | null }[] = await this.db.query(
-      `SELECT id::text, external_id, name, visibility FROM groups WHERE network_id = $1 ORDER BY external_id`,
-      [base.networkId],
+    const groups = await rows(
+      this.db,
+      sql<{
+        id: string;
+        externalId: string;
+        name: string | null;
+        visibility: string | null;
+      }>`SELECT id::text, external_id, name, visibility FROM groups WHERE network_id = ${base.networkId} ORDER BY external_id`,
     );
     const seeAll = canSeeConfidential(principal, networkKey);
     const objectives = await objectivesInForce(this.db, base.networkId);
-    const rows: ComparisonRow[] = [];
+    const results: ComparisonRow[] = [];
     for (const g of groups) {
       const hidden = !seeAll && isConfidentialGroup(g.visibility);
-      rows.push({
-        group: g.external_id,
+      results.push({
+        group: g.externalId,
         name: hidden ? null : g.name,
         visibility: g.visibility,
         ...(await this.scopeFigures({ ...base, groupIds: [g.id] }, now, objectives, hidden ? 'withheld' : 'all')),
@@ -58,17 +64,17 @@ export class ComparisonsService {
         rank: null,
       });
     }
-    return page(base, rows, query, finality(objectives).final);
+    return page(base, results, query, finality(objectives).final);
   }
 
   async leaders(principal: Principal, networkKey: string, query: ComparisonQuery, now = new Date()): Promise<ComparisonPage> {
     const base = await this.scopes.resolve(networkKey, { ...query, group: undefined }, now);
     const objectives = await objectivesInForce(this.db, base.networkId);
-    const rows: ComparisonRow[] = [];
+    const results: ComparisonRow[] = [];
     // naming the leaders of a confidential group names its members (SPEC §4): those groups are left out of the rows
     for (const leader of await leadersOf(this.db, base.networkId, canSeeConfidential(principal, networkKey))) {
       const scope = { ...base, groupIds: leader.groupIds }; // groups a key may see: nothing confidential in them
-      rows.push({
+      results.push({
         member: leader.externalId,
         displayName: leader.displayName,
         department: leader.department,
@@ -78,43 +84,43 @@ export class ComparisonsService {
         rank: null,
       });
     }
-    return page(base, rows, query, finality(objectives).final);
+    return page(base, results, query, finality(objectives).final);
   }
 
   async departments(principal: Principal, networkKey: string, query: ComparisonQuery, now = new Date()): Promise<ComparisonPage> {
     const seeAll = canSeeConfidential(principal, networkKey);
     const base = await this.scopes.resolve(networkKey, { ...query, group: undefined, department: undefined }, now);
-    const departments: { department: string }[] = await this.db.query(
-      `SELECT DISTINCT m.department FROM network_members nm JOIN members m ON m.id = nm.member_id
-       WHERE nm.network_id = $1 AND m.department IS NOT NULL
+    const departments = await rows(
+      this.db,
+      sql<{ department: string }>`SELECT DISTINCT m.department FROM network_members nm JOIN members m ON m.id = nm.member_id
+       WHERE nm.network_id = ${base.networkId} AND m.department IS NOT NULL
        UNION
        SELECT DISTINCT m.department FROM activities a JOIN members m ON m.id = a.author_id
-       WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.occurred_at >= $2 AND a.occurred_at < $3 AND m.department IS NOT NULL`,
-      [base.networkId, base.from, base.to],
+       WHERE a.network_id = ${base.networkId} AND a.deleted_at IS NULL AND a.occurred_at >= ${base.from} AND a.occurred_at < ${base.to} AND m.department IS NOT NULL`,
     );
     const objectives = await objectivesInForce(this.db, base.networkId);
-    const rows: ComparisonRow[] = [];
+    const results: ComparisonRow[] = [];
     for (const { department } of departments.sort((a, b) => byCodePoint(a.department, b.department))) {
-      rows.push({ department, ...(await this.scopeFigures({ ...base, department }, now, objectives, seeAll ? 'all' : 'visible')), rank: null });
+      results.push({ department, ...(await this.scopeFigures({ ...base, department }, now, objectives, seeAll ? 'all' : 'visible')), rank: null });
     }
-    return page(base, rows, query, finality(objectives).final);
+    return page(base, results, query, finality(objectives).final);
   }
 
   async networks(principal: Principal, query: ComparisonQuery, now = new Date()): Promise<ComparisonPage> {
     // the window's bounds hold even when the key sees no network (window-limits.ts)
     const window = resolveWindow(query, now, DEFAULT_WINDOW_DAYS);
-    const all: { key: string; name: string }[] = await this.db.query(`SELECT key, name FROM networks ORDER BY key`);
+    const all = await rows(this.db, sql<{ key: string; name: string }>`SELECT key, name FROM networks ORDER BY key`);
     const visible = all.filter((n) => canAccessNetwork(principal, n.key));
-    const rows: ComparisonRow[] = [];
+    const results: ComparisonRow[] = [];
     let final = true;
     for (const n of visible) {
       const scope = await this.scopes.resolve(n.key, { ...query, group: undefined }, now);
       const objectives = await objectivesInForce(this.db, scope.networkId);
       final &&= finality(objectives).final;
       const alignment = canSeeConfidential(principal, n.key) ? 'all' : 'visible';
-      rows.push({ network: n.key, name: n.name, ...(await this.scopeFigures(scope, now, objectives, alignment)), rank: null });
+      results.push({ network: n.key, name: n.name, ...(await this.scopeFigures(scope, now, objectives, alignment)), rank: null });
     }
-    return page(window, rows, query, final);
+    return page(window, results, query, final);
   }
 
   /**

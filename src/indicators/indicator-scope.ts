@@ -3,12 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ValidationFailed } from '../common/errors/domain-errors';
 import { checkSeriesBuckets, resolveWindow } from '../common/validation/window-limits';
-import { fragment, RawBuilder, sql } from '../database/sql';
+import { fragment, RawBuilder, row, rows, sql } from '../database/sql';
 import { isLeaderSql } from '../ingestion/membership.entity';
 import { NetworksService } from '../networks/networks.service';
 import { Granularity, GRANULARITIES } from './dto/indicator-query.dto';
 
 export const DEFAULT_WINDOW_DAYS = 28;
+
+type BucketCounts = Record<Granularity, number>;
 
 /** What every indicator query is computed over, resolved and validated from the request. */
 export interface Scope {
@@ -55,24 +57,27 @@ export class ScopeResolver {
    * Buckets of each granularity over the scope's window, as the series counts them (activity.query.ts
    * bucketsCte): from the bucket holding `from` to the last one starting before `to`, in local time.
    */
-  private async bucketCounts(scope: Scope): Promise<Record<Granularity, number>> {
-    const [row] = await this.db.query(
-      `WITH w AS (SELECT $1::timestamptz AT TIME ZONE $3 AS f, $2::timestamptz AT TIME ZONE $3 AS e)
+  private async bucketCounts(scope: Scope): Promise<BucketCounts> {
+    const counts = await row(
+      this.db.manager,
+      sql<BucketCounts>`WITH w AS (SELECT ${scope.from}::timestamptz AT TIME ZONE ${scope.timezone} AS f, ${scope.to}::timestamptz AT TIME ZONE ${scope.timezone} AS e)
        SELECT ceil(extract(epoch FROM e - date_trunc('day', f)) / 86400)::int AS day,
               ceil(extract(epoch FROM e - date_trunc('week', f)) / 604800)::int AS week,
               ((extract(year FROM e) * 12 + extract(month FROM e)) - (extract(year FROM f) * 12 + extract(month FROM f))
                 + CASE WHEN e > date_trunc('month', e) THEN 1 ELSE 0 END)::int AS month
        FROM w`,
-      [scope.from, scope.to, scope.timezone],
     );
-    return Object.fromEntries(GRANULARITIES.map((g) => [g, Number(row[g])])) as Record<Granularity, number>;
+    return Object.fromEntries(GRANULARITIES.map((g) => [g, Number(counts[g])])) as BucketCounts;
   }
 
   async groupId(networkId: number, externalId: string | undefined): Promise<string | null> {
     if (externalId === undefined) return null;
-    const rows: { id: string }[] = await this.db.query(`SELECT id::text FROM groups WHERE network_id = $1 AND external_id = $2`, [networkId, externalId]);
-    if (rows.length === 0) throw new ValidationFailed([{ path: 'group', message: `group "${externalId}" is not a group of this network` }]);
-    return rows[0].id;
+    const [group] = await rows(
+      this.db.manager,
+      sql<{ id: string }>`SELECT id::text FROM groups WHERE network_id = ${networkId} AND external_id = ${externalId}`,
+    );
+    if (group === undefined) throw new ValidationFailed([{ path: 'group', message: `group "${externalId}" is not a group of this network` }]);
+    return group.id;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { activityVisibilitySql } from '../../governance/principal';
+import { fragment, rows, sql, SqlExample } from '../../database/sql';
+import { activityVisibility } from '../../governance/principal';
 import { CONTRIBUTION_KINDS_SQL } from '../../ingestion/activity.entity';
 
 export interface EmergingTopicsParams {
@@ -35,11 +36,16 @@ export const BASELINE_WINDOWS = 4;
  * zone (so a window across a DST change lasts n·24 ± 1 hours).
  */
 export async function windowBounds(db: EntityManager, p: EmergingTopicsParams): Promise<WindowBounds[]> {
-  const rows: { k: number; start: Date }[] = await db.query(
-    `SELECT k, (($1::date + 1 - $2::int * k)::timestamp AT TIME ZONE $3) AS start FROM generate_series(0, $4::int) AS k ORDER BY k`,
-    [p.at, p.days, p.timezone, BASELINE_WINDOWS + 1],
-  );
-  return rows.slice(1).map((r, i) => ({ from: new Date(r.start), to: new Date(rows[i].start) }));
+  const starts = await rows(db, windowStartsQuery(p));
+  return starts.slice(1).map((r, i) => ({ from: new Date(r.start), to: new Date(starts[i].start) }));
+}
+
+/** The start of window k, for k from 0 (the current window's end) to BASELINE_WINDOWS + 1. */
+export function windowStartsQuery(p: EmergingTopicsParams) {
+  return sql<{
+    k: number;
+    start: Date;
+  }>`SELECT k, ((${p.at}::date + 1 - ${p.days}::int * k)::timestamp AT TIME ZONE ${p.timezone}) AS start FROM generate_series(0, ${BASELINE_WINDOWS + 1}::int) AS k ORDER BY k`;
 }
 
 /**
@@ -48,15 +54,27 @@ export async function windowBounds(db: EntityManager, p: EmergingTopicsParams): 
  * group, or sent without a group in such a group's thread) are left out entirely: their words must
  * not surface as topics, for any key.
  */
-export async function termSources(db: EntityManager, networkId: number, window: WindowBounds): Promise<TermSourceRow[]> {
-  const visibility = activityVisibilitySql('a');
-  return db.query(
-    `SELECT a.external_id AS "externalId", a.kind, a.author_id::text AS "authorId", a.occurred_at AS "occurredAt", a.text, a.tags
-     FROM activities a ${visibility.joins}
-     WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.occurred_at >= $2 AND a.occurred_at < $3
-       AND a.kind IN ${CONTRIBUTION_KINDS_SQL}
-       AND (a.text IS NOT NULL OR a.tags IS NOT NULL)
-       AND NOT ${visibility.confidential}`,
-    [networkId, window.from, window.to],
-  );
+export function termSources(db: EntityManager, networkId: number, window: WindowBounds): Promise<TermSourceRow[]> {
+  return rows(db, termSourcesQuery(networkId, window));
 }
+
+export function termSourcesQuery(networkId: number, window: WindowBounds) {
+  const visibility = activityVisibility('a');
+  return sql<TermSourceRow>`SELECT a.external_id, a.kind, a.author_id::text AS author_id, a.occurred_at, a.text, a.tags
+     FROM activities a ${visibility.joins}
+     WHERE a.network_id = ${networkId} AND a.deleted_at IS NULL AND a.occurred_at >= ${window.from} AND a.occurred_at < ${window.to}
+       AND a.kind IN ${fragment(CONTRIBUTION_KINDS_SQL)}
+       AND (a.text IS NOT NULL OR a.tags IS NOT NULL)
+       AND NOT ${visibility.confidential}`;
+}
+
+export const SQL_EXAMPLES: SqlExample[] = [
+  {
+    name: 'bounds of the current window and the baseline windows (7 days to 2026-03-28)',
+    query: windowStartsQuery({ networkId: 1, timezone: 'Europe/Paris', at: '2026-03-28', days: 7 }),
+  },
+  {
+    name: 'contributions of one window that may carry terms',
+    query: termSourcesQuery(1, { from: new Date('2026-03-21T23:00:00Z'), to: new Date('2026-03-28T23:00:00Z') }),
+  },
+];
