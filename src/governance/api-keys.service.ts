@@ -5,6 +5,7 @@ import { DataSource, IsNull, Repository } from 'typeorm';
 import { ENVIRONMENT, Environment } from '../common/config/environment';
 import { NotFound, ValidationFailed } from '../common/errors/domain-errors';
 import { decodeCursor, PageQuery, toPage } from '../common/pagination/pagination';
+import { rows, sql } from '../database/sql';
 import { ApiKey } from './api-key.entity';
 import { generateApiKeySecret, hashApiKey, sameSecret, secretPrefix } from './api-key-secrets';
 import { AuditService } from './audit.service';
@@ -64,8 +65,8 @@ export class ApiKeysService {
    * someone creates it (networks are never deleted). 400 naming each unknown key.
    */
   private async requireNetworks(keys: string[]): Promise<void> {
-    const rows: { key: string }[] = await this.dataSource.query(`SELECT key FROM networks WHERE key = ANY($1::text[])`, [keys]);
-    const known = new Set(rows.map((r) => r.key));
+    const found = await rows(this.dataSource.manager, sql<{ key: string }>`SELECT key FROM networks WHERE key = ANY(${keys}::text[])`);
+    const known = new Set(found.map((r) => r.key));
     const errors = keys.flatMap((k, i) => (known.has(k) ? [] : [{ path: `networks[${i}]`, message: `network "${k}" does not exist` }]));
     if (errors.length > 0) throw new ValidationFailed(errors);
   }

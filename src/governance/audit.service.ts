@@ -6,6 +6,7 @@ import { RequestContext } from '../common/http/request-id';
 import { parseIsoDateTime } from '../common/validation/iso-date-time';
 import { AuditPage, AuditQuery } from './dto/audit.dto';
 import { AuditEntry } from './audit-entry.entity';
+import { rows, sql, SqlExample } from '../database/sql';
 import type { Principal } from './principal';
 
 export interface AuditEvent {
@@ -51,23 +52,73 @@ export class AuditService {
   }
 
   async list(query: AuditQuery): Promise<AuditPage> {
-    const before = decodeCursor(query.cursor);
-    const rows: AuditEntry[] = await this.entries.query(
-      `SELECT id::text, occurred_at AS "occurredAt", actor, action, target, details, request_id AS "requestId" FROM audit_log
-       WHERE ($1::bigint IS NULL OR id < $1) AND ($2::text IS NULL OR action = $2) AND ($3::text IS NULL OR actor = $3)
-         AND ($4::text IS NULL OR target = $4) AND ($5::timestamptz IS NULL OR occurred_at >= $5) AND ($6::timestamptz IS NULL OR occurred_at < $6)
-       ORDER BY audit_log.id DESC LIMIT $7`, // the bigint column: "id" alone would sort the text alias ("99" after "100")
-      [
-        before ?? null,
-        query.action ?? null,
-        query.actor ?? null,
-        query.target ?? null,
-        query.from ? parseIsoDateTime(query.from) : null,
-        query.to ? parseIsoDateTime(query.to) : null,
-        query.limit + 1,
-      ],
+    const found = await rows(
+      this.entries.manager,
+      auditEntriesQuery({
+        before: decodeCursor(query.cursor) ?? null,
+        action: query.action ?? null,
+        actor: query.actor ?? null,
+        target: query.target ?? null,
+        from: query.from ? parseIsoDateTime(query.from) : null,
+        to: query.to ? parseIsoDateTime(query.to) : null,
+        limit: query.limit + 1,
+      }),
     );
-    const items = rows.slice(0, query.limit).map((r) => ({ ...r, occurredAt: new Date(r.occurredAt).toISOString() }));
-    return { items, nextCursor: rows.length > query.limit ? encodeCursor(items[items.length - 1].id) : null };
+    const items = found.slice(0, query.limit).map((r) => ({ ...r, occurredAt: new Date(r.occurredAt).toISOString() }));
+    return { items, nextCursor: found.length > query.limit ? encodeCursor(items[items.length - 1].id) : null };
   }
 }
+
+export interface AuditFilter {
+  /** Entries before this id (the cursor), newest first. */
+  before: string | null;
+  action: string | null;
+  actor: string | null;
+  target: string | null;
+  from: Date | null;
+  to: Date | null;
+  limit: number;
+}
+
+interface AuditRow {
+  id: string;
+  occurredAt: Date;
+  actor: string;
+  action: string;
+  target: string | null;
+  details: Record<string, unknown> | null;
+  requestId: string | null;
+}
+
+/** A page of the audit log, newest first, each filter written only when given. */
+export function auditEntriesQuery(f: AuditFilter) {
+  const conditions = [
+    f.before === null ? null : sql`id < ${f.before}::bigint`,
+    f.action === null ? null : sql`action = ${f.action}`,
+    f.actor === null ? null : sql`actor = ${f.actor}`,
+    f.target === null ? null : sql`target = ${f.target}`,
+    f.from === null ? null : sql`occurred_at >= ${f.from}`,
+    f.to === null ? null : sql`occurred_at < ${f.to}`,
+  ].filter((c) => c !== null);
+  // the bigint column in ORDER BY: "id" alone would sort the text alias ("99" after "100")
+  return sql<AuditRow>`SELECT id::text, occurred_at, actor, action, target, details, request_id FROM audit_log
+     ${conditions.length === 0 ? sql`` : sql`WHERE ${sql.join(conditions, sql` AND `)}`}
+     ORDER BY audit_log.id DESC LIMIT ${f.limit}`;
+}
+
+const NO_FILTER: AuditFilter = { before: null, action: null, actor: null, target: null, from: null, to: null, limit: 51 };
+export const SQL_EXAMPLES: SqlExample[] = [
+  { name: 'audit log, first page', query: auditEntriesQuery(NO_FILTER) },
+  {
+    name: 'audit log, next page, every filter',
+    query: auditEntriesQuery({
+      before: '1200',
+      action: 'member.export',
+      actor: 'bootstrap-admin',
+      target: 'm-1',
+      from: new Date('2026-03-01T00:00:00Z'),
+      to: new Date('2026-04-01T00:00:00Z'),
+      limit: 51,
+    }),
+  },
+];

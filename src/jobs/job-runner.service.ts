@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DataSource, EntityManager } from 'typeorm';
 import { ENVIRONMENT, Environment } from '../common/config/environment';
+import { execute, rows, sql, SqlExample } from '../database/sql';
 
 /** Attempts of a job that fails before it is left `failed` (a failure may be the database going away). */
 export const JOB_MAX_ATTEMPTS = 3;
@@ -43,6 +44,44 @@ interface Claimed {
   key: string;
   attempts: number;
 }
+
+/**
+ * Asks for a run of the job (kind, key): a new row is pending; a pending one stays so; a running one
+ * stays running and is marked to run again unless `ifIdle` (then a pending or running job is left
+ * alone and nothing is returned). Returns the database time of the request.
+ */
+export function enqueueJob(kind: string, key: string, ifIdle: boolean) {
+  return sql<{ at: Date }>`INSERT INTO jobs (kind, key, state) VALUES (${kind}, ${key}, 'pending')
+     ON CONFLICT (kind, key) DO UPDATE SET
+       state = CASE WHEN jobs.state = 'running' THEN 'running' ELSE 'pending' END,
+       rerun = jobs.state = 'running' AND NOT ${ifIdle}::boolean OR jobs.rerun,
+       attempts = CASE WHEN jobs.state = 'running' THEN jobs.attempts ELSE 0 END,
+       lease_expires_at = CASE WHEN jobs.state = 'running' THEN jobs.lease_expires_at ELSE NULL END,
+       last_error = CASE WHEN jobs.state = 'running' THEN jobs.last_error ELSE NULL END,
+       updated_at = now()
+     WHERE NOT (${ifIdle}::boolean AND jobs.state IN ('pending', 'running'))
+     RETURNING clock_timestamp() AS at`;
+}
+
+/**
+ * Claims, in one atomic statement, the oldest job of one of `kinds` that is pending (and not waiting
+ * out a retry delay) or running under an expired lease, for `instanceId` with a lease of `leaseSeconds`.
+ */
+export function claimJob(instanceId: string, leaseSeconds: number, kinds: readonly string[]) {
+  return sql<Claimed>`UPDATE jobs SET state = 'running', lease_owner = ${instanceId}, lease_expires_at = now() + make_interval(secs => ${leaseSeconds}), heartbeat_at = now(),
+          attempts = attempts + 1, rerun = false, progress_done = 0, progress_total = NULL, started_at = now(), finished_at = NULL, updated_at = now()
+     WHERE id = (SELECT id FROM jobs
+                 WHERE kind = ANY(${[...kinds]}::text[])
+                   AND (state = 'pending' AND (lease_expires_at IS NULL OR lease_expires_at < now()) OR state = 'running' AND lease_expires_at < now())
+                 ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
+     RETURNING id::text AS id, kind, key, attempts`;
+}
+
+export const SQL_EXAMPLES: SqlExample[] = [
+  { name: 'enqueue a job', query: enqueueJob('rematch', '12', false) },
+  { name: 'enqueue a job unless it is pending or running', query: enqueueJob('people-index', '3', true) },
+  { name: 'claim a job', query: claimJob('host:1234:0a1b2c3d', 30, ['rematch', 'people-index']) },
+];
 
 interface Running {
   job: Claimed;
@@ -113,21 +152,9 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
    * alone. Returns the database time of the request (runAndWait waits for a run finished after it).
    */
   async enqueue(kind: string, key: string, options: { ifIdle?: boolean } = {}): Promise<Date> {
-    const rows: { at: Date }[] = await this.db.query(
-      `INSERT INTO jobs (kind, key, state) VALUES ($1, $2, 'pending')
-       ON CONFLICT (kind, key) DO UPDATE SET
-         state = CASE WHEN jobs.state = 'running' THEN 'running' ELSE 'pending' END,
-         rerun = jobs.state = 'running' AND NOT $3::boolean OR jobs.rerun,
-         attempts = CASE WHEN jobs.state = 'running' THEN jobs.attempts ELSE 0 END,
-         lease_expires_at = CASE WHEN jobs.state = 'running' THEN jobs.lease_expires_at ELSE NULL END,
-         last_error = CASE WHEN jobs.state = 'running' THEN jobs.last_error ELSE NULL END,
-         updated_at = now()
-       WHERE NOT ($3::boolean AND jobs.state IN ('pending', 'running'))
-       RETURNING clock_timestamp() AS at`,
-      [kind, key, options.ifIdle === true],
-    );
+    const { rows: requested } = await execute(this.db.manager, enqueueJob(kind, key, options.ifIdle === true));
     this.poke();
-    return rows[0]?.at ?? new Date(0);
+    return requested[0]?.at ?? new Date(0);
   }
 
   /** Enqueues the job and resolves once a run requested no earlier has finished (on any instance); rejects if it failed. */
@@ -135,12 +162,13 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     const requestedAt = await this.enqueue(kind, key);
     const pause = Math.min(this.env.JOB_POLL_INTERVAL_MS, 200);
     for (;;) {
-      const [job]: { state: string; finished: boolean; last_error: string | null }[] = await this.db.query(
-        `SELECT state, finished_at >= $3 AS finished, last_error FROM jobs WHERE kind = $1 AND key = $2`,
-        [kind, key, requestedAt],
+      const [job] = await rows(
+        this.db.manager,
+        sql<{ state: string; finished: boolean; lastError: string | null }>`SELECT state, finished_at >= ${requestedAt} AS finished, last_error
+          FROM jobs WHERE kind = ${kind} AND key = ${key}`,
       );
       if (job?.finished && job.state === 'done') return;
-      if (job?.finished && job.state === 'failed') throw new Error(`job ${kind} ${key} failed: ${job.last_error ?? 'unknown error'}`);
+      if (job?.finished && job.state === 'failed') throw new Error(`job ${kind} ${key} failed: ${job.lastError ?? 'unknown error'}`);
       await new Promise<void>((resolve) => {
         const wake = () => {
           this.finished.delete(wake);
@@ -183,18 +211,9 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     for (;;) {
       const kinds = [...this.handlers.keys()].filter((k) => !this.running.has(k));
       if (this.stopping || kinds.length === 0) return;
-      const [job]: Claimed[] = await this.db
-        .query(
-          `UPDATE jobs SET state = 'running', lease_owner = $1, lease_expires_at = now() + make_interval(secs => $2), heartbeat_at = now(),
-                attempts = attempts + 1, rerun = false, progress_done = 0, progress_total = NULL, started_at = now(), finished_at = NULL, updated_at = now()
-         WHERE id = (SELECT id FROM jobs
-                     WHERE kind = ANY($3::text[])
-                       AND (state = 'pending' AND (lease_expires_at IS NULL OR lease_expires_at < now()) OR state = 'running' AND lease_expires_at < now())
-                     ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
-         RETURNING id::text AS id, kind, key, attempts`,
-          [this.instanceId, this.env.JOB_LEASE_SECONDS, kinds],
-        )
-        .then((result: Claimed[] | [Claimed[], number]) => (Array.isArray(result[0]) ? result[0] : (result as Claimed[])));
+      const {
+        rows: [job],
+      } = await execute(this.db.manager, claimJob(this.instanceId, this.env.JOB_LEASE_SECONDS, kinds));
       if (!job) return;
       this.start(job);
     }
@@ -222,18 +241,16 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
       attempt: job.attempts,
       stopRequested: () => run.stop || run.lost || this.stopping,
       progress: async (done, total) => {
-        await this.db.query(
-          `UPDATE jobs SET progress_done = $3, progress_total = coalesce($4, progress_total), updated_at = now() WHERE id = $1 AND lease_owner = $2`,
-          [job.id, this.instanceId, done, total ?? null],
+        await execute(
+          this.db.manager,
+          sql`UPDATE jobs SET progress_done = ${done}, progress_total = coalesce(${total ?? null}, progress_total), updated_at = now()
+              WHERE id = ${job.id} AND lease_owner = ${this.instanceId}`,
         );
       },
       holdsLease: async (m) => {
-        const rows: unknown[] = await m.query(`SELECT 1 FROM jobs WHERE id = $1 AND lease_owner = $2 AND state = 'running' FOR UPDATE`, [
-          job.id,
-          this.instanceId,
-        ]);
-        if (rows.length === 0) run.lost = true;
-        return rows.length > 0;
+        const held = await rows(m, sql`SELECT 1 FROM jobs WHERE id = ${job.id} AND lease_owner = ${this.instanceId} AND state = 'running' FOR UPDATE`);
+        if (held.length === 0) run.lost = true;
+        return held.length > 0;
       },
     };
     const started = Date.now();
@@ -242,17 +259,17 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
       clearInterval(heartbeat);
       if (outcome === 'stopped') {
         // back to pending at once: another instance takes it over at its next poll; a stop is not a failed attempt
-        await this.db.query(
-          `UPDATE jobs SET state = 'pending', lease_owner = NULL, lease_expires_at = NULL, attempts = greatest(attempts - 1, 0), updated_at = now()
-           WHERE id = $1 AND lease_owner = $2`,
-          [job.id, this.instanceId],
+        await execute(
+          this.db.manager,
+          sql`UPDATE jobs SET state = 'pending', lease_owner = NULL, lease_expires_at = NULL, attempts = greatest(attempts - 1, 0), updated_at = now()
+              WHERE id = ${job.id} AND lease_owner = ${this.instanceId}`,
         );
       } else {
-        await this.db.query(
-          `UPDATE jobs SET state = CASE WHEN rerun THEN 'pending' ELSE 'done' END, attempts = CASE WHEN rerun THEN 0 ELSE attempts END, rerun = false,
+        await execute(
+          this.db.manager,
+          sql`UPDATE jobs SET state = CASE WHEN rerun THEN 'pending' ELSE 'done' END, attempts = CASE WHEN rerun THEN 0 ELSE attempts END, rerun = false,
                   lease_owner = NULL, lease_expires_at = NULL, last_error = NULL, finished_at = clock_timestamp(), updated_at = now()
-           WHERE id = $1 AND lease_owner = $2`,
-          [job.id, this.instanceId],
+              WHERE id = ${job.id} AND lease_owner = ${this.instanceId}`,
         );
       }
       this.logger.log({ kind: job.kind, key: job.key, outcome: run.lost ? 'lost' : outcome, attempt: job.attempts, ms: Date.now() - started }, 'job');
@@ -263,26 +280,26 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
       this.logger.error({ kind: job.kind, key: job.key, attempt: job.attempts, final, err: error }, 'job failed');
       await handler.failed?.(job.key, error, final).catch(() => undefined);
       // a retry waits a lease (the failure may be the database going away); a job asked again meanwhile is pending
-      await this.db
-        .query(
-          `UPDATE jobs SET state = CASE WHEN rerun OR attempts < $3 THEN 'pending' ELSE 'failed' END, attempts = CASE WHEN rerun THEN 0 ELSE attempts END, rerun = false,
-                  lease_owner = NULL, lease_expires_at = CASE WHEN rerun THEN NULL ELSE now() + make_interval(secs => $4) END,
-                  last_error = $5, finished_at = clock_timestamp(), updated_at = now()
-           WHERE id = $1 AND lease_owner = $2`,
-          [job.id, this.instanceId, maxAttempts, this.env.JOB_LEASE_SECONDS, String((error as Error)?.message ?? error).slice(0, 2000)],
-        )
-        .catch(() => undefined);
+      const lastError = String((error as Error)?.message ?? error).slice(0, 2000);
+      await execute(
+        this.db.manager,
+        sql`UPDATE jobs SET state = CASE WHEN rerun OR attempts < ${maxAttempts} THEN 'pending' ELSE 'failed' END, attempts = CASE WHEN rerun THEN 0 ELSE attempts END, rerun = false,
+                lease_owner = NULL, lease_expires_at = CASE WHEN rerun THEN NULL ELSE now() + make_interval(secs => ${this.env.JOB_LEASE_SECONDS}) END,
+                last_error = ${lastError}, finished_at = clock_timestamp(), updated_at = now()
+            WHERE id = ${job.id} AND lease_owner = ${this.instanceId}`,
+      ).catch(() => undefined);
     }
   }
 
   /** Renews the lease of a running job; a job whose lease another instance took is marked lost (its handler stops). */
   private async renew(run: Running): Promise<void> {
     try {
-      const result: [unknown[], number] = await this.db.query(
-        `UPDATE jobs SET lease_expires_at = now() + make_interval(secs => $3), heartbeat_at = now() WHERE id = $1 AND lease_owner = $2 AND state = 'running'`,
-        [run.job.id, this.instanceId, this.env.JOB_LEASE_SECONDS],
+      const { rowCount } = await execute(
+        this.db.manager,
+        sql`UPDATE jobs SET lease_expires_at = now() + make_interval(secs => ${this.env.JOB_LEASE_SECONDS}), heartbeat_at = now()
+            WHERE id = ${run.job.id} AND lease_owner = ${this.instanceId} AND state = 'running'`,
       );
-      if (result[1] === 0) run.lost = true;
+      if (rowCount === 0) run.lost = true;
     } catch (error) {
       this.logger.warn({ kind: run.job.kind, key: run.job.key, err: error }, 'job lease renewal failed');
     }
