@@ -117,21 +117,6 @@ export function confidentialActivitiesCte(networkId: number, from: Date, to: Dat
 )`;
 }
 
-/** Positional form of confidentialActivitiesCte ($1 network, $2 from, $3 to), until its last user is converted. */
-export const CONFIDENTIAL_ACTIVITIES_CTE = `confidential_groups AS (
-  SELECT g.id FROM groups g WHERE g.network_id = $1 AND ${confidentialGroupSql('g')}
-), confidential_activities AS (
-  SELECT a.id FROM activities a
-  WHERE a.network_id = $1 AND a.group_id IN (SELECT id FROM confidential_groups) AND a.occurred_at >= $2 AND a.occurred_at < $3
-  UNION ALL
-  SELECT a.id FROM activities r JOIN activities a ON a.network_id = r.network_id AND a.root_id = r.id
-  WHERE r.network_id = $1 AND r.group_id IN (SELECT id FROM confidential_groups) AND r.root_id = r.id
-    AND a.group_id IS NULL AND a.occurred_at >= $2 AND a.occurred_at < $3
-  UNION ALL
-  SELECT a.id FROM activities a
-  WHERE a.network_id = $1 AND a.group_id IS NULL AND a.parent_external_id IS NOT NULL AND a.root_id IS NULL AND a.occurred_at >= $2 AND a.occurred_at < $3
-)`;
-
 /** Positional form of memberInNetworks (`param` a text[] placeholder), until its last user is converted. */
 export const memberInNetworksSql = (member: string, param: string) =>
   `(${param}::text[] IS NULL OR EXISTS (SELECT 1 FROM network_members nm JOIN networks n ON n.id = nm.network_id WHERE nm.member_id = ${member} AND n.key = ANY(${param}::text[])))`;

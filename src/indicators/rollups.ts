@@ -62,49 +62,6 @@ export function nextMonth(day: string): string {
   return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
 }
 
-/**
- * $1 network, $2 from, $3 to, $4 first whole day, $5 end day (exclusive), $6 fullFrom, $7 fullTo:
- * the parameters of every rollup query.
- */
-export function rollupParams(scope: Scope, split: DaySplit): [number, Date, Date, string, string, Date, Date] {
-  return [scope.networkId, scope.from, scope.to, split.firstDay, split.endDay, split.fullFrom, split.fullTo];
-}
-
-/** $8 first whole month, $9 end month (exclusive), after rollupParams: for AUTHORS_CTE. */
-export function monthParams(split: DaySplit): [string, string] {
-  return [split.firstMonth, split.endMonth];
-}
-
-/** Raw live activities of network $1 in the partial days (alias `a`); two index ranges. */
-export const PARTIAL_DAYS = `(
-  SELECT a.* FROM activities a WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.occurred_at >= $2 AND a.occurred_at < $6
-  UNION ALL
-  SELECT a.* FROM activities a WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.occurred_at >= $7 AND a.occurred_at < $3 AND $6 < $7
-) a`;
-
-/**
- * Distinct authors over a split window, as CTE `authors(active_members, contributors)`: the bit
- * counts of the member bitmaps of the whole months and remaining whole days OR-ed per block, plus
- * the authors of the partial days (CTE `edge` with `kind`, `author_id`) whose bit is not set yet.
- */
-export const AUTHORS_CTE = `whole AS (
-  SELECT block, bit_or(active) AS active, bit_or(contributing) AS contributing FROM (
-    SELECT block, active, contributing FROM active_member_month_bitmaps WHERE network_id = $1 AND month >= $8::date AND month < $9::date
-    UNION ALL
-    SELECT block, active, contributing FROM active_member_bitmaps
-    WHERE network_id = $1 AND ((day >= $4::date AND day < $8::date) OR (day >= $9::date AND day < $5::date))
-  ) x GROUP BY block
-), edge_authors AS (
-  SELECT author_id, bool_or(kind IN ${CONTRIBUTION_KINDS_SQL}) AS contributes FROM edge GROUP BY author_id
-), authors AS (
-  SELECT (SELECT coalesce(sum(bit_count(active)), 0) FROM whole)
-         + (SELECT count(*) FROM edge_authors e LEFT JOIN whole w ON w.block = ${memberBlock('e.author_id')}
-            WHERE w.block IS NULL OR get_bit(w.active, ${memberBitIndex('e.author_id')}) = 0) AS active_members,
-         (SELECT coalesce(sum(bit_count(contributing)), 0) FROM whole)
-         + (SELECT count(*) FROM edge_authors e LEFT JOIN whole w ON w.block = ${memberBlock('e.author_id')}
-            WHERE e.contributes AND (w.block IS NULL OR get_bit(w.contributing, ${memberBitIndex('e.author_id')}) = 0)) AS contributors
-)`;
-
 /** The block of a member id in `active_member_bitmaps` (the block size is the migration's). */
 export function memberBlock(member: string): string {
   return `(${member} / ${MEMBER_BLOCK_BITS})::integer`;

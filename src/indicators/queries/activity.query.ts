@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { ratio } from '../../common/numbers';
+import { fragment, RawBuilder, row, rows, sql, SqlExample } from '../../database/sql';
 import type { Granularity } from '../dto/indicator-query.dto';
-import { CONTRIBUTION_KINDS_SQL, Scope, SCOPED_ACTIVITIES, windowParams } from '../indicator-scope';
-import { AUTHORS_CTE, memberBitIndex, memberBlock, monthParams, PARTIAL_DAYS, rollupParams, splitIntoDays, usesRollups } from '../rollups';
+import { CONTRIBUTION_KINDS_SQL, inScope, Scope, SQL_EXAMPLE_SCOPE } from '../indicator-scope';
+import { authorsCte, DaySplit, memberBitIndex, memberBlock, partialDays, splitIntoDays, SQL_EXAMPLE_SPLIT, usesRollups } from '../rollups';
 
 export interface ActivityCounts {
   posts: number;
@@ -20,7 +21,9 @@ export interface ActivityBucket extends ActivityCounts {
   start: Date;
 }
 
-const COUNTS_SQL = `
+const CONTRIBUTION_KINDS = fragment(CONTRIBUTION_KINDS_SQL);
+
+const COUNTS = fragment(`
   count(*) FILTER (WHERE a.kind = 'post')::int AS posts,
   count(*) FILTER (WHERE a.kind = 'question')::int AS questions,
   count(*) FILTER (WHERE a.kind = 'reply')::int AS replies,
@@ -29,17 +32,17 @@ const COUNTS_SQL = `
   count(*) FILTER (WHERE a.kind = 'accept')::int AS accepts,
   count(*) FILTER (WHERE a.kind IN ${CONTRIBUTION_KINDS_SQL})::int AS contributions,
   count(DISTINCT a.author_id)::int AS "activeMembers",
-  count(DISTINCT a.author_id) FILTER (WHERE a.kind IN ${CONTRIBUTION_KINDS_SQL})::int AS contributors`;
+  count(DISTINCT a.author_id) FILTER (WHERE a.kind IN ${CONTRIBUTION_KINDS_SQL})::int AS contributors`);
 
 /** The per-kind counts and contributions from rows (kind, n) of the rollup and the partial days. */
-const KIND_SUMS_SQL = `
+const KIND_SUMS = fragment(`
   coalesce(sum(n) FILTER (WHERE kind = 'post'), 0)::int AS posts,
   coalesce(sum(n) FILTER (WHERE kind = 'question'), 0)::int AS questions,
   coalesce(sum(n) FILTER (WHERE kind = 'reply'), 0)::int AS replies,
   coalesce(sum(n) FILTER (WHERE kind = 'reaction'), 0)::int AS reactions,
   coalesce(sum(n) FILTER (WHERE kind = 'share'), 0)::int AS shares,
   coalesce(sum(n) FILTER (WHERE kind = 'accept'), 0)::int AS accepts,
-  coalesce(sum(n) FILTER (WHERE kind IN ${CONTRIBUTION_KINDS_SQL}), 0)::int AS contributions`;
+  coalesce(sum(n) FILTER (WHERE kind IN ${CONTRIBUTION_KINDS_SQL}), 0)::int AS contributions`);
 
 /**
  * SPEC §3.1 counts over [from, to): posts, questions, replies, reactions, shares, accepts,
@@ -52,29 +55,28 @@ const KIND_SUMS_SQL = `
  * give the same numbers (test/integration/rollups-consistency.spec.ts).
  */
 export async function activityTotals(db: EntityManager, scope: Scope): Promise<ActivityCounts> {
-  if (usesRollups(scope)) {
-    const [row] = await db.query(
-      `WITH edge AS (
-         SELECT a.kind, a.author_id FROM ${PARTIAL_DAYS}
-       ), kinds AS (
-         SELECT kind, activities AS n FROM activity_day_counts WHERE network_id = $1 AND day >= $4::date AND day < $5::date
-         UNION ALL SELECT kind, count(*) FROM edge GROUP BY kind
-       ), ${AUTHORS_CTE}
-       SELECT ${KIND_SUMS_SQL},
-              (SELECT active_members FROM authors)::int AS "activeMembers",
-              (SELECT contributors FROM authors)::int AS contributors
-       FROM kinds`,
-      await totalsParams(db, scope),
-    );
-    return row;
-  }
-  const [row] = await db.query(`SELECT ${COUNTS_SQL} FROM ${SCOPED_ACTIVITIES}`, windowParams(scope));
-  return row;
+  if (usesRollups(scope)) return row(db, activityTotalsFromRollupsQuery(scope, await splitIntoDays(db, scope)));
+  return row(db, activityTotalsQuery(scope));
 }
 
-async function totalsParams(db: EntityManager, scope: Scope) {
-  const split = await splitIntoDays(db, scope);
-  return [...rollupParams(scope, split), ...monthParams(split)];
+/** The counts from the raw activities of the scope. */
+export function activityTotalsQuery(scope: Scope) {
+  return sql<ActivityCounts>`SELECT ${COUNTS} FROM activities a WHERE ${inScope(scope)}`;
+}
+
+/** The counts network-wide: the whole days from the rollups, the partial days from the raw activities. */
+export function activityTotalsFromRollupsQuery(scope: Scope, split: DaySplit) {
+  return sql<ActivityCounts>`WITH edge AS (
+       SELECT a.kind, a.author_id FROM ${partialDays(scope, split)}
+     ), kinds AS (
+       SELECT kind, activities AS n FROM activity_day_counts
+       WHERE network_id = ${scope.networkId} AND day >= ${split.firstDay}::date AND day < ${split.endDay}::date
+       UNION ALL SELECT kind, count(*) FROM edge GROUP BY kind
+     ), ${authorsCte(scope.networkId, split)}
+     SELECT ${KIND_SUMS},
+            (SELECT active_members FROM authors)::int AS "activeMembers",
+            (SELECT contributors FROM authors)::int AS contributors
+     FROM kinds`;
 }
 
 /**
@@ -83,16 +85,18 @@ async function totalsParams(db: EntityManager, scope: Scope) {
  * Buckets are cut on local midnights, so a DST day lasts 23 or 25 hours.
  */
 export async function activitySeries(db: EntityManager, scope: Scope, granularity: Granularity): Promise<ActivityBucket[]> {
-  if (usesRollups(scope)) return activitySeriesFromRollups(db, scope, granularity);
-  return db.query(
-    `WITH ${bucketsCte('$2', '$3', '$6', '$7')}, counts AS (
-       SELECT date_trunc($7, a.occurred_at AT TIME ZONE $6) AS local_start, ${COUNTS_SQL}
-       FROM ${SCOPED_ACTIVITIES}
+  if (usesRollups(scope)) return rows(db, activitySeriesFromRollupsQuery(scope, await splitIntoDays(db, scope), granularity));
+  return rows(db, activitySeriesQuery(scope, granularity));
+}
+
+/** The series from the raw activities of the scope. */
+export function activitySeriesQuery(scope: Scope, granularity: Granularity) {
+  return sql<ActivityBucket>`WITH ${bucketsCte(scope, granularity)}, counts AS (
+       SELECT date_trunc(${granularity}, a.occurred_at AT TIME ZONE ${scope.timezone}) AS local_start, ${COUNTS}
+       FROM activities a WHERE ${inScope(scope)}
        GROUP BY 1
      )
-     ${seriesSelect('$6')}`,
-    [...windowParams(scope), scope.timezone, granularity],
-  );
+     ${seriesSelect(scope.timezone)}`;
 }
 
 /**
@@ -100,42 +104,43 @@ export async function activitySeries(db: EntityManager, scope: Scope, granularit
  * bitmaps per block, plus the partial first and last days from the raw activities (each in its
  * bucket; an author already set in the bucket's bitmap is not counted twice).
  */
-async function activitySeriesFromRollups(db: EntityManager, scope: Scope, granularity: Granularity): Promise<ActivityBucket[]> {
-  return db.query(
-    `WITH ${bucketsCte('$2', '$3', '$9', '$8')},
+export function activitySeriesFromRollupsQuery(scope: Scope, split: DaySplit, granularity: Granularity) {
+  const { networkId, timezone } = scope;
+  const block = fragment(memberBlock('e.author_id'));
+  const bit = fragment(memberBitIndex('e.author_id'));
+  return sql<ActivityBucket>`WITH ${bucketsCte(scope, granularity)},
      edge AS (
-       SELECT a.kind, a.author_id, date_trunc($8, a.occurred_at AT TIME ZONE $9) AS local_start FROM ${PARTIAL_DAYS}
+       SELECT a.kind, a.author_id, date_trunc(${granularity}, a.occurred_at AT TIME ZONE ${timezone}) AS local_start FROM ${partialDays(scope, split)}
      ), kinds AS (
-       SELECT date_trunc($8, day::timestamp) AS local_start, kind, sum(activities) AS n FROM activity_day_counts
-       WHERE network_id = $1 AND day >= $4::date AND day < $5::date GROUP BY 1, 2
+       SELECT date_trunc(${granularity}, day::timestamp) AS local_start, kind, sum(activities) AS n FROM activity_day_counts
+       WHERE network_id = ${networkId} AND day >= ${split.firstDay}::date AND day < ${split.endDay}::date GROUP BY 1, 2
        UNION ALL SELECT local_start, kind, count(*) FROM edge GROUP BY 1, 2
      ), whole AS (
-       SELECT date_trunc($8, day::timestamp) AS local_start, block, bit_or(active) AS active, bit_or(contributing) AS contributing
-       FROM active_member_bitmaps WHERE network_id = $1 AND day >= $4::date AND day < $5::date GROUP BY 1, 2
+       SELECT date_trunc(${granularity}, day::timestamp) AS local_start, block, bit_or(active) AS active, bit_or(contributing) AS contributing
+       FROM active_member_bitmaps WHERE network_id = ${networkId} AND day >= ${split.firstDay}::date AND day < ${split.endDay}::date GROUP BY 1, 2
      ), edge_authors AS (
-       SELECT local_start, author_id, bool_or(kind IN ${CONTRIBUTION_KINDS_SQL}) AS contributes FROM edge GROUP BY 1, 2
+       SELECT local_start, author_id, bool_or(kind IN ${CONTRIBUTION_KINDS}) AS contributes FROM edge GROUP BY 1, 2
      ), authors AS (
        SELECT local_start, sum(active) AS active, sum(contributing) AS contributing FROM (
          SELECT local_start, bit_count(active) AS active, bit_count(contributing) AS contributing FROM whole
          UNION ALL
-         SELECT e.local_start, (w.block IS NULL OR get_bit(w.active, ${memberBitIndex('e.author_id')}) = 0)::int,
-                (e.contributes AND (w.block IS NULL OR get_bit(w.contributing, ${memberBitIndex('e.author_id')}) = 0))::int
-         FROM edge_authors e LEFT JOIN whole w ON w.local_start = e.local_start AND w.block = ${memberBlock('e.author_id')}
+         SELECT e.local_start, (w.block IS NULL OR get_bit(w.active, ${bit}) = 0)::int,
+                (e.contributes AND (w.block IS NULL OR get_bit(w.contributing, ${bit}) = 0))::int
+         FROM edge_authors e LEFT JOIN whole w ON w.local_start = e.local_start AND w.block = ${block}
        ) x GROUP BY local_start
      ), counts AS (
-       SELECT k.local_start, ${KIND_SUMS_SQL},
+       SELECT k.local_start, ${KIND_SUMS},
               coalesce(max(au.active), 0)::int AS "activeMembers", coalesce(max(au.contributing), 0)::int AS contributors
        FROM kinds k LEFT JOIN authors au ON au.local_start = k.local_start
        GROUP BY k.local_start
      )
-     ${seriesSelect('$9')}`,
-    [...rollupParams(scope, await splitIntoDays(db, scope)), granularity, scope.timezone],
-  );
+     ${seriesSelect(timezone)}`;
 }
 
 /** CTE `buckets(local_start)`: every bucket from the one containing `from` to the last one starting before `to`. */
-function bucketsCte(from: string, to: string, timezone: string, granularity: string): string {
-  return `buckets AS (
+function bucketsCte(scope: Scope, granularity: Granularity): RawBuilder<unknown> {
+  const { from, to, timezone } = scope;
+  return sql`buckets AS (
     SELECT b AS local_start
     FROM generate_series(date_trunc(${granularity}, ${from}::timestamptz AT TIME ZONE ${timezone}), ${to}::timestamptz AT TIME ZONE ${timezone}, ('1 ' || ${granularity})::interval) AS b
     WHERE b < ${to}::timestamptz AT TIME ZONE ${timezone}
@@ -143,8 +148,8 @@ function bucketsCte(from: string, to: string, timezone: string, granularity: str
 }
 
 /** Every bucket with its counts (CTE `counts`), zeros for empty ones. */
-function seriesSelect(timezone: string): string {
-  return `SELECT b.local_start AT TIME ZONE ${timezone} AS start,
+function seriesSelect(timezone: string): RawBuilder<unknown> {
+  return sql`SELECT b.local_start AT TIME ZONE ${timezone} AS start,
             coalesce(c.posts, 0) AS posts, coalesce(c.questions, 0) AS questions, coalesce(c.replies, 0) AS replies,
             coalesce(c.reactions, 0) AS reactions, coalesce(c.shares, 0) AS shares, coalesce(c.accepts, 0) AS accepts,
             coalesce(c.contributions, 0) AS contributions, coalesce(c."activeMembers", 0) AS "activeMembers",
@@ -153,21 +158,29 @@ function seriesSelect(timezone: string): string {
      ORDER BY b.local_start`;
 }
 
+/** The window of the same length just before the scope's: [from − (to − from), from). */
+function previousWindow(scope: Scope): Scope {
+  const length = scope.to.getTime() - scope.from.getTime();
+  return { ...scope, from: new Date(scope.from.getTime() - length), to: scope.from };
+}
+
 /** Contributions in [from − (to − from), from): the denominator of `growth`. */
 export async function previousWindowContributions(db: EntityManager, scope: Scope): Promise<number> {
-  const length = scope.to.getTime() - scope.from.getTime();
-  const previous = { ...scope, from: new Date(scope.from.getTime() - length), to: scope.from };
-  if (usesRollups(previous)) {
-    const [row] = await db.query(
-      `SELECT ((SELECT coalesce(sum(activities), 0) FROM activity_day_counts
-                WHERE network_id = $1 AND day >= $4::date AND day < $5::date AND kind IN ${CONTRIBUTION_KINDS_SQL})
-             + (SELECT count(*) FROM ${PARTIAL_DAYS} WHERE a.kind IN ${CONTRIBUTION_KINDS_SQL}))::int AS n`,
-      rollupParams(previous, await splitIntoDays(db, previous)),
-    );
-    return row.n;
-  }
-  const [row] = await db.query(`SELECT count(*)::int AS n FROM ${SCOPED_ACTIVITIES} AND a.kind IN ${CONTRIBUTION_KINDS_SQL}`, windowParams(previous));
-  return row.n;
+  const previous = previousWindow(scope);
+  const query = usesRollups(previous) ? contributionsFromRollupsQuery(previous, await splitIntoDays(db, previous)) : contributionsQuery(previous);
+  return (await row(db, query)).n;
+}
+
+/** Contributions of a scope from its raw activities. */
+export function contributionsQuery(scope: Scope) {
+  return sql<{ n: number }>`SELECT count(*)::int AS n FROM activities a WHERE ${inScope(scope)} AND a.kind IN ${CONTRIBUTION_KINDS}`;
+}
+
+/** Contributions network-wide: the whole days from the rollups, the partial days from the raw activities. */
+export function contributionsFromRollupsQuery(scope: Scope, split: DaySplit) {
+  return sql<{ n: number }>`SELECT ((SELECT coalesce(sum(activities), 0) FROM activity_day_counts
+                WHERE network_id = ${scope.networkId} AND day >= ${split.firstDay}::date AND day < ${split.endDay}::date AND kind IN ${CONTRIBUTION_KINDS})
+             + (SELECT count(*) FROM ${partialDays(scope, split)} WHERE a.kind IN ${CONTRIBUTION_KINDS}))::int AS n`;
 }
 
 /**
@@ -177,22 +190,19 @@ export async function previousWindowContributions(db: EntityManager, scope: Scop
  * > to. `department` keeps that department.
  */
 export async function membersAt(db: EntityManager, scope: Scope): Promise<number> {
-  const [row] =
-    scope.groupIds === null
-      ? await db.query(
-          `SELECT count(*)::int AS n FROM network_members nm
-         WHERE nm.network_id = $1 AND nm.counted_from <= $2
-           AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM members m WHERE m.id = nm.member_id AND m.department = $3))`,
-          [scope.networkId, scope.to, scope.department],
-        )
-      : await db.query(
-          `SELECT count(DISTINCT ms.member_id)::int AS n FROM memberships ms JOIN members m ON m.id = ms.member_id
-         WHERE ms.network_id = $1 AND ms.group_id = ANY($4::bigint[]) AND (ms.has_record OR ms.is_declared_leader)
-           AND coalesce(ms.joined_at, ms.created_at) <= $2 AND (ms.left_at IS NULL OR ms.left_at > $2)
-           AND ($3::text IS NULL OR m.department = $3)`,
-          [scope.networkId, scope.to, scope.department, scope.groupIds],
-        );
-  return row.n;
+  return (await row(db, membersAtQuery(scope))).n;
+}
+
+export function membersAtQuery(scope: Scope) {
+  const { networkId, to, department, groupIds } = scope;
+  if (groupIds === null)
+    return sql<{ n: number }>`SELECT count(*)::int AS n FROM network_members nm
+         WHERE nm.network_id = ${networkId} AND nm.counted_from <= ${to}
+           ${department === null ? sql`` : sql`AND EXISTS (SELECT 1 FROM members m WHERE m.id = nm.member_id AND m.department = ${department})`}`;
+  return sql<{ n: number }>`SELECT count(DISTINCT ms.member_id)::int AS n FROM memberships ms JOIN members m ON m.id = ms.member_id
+         WHERE ms.network_id = ${networkId} AND ms.group_id = ANY(${groupIds}::bigint[]) AND (ms.has_record OR ms.is_declared_leader)
+           AND coalesce(ms.joined_at, ms.created_at) <= ${to} AND (ms.left_at IS NULL OR ms.left_at > ${to})
+           ${department === null ? sql`` : sql`AND m.department = ${department}`}`;
 }
 
 export interface ActivitySummary extends ActivityCounts {
@@ -220,3 +230,21 @@ export async function activitySummary(db: EntityManager, scope: Scope): Promise<
     growth: ratio(totals.contributions - previous, previous),
   };
 }
+
+const EXAMPLE_SCOPE = SQL_EXAMPLE_SCOPE;
+const EXAMPLE_GROUP_SCOPE: Scope = { ...EXAMPLE_SCOPE, groupIds: ['7'], department: 'R&D' };
+const EXAMPLE_DEPARTMENT_SCOPE: Scope = { ...EXAMPLE_SCOPE, department: 'R&D' };
+export const SQL_EXAMPLES: SqlExample[] = [
+  { name: 'totals (network: rollups and partial days)', query: activityTotalsFromRollupsQuery(EXAMPLE_SCOPE, SQL_EXAMPLE_SPLIT) },
+  { name: 'totals (group and department: raw activities)', query: activityTotalsQuery(EXAMPLE_GROUP_SCOPE) },
+  { name: 'series by day (network: rollups and partial days)', query: activitySeriesFromRollupsQuery(EXAMPLE_SCOPE, SQL_EXAMPLE_SPLIT, 'day') },
+  { name: 'series by week (group and department: raw activities)', query: activitySeriesQuery(EXAMPLE_GROUP_SCOPE, 'week') },
+  { name: 'series by month (department: raw activities)', query: activitySeriesQuery(EXAMPLE_DEPARTMENT_SCOPE, 'month') },
+  {
+    name: 'contributions, for the previous window of growth (network: rollups and partial days)',
+    query: contributionsFromRollupsQuery(EXAMPLE_SCOPE, SQL_EXAMPLE_SPLIT),
+  },
+  { name: 'contributions, for the previous window of growth (group and department)', query: contributionsQuery(EXAMPLE_GROUP_SCOPE) },
+  { name: 'members at `to` (network and department)', query: membersAtQuery(EXAMPLE_DEPARTMENT_SCOPE) },
+  { name: 'members at `to` (group and department)', query: membersAtQuery(EXAMPLE_GROUP_SCOPE) },
+];

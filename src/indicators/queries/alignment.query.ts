@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
+import { fragment, RawBuilder, rows, sql, SqlExample } from '../../database/sql';
+import { confidentialActivitiesCte } from '../../governance/principal';
 import type { Granularity } from '../dto/indicator-query.dto';
-import { CONFIDENTIAL_ACTIVITIES_CTE } from '../../governance/principal';
-import { CONTRIBUTION_KINDS_SQL, IN_SCOPE, Scope, SCOPED_ACTIVITIES, windowParams } from '../indicator-scope';
-import { rollupParams, splitIntoDays, usesRollups } from '../rollups';
+import { CONTRIBUTION_KINDS_SQL, inScope, Scope, SQL_EXAMPLE_SCOPE } from '../indicator-scope';
+import { DaySplit, splitIntoDays, SQL_EXAMPLE_SPLIT, usesRollups } from '../rollups';
 
 /**
  * SPEC §3.6 alignment reads. Matching happens at ingestion (src/alignment/keyword-matches.ts): one
@@ -32,70 +33,90 @@ export interface ObjectiveInForce {
 }
 
 /**
- * Per-activity keyword sets of the raw matches of $1..$5 (a scope, windowParams), as
- * `sets(activity_id, keyword_ids, occurred_at)`. The group and department conditions are written
- * only when the scope has them: with `$4 IS NULL OR group_id = ANY($4)` the plan kept for the
- * statement read the whole network's window instead of the group's index range.
+ * Per-activity keyword sets of the raw matches of a scope, as `sets(activity_id, keyword_ids,
+ * occurred_at)`. The group and department conditions are written only when the scope has them: with
+ * `group IS NULL OR group_id = ANY(group)` a plan kept for the statement read the whole network's
+ * window instead of the group's index range.
  */
-function rawSets(scope: Scope): string {
-  return `sets AS (
+function rawSets(scope: Scope): RawBuilder<unknown> {
+  return sql`sets AS (
   SELECT km.activity_id, array_agg(km.keyword_id ORDER BY km.keyword_id) AS keyword_ids, min(km.occurred_at) AS occurred_at
   FROM keyword_matches km
-  WHERE km.network_id = $1 AND km.occurred_at >= $2 AND km.occurred_at < $3
-    ${scope.groupIds === null ? 'AND $4::bigint[] IS NULL' : 'AND km.group_id = ANY($4::bigint[])'}
-    ${scope.department === null ? 'AND $5::text IS NULL' : 'AND EXISTS (SELECT 1 FROM members mm WHERE mm.id = km.author_id AND mm.department = $5)'}
+  WHERE km.network_id = ${scope.networkId} AND km.occurred_at >= ${scope.from} AND km.occurred_at < ${scope.to}
+    ${matchGroupAndDepartment(scope)}
   GROUP BY km.activity_id
 )`;
 }
 
-/** The same over the partial days of a split window ($1 network, $2 from, $6 fullFrom, $7 fullTo, $3 to: rollupParams). */
-const EDGE_SETS = `sets AS (
+/** The group and department conditions of a scope on keyword matches `km`, written only when the scope has them. */
+function matchGroupAndDepartment(scope: Scope): RawBuilder<unknown> {
+  return sql`${scope.groupIds === null ? sql`` : sql`AND km.group_id = ANY(${scope.groupIds}::bigint[])`}
+    ${scope.department === null ? sql`` : sql`AND EXISTS (SELECT 1 FROM members mm WHERE mm.id = km.author_id AND mm.department = ${scope.department})`}`;
+}
+
+/** The same over the partial days of a split window of the network: [from, fullFrom) and [fullTo, to). */
+function edgeSets(scope: Scope, split: DaySplit): RawBuilder<unknown> {
+  return sql`sets AS (
   SELECT km.activity_id, array_agg(km.keyword_id ORDER BY km.keyword_id) AS keyword_ids, min(km.occurred_at) AS occurred_at
   FROM keyword_matches km
-  WHERE km.network_id = $1 AND ((km.occurred_at >= $2 AND km.occurred_at < $6) OR (km.occurred_at >= $7 AND km.occurred_at < $3 AND $6 < $7))
+  WHERE km.network_id = ${scope.networkId}
+    AND ((km.occurred_at >= ${scope.from} AND km.occurred_at < ${split.fullFrom})
+      OR (km.occurred_at >= ${split.fullTo} AND km.occurred_at < ${scope.to} AND ${split.fullFrom}::timestamptz < ${split.fullTo}::timestamptz))
   GROUP BY km.activity_id
 )`;
+}
 
 /** Contributions of the scope per keyword set (every keyword, active or not: `tally` decides). */
 export async function keywordSetCounts(db: EntityManager, scope: Scope): Promise<KeywordSetCount[]> {
-  if (!usesRollups(scope)) {
-    return db.query(`WITH ${rawSets(scope)} SELECT keyword_ids AS "keywordIds", count(*)::int AS n FROM sets GROUP BY keyword_ids`, windowParams(scope));
-  }
-  return db.query(
-    `WITH ${EDGE_SETS}
-     SELECT keyword_ids AS "keywordIds", sum(n)::int AS n FROM (
-       SELECT keyword_ids, contributions AS n FROM keyword_set_day_counts WHERE network_id = $1 AND day >= $4::date AND day < $5::date
+  if (!usesRollups(scope)) return rows(db, keywordSetCountsQuery(scope));
+  return rows(db, keywordSetCountsFromRollupsQuery(scope, await splitIntoDays(db, scope)));
+}
+
+export function keywordSetCountsQuery(scope: Scope) {
+  return sql<KeywordSetCount>`WITH ${rawSets(scope)} SELECT keyword_ids, count(*)::int AS n FROM sets GROUP BY keyword_ids`;
+}
+
+/** Network-wide: the whole days from `keyword_set_day_counts`, the partial days from the matches. */
+export function keywordSetCountsFromRollupsQuery(scope: Scope, split: DaySplit) {
+  return sql<KeywordSetCount>`WITH ${edgeSets(scope, split)}
+     SELECT keyword_ids, sum(n)::int AS n FROM (
+       SELECT keyword_ids, contributions AS n FROM keyword_set_day_counts
+       WHERE network_id = ${scope.networkId} AND day >= ${split.firstDay}::date AND day < ${split.endDay}::date
        UNION ALL SELECT keyword_ids, count(*) FROM sets GROUP BY keyword_ids
-     ) x GROUP BY keyword_ids`,
-    rollupParams(scope, await splitIntoDays(db, scope)),
-  );
+     ) x GROUP BY keyword_ids`;
 }
 
 /** The same per bucket of the network's time zone (`start` = the bucket's local start, as activitySeries). */
 export async function keywordSetSeries(db: EntityManager, scope: Scope, granularity: Granularity): Promise<(KeywordSetCount & { start: Date })[]> {
-  if (!usesRollups(scope)) {
-    return db.query(
-      `WITH ${rawSets(scope)}
-       SELECT date_trunc($7, occurred_at AT TIME ZONE $6) AT TIME ZONE $6 AS start, keyword_ids AS "keywordIds", count(*)::int AS n
-       FROM sets GROUP BY 1, 2`,
-      [...windowParams(scope), scope.timezone, granularity],
-    );
-  }
-  return db.query(
-    `WITH ${EDGE_SETS}
-     SELECT local_start AT TIME ZONE $9 AS start, keyword_ids AS "keywordIds", sum(n)::int AS n FROM (
-       SELECT date_trunc($8, day::timestamp) AS local_start, keyword_ids, contributions AS n
-       FROM keyword_set_day_counts WHERE network_id = $1 AND day >= $4::date AND day < $5::date
+  if (!usesRollups(scope)) return rows(db, keywordSetSeriesQuery(scope, granularity));
+  return rows(db, keywordSetSeriesFromRollupsQuery(scope, await splitIntoDays(db, scope), granularity));
+}
+
+/** The local start of the bucket of a timestamp column, as a time (`start` of the series). */
+function bucketStart(column: string, scope: Scope, granularity: Granularity): RawBuilder<unknown> {
+  return sql`date_trunc(${granularity}, ${fragment(column)} AT TIME ZONE ${scope.timezone}) AT TIME ZONE ${scope.timezone}`;
+}
+
+export function keywordSetSeriesQuery(scope: Scope, granularity: Granularity) {
+  return sql<KeywordSetCount & { start: Date }>`WITH ${rawSets(scope)}
+     SELECT ${bucketStart('occurred_at', scope, granularity)} AS start, keyword_ids, count(*)::int AS n
+     FROM sets GROUP BY 1, 2`;
+}
+
+export function keywordSetSeriesFromRollupsQuery(scope: Scope, split: DaySplit, granularity: Granularity) {
+  const { timezone } = scope;
+  return sql<KeywordSetCount & { start: Date }>`WITH ${edgeSets(scope, split)}
+     SELECT local_start AT TIME ZONE ${timezone} AS start, keyword_ids, sum(n)::int AS n FROM (
+       SELECT date_trunc(${granularity}, day::timestamp) AS local_start, keyword_ids, contributions AS n
+       FROM keyword_set_day_counts WHERE network_id = ${scope.networkId} AND day >= ${split.firstDay}::date AND day < ${split.endDay}::date
        UNION ALL
-       SELECT date_trunc($8, occurred_at AT TIME ZONE $9), keyword_ids, 1 FROM sets
-     ) x GROUP BY local_start, keyword_ids`,
-    [...rollupParams(scope, await splitIntoDays(db, scope)), granularity, scope.timezone],
-  );
+       SELECT date_trunc(${granularity}, occurred_at AT TIME ZONE ${timezone}), keyword_ids, 1 FROM sets
+     ) x GROUP BY local_start, keyword_ids`;
 }
 
 /**
  * SPEC §4: for a key that may not see confidential groups, keyword-derived figures leave the
- * confidential activities (CONFIDENTIAL_ACTIVITIES_CTE) out entirely, numerators and denominators
+ * confidential activities (confidentialActivitiesCte) out entirely, numerators and denominators
  * alike. What they would add to a scope is read apart, in proportion to the confidential content,
  * and subtracted from the figures of the whole scope (counts per keyword set add up, so the
  * difference is exactly the figure over the visible contributions).
@@ -105,24 +126,54 @@ export interface ConfidentialShare {
   sets: KeywordSetCount[];
 }
 
-const CONFIDENTIAL_IN_SCOPE = `${CONFIDENTIAL_ACTIVITIES_CTE}, hidden AS (
-  SELECT a.id, a.occurred_at FROM confidential_activities c JOIN activities a ON a.network_id = $1 AND a.id = c.id
-  WHERE ${IN_SCOPE} AND a.kind IN ${CONTRIBUTION_KINDS_SQL}
+/**
+ * CTEs `hidden(id, occurred_at)`, the confidential contributions of the scope, and
+ * `hidden_sets(activity_id, keyword_ids, occurred_at)`, their keyword sets.
+ */
+function confidentialInScope(scope: Scope): RawBuilder<unknown> {
+  return sql`${confidentialActivitiesCte(scope.networkId, scope.from, scope.to)}, hidden AS (
+  SELECT a.id, a.occurred_at FROM confidential_activities c JOIN activities a ON a.network_id = ${scope.networkId} AND a.id = c.id
+  WHERE ${inScope(scope)} AND a.kind IN ${fragment(CONTRIBUTION_KINDS_SQL)}
 ), hidden_sets AS (
   SELECT km.activity_id, array_agg(km.keyword_id ORDER BY km.keyword_id) AS keyword_ids, min(h.occurred_at) AS occurred_at
-  FROM hidden h JOIN keyword_matches km ON km.network_id = $1 AND km.activity_id = h.id
+  FROM hidden h JOIN keyword_matches km ON km.network_id = ${scope.networkId} AND km.activity_id = h.id
   GROUP BY km.activity_id
 )`;
+}
+
+/**
+ * One row per keyword set of the hidden contributions, and one row with `keyword_ids` null holding
+ * the number of hidden contributions (with or without a match): a single statement, so the
+ * confidential activities are looked up once.
+ */
+interface HiddenRow {
+  keywordIds: number[] | null;
+  n: number;
+}
+
+export function confidentialShareQuery(scope: Scope) {
+  return sql<HiddenRow>`WITH ${confidentialInScope(scope)}
+     SELECT NULL AS keyword_ids, count(*)::int AS n FROM hidden
+     UNION ALL
+     SELECT keyword_ids, count(*)::int FROM hidden_sets GROUP BY keyword_ids`;
+}
 
 /** The confidential contributions of a scope and their keyword sets. */
 export async function confidentialShare(db: EntityManager, scope: Scope): Promise<ConfidentialShare> {
-  const params = windowParams(scope);
-  const [{ n }]: { n: number }[] = await db.query(`WITH ${CONFIDENTIAL_IN_SCOPE} SELECT count(*)::int AS n FROM hidden`, params);
-  const sets: KeywordSetCount[] = await db.query(
-    `WITH ${CONFIDENTIAL_IN_SCOPE} SELECT keyword_ids AS "keywordIds", count(*)::int AS n FROM hidden_sets GROUP BY keyword_ids`,
-    params,
-  );
-  return { contributions: n, sets };
+  const share: ConfidentialShare = { contributions: 0, sets: [] };
+  for (const { keywordIds, n } of await rows(db, confidentialShareQuery(scope))) {
+    if (keywordIds === null) share.contributions = n;
+    else share.sets.push({ keywordIds, n });
+  }
+  return share;
+}
+
+/** The same per bucket of the network's time zone (`start` as activitySeries); buckets without a hidden contribution have no row. */
+export function confidentialShareSeriesQuery(scope: Scope, granularity: Granularity) {
+  return sql<HiddenRow & { start: Date }>`WITH ${confidentialInScope(scope)}
+     SELECT ${bucketStart('occurred_at', scope, granularity)} AS start, NULL AS keyword_ids, count(*)::int AS n FROM hidden GROUP BY 1
+     UNION ALL
+     SELECT ${bucketStart('occurred_at', scope, granularity)}, keyword_ids, count(*)::int FROM hidden_sets GROUP BY 1, 2`;
 }
 
 /** The same per bucket of the network's time zone (`start` as activitySeries). */
@@ -131,24 +182,16 @@ export async function confidentialShareSeries(
   scope: Scope,
   granularity: Granularity,
 ): Promise<{ start: Date; contributions: number; sets: KeywordSetCount[] }[]> {
-  const params = [...windowParams(scope), scope.timezone, granularity];
-  const bucket = (column: string) => `date_trunc($7, ${column} AT TIME ZONE $6) AT TIME ZONE $6`;
-  const counts: { start: Date; n: number }[] = await db.query(
-    `WITH ${CONFIDENTIAL_IN_SCOPE} SELECT ${bucket('occurred_at')} AS start, count(*)::int AS n FROM hidden GROUP BY 1`,
-    params,
-  );
-  const sets: (KeywordSetCount & { start: Date })[] = await db.query(
-    `WITH ${CONFIDENTIAL_IN_SCOPE} SELECT ${bucket('occurred_at')} AS start, keyword_ids AS "keywordIds", count(*)::int AS n FROM hidden_sets GROUP BY 1, 2`,
-    params,
-  );
   const byStart = new Map<number, { start: Date; contributions: number; sets: KeywordSetCount[] }>();
   const at = (start: Date) => {
     const key = new Date(start).getTime();
     if (!byStart.has(key)) byStart.set(key, { start: new Date(start), contributions: 0, sets: [] });
     return byStart.get(key)!;
   };
-  for (const c of counts) at(c.start).contributions += c.n;
-  for (const s of sets) at(s.start).sets.push({ keywordIds: s.keywordIds, n: s.n });
+  for (const { start, keywordIds, n } of await rows(db, confidentialShareSeriesQuery(scope, granularity))) {
+    if (keywordIds === null) at(start).contributions += n;
+    else at(start).sets.push({ keywordIds, n });
+  }
   return [...byStart.values()];
 }
 
@@ -183,45 +226,54 @@ export function tally(sets: readonly KeywordSetCount[], objectives: readonly Obj
 
 /** Aligned contributions per group of the network (group id → count), for the drift rows; activities without a group are left out. */
 export async function alignedByGroup(db: EntityManager, scope: Scope): Promise<Map<string, number>> {
-  const rows: { group_id: string; n: number }[] = await db.query(
-    `SELECT km.group_id::text, count(DISTINCT km.activity_id)::int AS n
+  return new Map((await rows(db, alignedByGroupQuery(scope))).map((r) => [r.groupId, r.n]));
+}
+
+export function alignedByGroupQuery(scope: Scope) {
+  return sql<{ groupId: string; n: number }>`SELECT km.group_id::text, count(DISTINCT km.activity_id)::int AS n
      FROM keyword_matches km
      JOIN objective_keywords k ON k.id = km.keyword_id
-     JOIN objectives o ON o.id = k.objective_id AND o.active AND (o.network_ids IS NULL OR $1 = ANY(o.network_ids))
-     WHERE km.network_id = $1 AND km.occurred_at >= $2 AND km.occurred_at < $3 AND km.group_id IS NOT NULL
-       AND ($4::bigint[] IS NULL OR km.group_id = ANY($4::bigint[]))
-       AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM members mm WHERE mm.id = km.author_id AND mm.department = $5))
-     GROUP BY km.group_id`,
-    windowParams(scope),
-  );
-  return new Map(rows.map((r) => [r.group_id, r.n]));
+     JOIN objectives o ON o.id = k.objective_id AND o.active AND (o.network_ids IS NULL OR ${scope.networkId} = ANY(o.network_ids))
+     WHERE km.network_id = ${scope.networkId} AND km.occurred_at >= ${scope.from} AND km.occurred_at < ${scope.to} AND km.group_id IS NOT NULL
+       ${matchGroupAndDepartment(scope)}
+     GROUP BY km.group_id`;
 }
 
 /** Contributions per group of the scope (group id → count): the denominators of the drift rows. */
 export async function contributionsByGroup(db: EntityManager, scope: Scope): Promise<Map<string, number>> {
-  const rows: { group_id: string; n: number }[] = await db.query(
-    `SELECT a.group_id::text, count(*)::int AS n FROM ${SCOPED_ACTIVITIES} AND a.kind IN ${CONTRIBUTION_KINDS_SQL} AND a.group_id IS NOT NULL GROUP BY a.group_id`,
-    windowParams(scope),
-  );
-  return new Map(rows.map((r) => [r.group_id, r.n]));
+  return new Map((await rows(db, contributionsByGroupQuery(scope))).map((r) => [r.groupId, r.n]));
+}
+
+export function contributionsByGroupQuery(scope: Scope) {
+  return sql<{ groupId: string; n: number }>`SELECT a.group_id::text, count(*)::int AS n
+     FROM activities a WHERE ${inScope(scope)} AND a.kind IN ${fragment(CONTRIBUTION_KINDS_SQL)} AND a.group_id IS NOT NULL
+     GROUP BY a.group_id`;
 }
 
 /** The active objectives that apply to the network, by key, with their keywords in declared order. */
 export async function objectivesInForce(db: EntityManager, networkId: number): Promise<ObjectiveInForce[]> {
-  const rows: { id: number; key: string; name: string; rematch_state: string; keyword_id: number; term: string; weight: number }[] = await db.query(
-    `SELECT o.id, o.key, o.name, o.rematch_state, k.id AS keyword_id, k.term, k.weight
-     FROM objectives o JOIN objective_keywords k ON k.objective_id = o.id
-     WHERE o.active AND (o.network_ids IS NULL OR $1 = ANY(o.network_ids))
-     ORDER BY o.key COLLATE "C", k.position`,
-    [networkId],
-  );
   const byId = new Map<number, ObjectiveInForce>();
-  for (const r of rows) {
-    const o = byId.get(r.id) ?? { id: r.id, key: r.key, name: r.name, rematchState: r.rematch_state, keywords: [] };
-    o.keywords.push({ id: r.keyword_id, term: r.term, weight: Number(r.weight) });
+  for (const r of await rows(db, objectivesInForceQuery(networkId))) {
+    const o = byId.get(r.id) ?? { id: r.id, key: r.key, name: r.name, rematchState: r.rematchState, keywords: [] };
+    o.keywords.push({ id: r.keywordId, term: r.term, weight: Number(r.weight) });
     byId.set(r.id, o);
   }
   return [...byId.values()];
+}
+
+export function objectivesInForceQuery(networkId: number) {
+  return sql<{
+    id: number;
+    key: string;
+    name: string;
+    rematchState: string;
+    keywordId: number;
+    term: string;
+    weight: number | string;
+  }>`SELECT o.id, o.key, o.name, o.rematch_state, k.id AS keyword_id, k.term, k.weight
+     FROM objectives o JOIN objective_keywords k ON k.objective_id = o.id
+     WHERE o.active AND (o.network_ids IS NULL OR ${networkId} = ANY(o.network_ids))
+     ORDER BY o.key COLLATE "C", k.position`;
 }
 
 /** Alignment figures are final when every objective in force has finished re-matching existing activities. */
@@ -229,3 +281,17 @@ export function finality(objectives: readonly ObjectiveInForce[]): { final: bool
   const rematching = objectives.filter((o) => o.rematchState !== 'done').map((o) => o.key);
   return { final: rematching.length === 0, rematching };
 }
+
+const EXAMPLE_SCOPE = SQL_EXAMPLE_SCOPE;
+const EXAMPLE_GROUP_SCOPE: Scope = { ...EXAMPLE_SCOPE, groupIds: ['7'], department: 'R&D' };
+export const SQL_EXAMPLES: SqlExample[] = [
+  { name: 'keyword sets (network: rollups and partial days)', query: keywordSetCountsFromRollupsQuery(EXAMPLE_SCOPE, SQL_EXAMPLE_SPLIT) },
+  { name: 'keyword sets (group and department: raw matches)', query: keywordSetCountsQuery(EXAMPLE_GROUP_SCOPE) },
+  { name: 'keyword sets by week (network: rollups and partial days)', query: keywordSetSeriesFromRollupsQuery(EXAMPLE_SCOPE, SQL_EXAMPLE_SPLIT, 'week') },
+  { name: 'keyword sets by day (group and department: raw matches)', query: keywordSetSeriesQuery(EXAMPLE_GROUP_SCOPE, 'day') },
+  { name: 'confidential share (network)', query: confidentialShareQuery(EXAMPLE_SCOPE) },
+  { name: 'confidential share by month (group and department)', query: confidentialShareSeriesQuery(EXAMPLE_GROUP_SCOPE, 'month') },
+  { name: 'aligned contributions per group (network)', query: alignedByGroupQuery(EXAMPLE_SCOPE) },
+  { name: 'contributions per group (group and department)', query: contributionsByGroupQuery(EXAMPLE_GROUP_SCOPE) },
+  { name: 'objectives in force', query: objectivesInForceQuery(EXAMPLE_SCOPE.networkId) },
+];

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { Scope, windowParams } from '../indicator-scope';
-import { PARTIAL_DAYS, rollupParams, splitIntoDays } from '../rollups';
+import { execute, RawBuilder, rows, sql, SqlExample } from '../../database/sql';
+import { Scope, SQL_EXAMPLE_SCOPE } from '../indicator-scope';
+import { DaySplit, partialDays, splitIntoDays, SQL_EXAMPLE_SPLIT } from '../rollups';
 
 export interface DiffusionDepartmentRow {
   department: string;
@@ -13,8 +14,8 @@ export interface DiffusionDepartmentRow {
  * author's department `ma.department` and the parent author's `mp.department`; add conditions on `a`
  * with AND. One definition for the raw path and the partial days of the rollup path.
  */
-function interactionsOf(activities: string): string {
-  return `${activities}
+function interactionsOf(activities: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`${activities}
      JOIN activities p ON p.network_id = a.network_id AND p.id = a.parent_id AND p.deleted_at IS NULL
      JOIN members ma ON ma.id = a.author_id
      JOIN members mp ON mp.id = p.author_id
@@ -30,15 +31,18 @@ function interactionsOf(activities: string): string {
  */
 export async function diffusionByDepartment(db: EntityManager, scope: Scope): Promise<DiffusionDepartmentRow[]> {
   if (scope.groupIds === null) return diffusionFromRollups(db, scope);
-  return db.query(
-    `SELECT ma.department, count(*)::int AS interactions, count(*) FILTER (WHERE ma.department <> mp.department)::int AS cross
-     FROM ${interactionsOf('activities a')}
-       AND a.network_id = $1 AND a.deleted_at IS NULL AND a.occurred_at >= $2 AND a.occurred_at < $3
-       AND ($4::bigint[] IS NULL OR a.group_id = ANY($4::bigint[])) AND ($5::text IS NULL OR ma.department = $5)
+  return rows(db, diffusionQuery(scope));
+}
+
+/** The interactions of a scope from its raw activities (the group and department conditions written when given). */
+export function diffusionQuery(scope: Scope) {
+  return sql<DiffusionDepartmentRow>`SELECT ma.department, count(*)::int AS interactions, count(*) FILTER (WHERE ma.department <> mp.department)::int AS cross
+     FROM ${interactionsOf(sql`activities a`)}
+       AND a.network_id = ${scope.networkId} AND a.deleted_at IS NULL AND a.occurred_at >= ${scope.from} AND a.occurred_at < ${scope.to}
+       ${scope.groupIds === null ? sql`` : sql`AND a.group_id = ANY(${scope.groupIds}::bigint[])`}
+       ${scope.department === null ? sql`` : sql`AND ma.department = ${scope.department}`}
      GROUP BY ma.department
-     ORDER BY ma.department`,
-    windowParams(scope),
-  );
+     ORDER BY ma.department`;
 }
 
 /**
@@ -48,19 +52,38 @@ export async function diffusionByDepartment(db: EntityManager, scope: Scope): Pr
  */
 async function diffusionFromRollups(db: EntityManager, scope: Scope): Promise<DiffusionDepartmentRow[]> {
   const split = await splitIntoDays(db, scope);
-  await db.query('SELECT refresh_interaction_days($1, $2, $3)', [scope.networkId, split.firstDay, split.endDay]);
-  return db.query(
-    `WITH counts AS (
+  await execute(db, refreshInteractionDaysQuery(scope.networkId, split));
+  return rows(db, diffusionFromRollupsQuery(scope, split));
+}
+
+/** Recomputes the stale days of `interaction_day_counts` among the whole days of a split window. */
+export function refreshInteractionDaysQuery(networkId: number, split: DaySplit) {
+  return sql`SELECT refresh_interaction_days(${networkId}, ${split.firstDay}, ${split.endDay})`;
+}
+
+export function diffusionFromRollupsQuery(scope: Scope, split: DaySplit) {
+  const { department } = scope;
+  return sql<DiffusionDepartmentRow>`WITH counts AS (
        SELECT author_department AS department, interactions AS n, author_department <> parent_department AS crossing
        FROM interaction_day_counts
-       WHERE network_id = $1 AND day >= $4::date AND day < $5::date AND ($8::text IS NULL OR author_department = $8)
+       WHERE network_id = ${scope.networkId} AND day >= ${split.firstDay}::date AND day < ${split.endDay}::date
+         ${department === null ? sql`` : sql`AND author_department = ${department}`}
        UNION ALL
        SELECT ma.department, 1, ma.department <> mp.department
-       FROM ${interactionsOf(PARTIAL_DAYS)}
-         AND ($8::text IS NULL OR ma.department = $8)
+       FROM ${interactionsOf(partialDays(scope, split))}
+         ${department === null ? sql`` : sql`AND ma.department = ${department}`}
      )
      SELECT department, sum(n)::int AS interactions, coalesce(sum(n) FILTER (WHERE crossing), 0)::int AS cross
-     FROM counts GROUP BY department ORDER BY department`,
-    [...rollupParams(scope, split), scope.department],
-  );
+     FROM counts GROUP BY department ORDER BY department`;
 }
+
+const EXAMPLE_SCOPE = SQL_EXAMPLE_SCOPE;
+export const SQL_EXAMPLES: SqlExample[] = [
+  { name: 'refresh of the stale interaction days (network)', query: refreshInteractionDaysQuery(EXAMPLE_SCOPE.networkId, SQL_EXAMPLE_SPLIT) },
+  { name: 'diffusion (network: rollups and partial days)', query: diffusionFromRollupsQuery(EXAMPLE_SCOPE, SQL_EXAMPLE_SPLIT) },
+  {
+    name: 'diffusion (network and department: rollups and partial days)',
+    query: diffusionFromRollupsQuery({ ...EXAMPLE_SCOPE, department: 'R&D' }, SQL_EXAMPLE_SPLIT),
+  },
+  { name: 'diffusion (group and department: raw activities)', query: diffusionQuery({ ...EXAMPLE_SCOPE, groupIds: ['7'], department: 'R&D' }) },
+];
