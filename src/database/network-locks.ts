@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { ADVISORY_LOCKS } from './advisory-locks';
+import { rows, sql } from './sql';
 
 const NETWORK_WRITE_LOCK = ADVISORY_LOCKS.NETWORK_WRITE;
 
@@ -9,10 +10,10 @@ const NETWORK_WRITE_LOCK = ADVISORY_LOCKS.NETWORK_WRITE;
  * recompute from what is committed, and concurrent writers cannot deadlock.
  */
 export async function lockNetwork(db: EntityManager, networkId: number): Promise<void> {
-  await db.query('SELECT pg_advisory_xact_lock($1, $2)', [NETWORK_WRITE_LOCK, networkId]);
+  await rows(db, sql`SELECT pg_advisory_xact_lock(${NETWORK_WRITE_LOCK}, ${networkId})`);
 }
 
 /** Every network's lock, in id order (the order every multi-network writer uses): for changes that touch all of them. */
 export async function lockAllNetworks(db: EntityManager): Promise<void> {
-  await db.query(`SELECT pg_advisory_xact_lock($1, id) FROM (SELECT id FROM networks ORDER BY id) AS n`, [NETWORK_WRITE_LOCK]);
+  await rows(db, sql`SELECT pg_advisory_xact_lock(${NETWORK_WRITE_LOCK}, id) FROM (SELECT id FROM networks ORDER BY id) AS n`);
 }

@@ -4,6 +4,8 @@ export const ACTIVITY_KINDS = ['post', 'question', 'reply', 'reaction', 'share',
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 /** Kinds that start a thread and never have a parent. */
 export const ROOT_KINDS: readonly ActivityKind[] = ['post', 'question'];
+/** The same as an SQL list, for `kind IN …`. */
+export const ROOT_KINDS_SQL = `(${ROOT_KINDS.map((k) => `'${k}'`).join(', ')})`;
 
 /** SPEC §2: contributions are posts, questions, replies and shares (reactions and accepts are activity, not contribution). */
 export const CONTRIBUTION_KINDS: readonly ActivityKind[] = ['post', 'question', 'reply', 'share'];

@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { ENVIRONMENT, Environment } from '../common/config/environment';
 import { BadRequest, PayloadTooLarge } from '../common/errors/domain-errors';
+import { execute, sql } from '../database/sql';
 import { NetworksService } from '../networks/networks.service';
 import { IngestionReport, RejectedRecord } from './dto/ingestion-report.dto';
 import { readNdjsonLines } from './ndjson-lines';
@@ -204,8 +205,9 @@ export class IngestionService {
 
   private async analyze(): Promise<void> {
     this.writtenAtLastAnalyze = this.writtenByInstance;
-    await this.dataSource.query(
-      'ANALYZE activities, members, network_members, groups, memberships, activity_day_counts, active_member_bitmaps, active_member_month_bitmaps, thread_facts',
+    await execute(
+      this.dataSource.manager,
+      sql`ANALYZE activities, members, network_members, groups, memberships, activity_day_counts, active_member_bitmaps, active_member_month_bitmaps, thread_facts`,
     );
   }
 
