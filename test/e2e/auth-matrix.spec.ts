@@ -103,6 +103,10 @@ const MATRIX: RouteRow[] = [
   { method: 'get', path: '/v1/networks/{key}/indicators/alignment', allowed: CNO, networkScoped: true },
   { method: 'get', path: '/v1/networks/{key}/indicators/alignment/drift', allowed: CNO, networkScoped: true },
   { method: 'get', path: '/v1/networks/{key}/emerging-topics', allowed: CNO, networkScoped: true },
+  // health scorecard and its policy (SPEC §3.10): read and tuned by the CNO
+  { method: 'get', path: '/v1/networks/{key}/health', allowed: CNO, networkScoped: true },
+  { method: 'get', path: '/v1/networks/{key}/health-policy', allowed: CNO, networkScoped: true },
+  { method: 'put', path: '/v1/networks/{key}/health-policy', allowed: CNO, networkScoped: true, body: () => ({}) },
   // business objectives (SPEC §2): cno and admin; keys limited to networks manage objectives of those networks only
   { method: 'get', path: '/v1/objectives', allowed: CNO, networkScoped: false },
   {
