@@ -81,29 +81,13 @@ export class ScopeResolver {
   }
 }
 
-export function windowParams(scope: Scope): [number, Date, Date, string[] | null, string | null] {
-  return [scope.networkId, scope.from, scope.to, scope.groupIds, scope.department];
-}
-
-/**
- * Conditions on `a` for the activities of a scope: $1 network, $2 from, $3 to, $4 group ids or
- * null, $5 department or null. Deleted activities and tombstones never count. The department test
- * is a subquery rather than a join so that, without a department, the plan reads the activities alone
- * (the parameters are known when the statement is planned and `NULL IS NULL` folds away).
- */
-export const IN_SCOPE = `a.network_id = $1 AND a.deleted_at IS NULL AND a.occurred_at >= $2 AND a.occurred_at < $3
-    AND ($4::bigint[] IS NULL OR a.group_id = ANY($4::bigint[]))
-    AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM members m WHERE m.id = a.author_id AND m.department = $5))`;
-
-/** `activities a` restricted to the scope (IN_SCOPE). */
-export const SCOPED_ACTIVITIES = `activities a WHERE ${IN_SCOPE}`;
-
 export { CONTRIBUTION_KINDS_SQL } from '../ingestion/activity.entity';
 
 /**
- * The typed-SQL twins of IN_SCOPE and LEADERS_CTE (src/database/sql.ts), for query modules written
- * with bound values; the positional forms above go once every module is converted. The group and
- * department conditions are written only when the scope has them.
+ * Conditions on `a` for the activities of a scope (src/database/sql.ts binds the values). Deleted
+ * activities and tombstones never count. The group and department conditions are written only when
+ * the scope has them; the department test is a subquery rather than a join so that, without a
+ * department, the plan reads the activities alone.
  */
 export function inScope(scope: Scope): RawBuilder<unknown> {
   return sql`a.network_id = ${scope.networkId} AND a.deleted_at IS NULL AND a.occurred_at >= ${scope.from} AND a.occurred_at < ${scope.to}
