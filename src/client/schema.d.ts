@@ -737,6 +737,63 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/networks/{key}/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The network's health scorecard and the adjustments to make this week (SPEC §3.10)
+     * @description Window: the 28 local days ending with `at` (network time zone; `to` = the next local midnight), compared with the previous window of the same length [previousFrom, from) — the window §3.1 growth compares with.
+     *
+     *     **Dimensions** (network and each group): activity (growth), participation (participationRate), responsiveness (medianTimeToFirstResponse), unanswered (unansweredQuestions), leadership (leaderInactive groups: 1 or 0 for a group, the number of groups shown for the network), concentration (busFactor), alignment (alignmentRate), diffusion (eiIndex). `value` equals the indicator endpoint's figure for the same window and scope (`group=` for a group; a group's busFactor and eiIndex are those of concentration and diffusion with `group=`). Status: `act` when the value reaches the policy's act threshold, else `watch` when it reaches the watch threshold, else `good` ("reaches": at or below for activity, participation, concentration, alignment, diffusion; at or above for responsiveness, unanswered, leadership). A null value is `good` (nothing to judge), and so is a dimension below its support minimum: activity needs ≥ minContributions contributions in the previous window, concentration ≥ minContributors contributors, alignment an objective in force and ≥ minContributions contributions, diffusion ≥ minInteractions interactions. Thresholds and defaults: GET …/health-policy. The network's `status` is the worst of its own dimensions; each group's, the worst of its dimensions.
+     *
+     *     **Adjustments** (one per rule that fires; thresholds from the policy):
+     *     - `revive-leadership` (high) — a group flagged leaderInactive (§3.7); evidence `leaderInactive, members, contributions` (comparisons/groups); suggestions: the best animator candidates (…/animator-candidates ranking) who are members of the group and do not lead it, else the best of the network who do not lead it.
+     *     - `answer-unanswered` (high) — a group, or the questions without a group (`scope.group: null`), with ≥ unansweredMin unanswered questions; evidence `unansweredQuestions` and the oldest (`oldestUnanswered`, `oldestUnansweredAt`) as …/questions/unanswered lists them; suggestions: members of the network with an observed score ≥ 5 (GET /v1/experts) on the questions' most frequent tags.
+     *     - `treat-emerging-problem` (high) — an emerging topic of kind problem over the 7 days ending `at` (…/emerging-topics?at=&window=7d); evidence `mentions, authors, questions, baseline, score`; suggestions: observed experts on the term.
+     *     - `realign-group` (medium) — alignmentRate fell by ≥ alignmentDrop (rounded rates) with ≥ minContributions contributions in both windows; evidence `alignmentRate, previousAlignmentRate, change, contributions, previousContributions` (indicators/alignment with group=).
+     *     - `reduce-dependency` (medium) — ≥ minContributors contributors and busFactor ≤ busFactorMax; evidence `contributors, contributions, busFactor` (indicators/concentration with group=); suggestions as revive-leadership.
+     *     - `open-silo` (medium) — a department (indicators/diffusion `departments`) with eiIndex ≤ siloEi over ≥ minInteractions interactions; evidence `interactions, eiIndex`.
+     *     - `cover-expertise` (medium) — a question tag asked ≥ unansweredMin times in the window with no declared nor observed expert (…/expertise-coverage over the window, from the people index); evidence `questions, declaredExperts, observedExperts`.
+     *     - `declining-activity` (medium) — the network or a group with growth ≤ declineMax and ≥ minContributions contributions in the previous window; evidence `contributions, previousContributions, growth` (indicators/activity).
+     *
+     *     Order: high priority first; then the larger problem first — the people or contributions concerned: members of the group (revive-leadership), unanswered questions, mentions, contributions of the window (realign-group, reduce-dependency), interactions (open-silo), questions (cover-expertise), contributions lost (declining-activity); then by `id`.
+     *
+     *     Confidential groups (SPEC §4): for a key that may not see them (not admin, not limited to this network) they have no row in `groups` and no adjustment or suggestion; network-wide figures count them as totals do, except the keyword- and text-derived ones (alignment, emerging topics, question tags of cover-expertise), which leave their contributions out, and `leadership`, which counts the groups shown. Suggestions come from reads that are audited as theirs (experts.read, animator-candidates.read, expertise-coverage.read).
+     */
+    get: operations['HealthScorecardController_scorecard'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/networks/{key}/health-policy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The network's effective health policy: the thresholds it set and the defaults elsewhere (SPEC §3.10) */
+    get: operations['HealthScorecardController_policy'];
+    /**
+     * Replace the network's health policy (cno and admin); audited
+     * @description Fields left out follow the defaults (`{}` resets every threshold). A value of the wrong type, outside its range, or a dimension whose act threshold is on the good side of its watch threshold is a 400 naming the field (`errors[].path`, e.g. `dimensions.participation.act`). The change is written to the audit log (action `health-policy.update`, target the network key, details the previous and the new thresholds).
+     */
+    put: operations['HealthScorecardController_putPolicy'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1006,6 +1063,65 @@ export interface components {
       outcome: 'inserted' | 'updated' | 'duplicate';
       /** @description null after a deletion, or when this externalId was deleted earlier (deletion is final) */
       activity: components['schemas']['IngestedActivityView'] | null;
+    };
+    AdjustmentScopeView: {
+      /**
+       * @description The group; null for the activities without a group (answer-unanswered); absent when the adjustment is not about a group
+       * @example g-cloud
+       */
+      group?: string | null;
+      /** @example R&D */
+      department?: string;
+      /** @example cyber */
+      objective?: string;
+      /**
+       * @description An emerging term (treat-emerging-problem) or a question tag (cover-expertise)
+       * @example vpn
+       */
+      term?: string;
+    };
+    AdjustmentView: {
+      /**
+       * @description Stable: `<kind>:network`, `<kind>:group:<group>`, `<kind>:no-group`, `<kind>:department:<d>` or `<kind>:term:<t>`
+       * @example revive-leadership:group:g-cloud
+       */
+      id: string;
+      /**
+       * @example revive-leadership
+       * @enum {string}
+       */
+      kind:
+        | 'revive-leadership'
+        | 'answer-unanswered'
+        | 'treat-emerging-problem'
+        | 'realign-group'
+        | 'reduce-dependency'
+        | 'open-silo'
+        | 'cover-expertise'
+        | 'declining-activity';
+      /**
+       * @example high
+       * @enum {string}
+       */
+      priority: 'high' | 'medium';
+      scope: components['schemas']['AdjustmentScopeView'];
+      /** @example Revive the leadership of Cloud */
+      title: string;
+      /** @example No leader of Cloud wrote anything in it during the 28 days to 2026-03-28. It has 40 members and 120 contributions in the window. */
+      detail: string;
+      /**
+       * @description The figures that fired the rule, named as in their indicator endpoint and equal to what it returns for the same window and scope (see the route description)
+       * @example {
+       *       "leaderInactive": true,
+       *       "members": 40,
+       *       "contributions": 120
+       *     }
+       */
+      evidence: {
+        [key: string]: unknown;
+      };
+      /** @description Who could act, best first (at most 3); empty for kinds without suggestions */
+      suggestions: components['schemas']['SuggestionView'][];
     };
     AlignmentBucketView: {
       /**
@@ -1581,6 +1697,74 @@ export interface components {
       /** @description By author department, sorted by department name */
       departments: components['schemas']['DiffusionDepartmentView'][];
     };
+    DimensionPolicyDto: {
+      /** @description growth: growth of contributions over the previous window (§3.1); judged only when the previous window had ≥ minContributions contributions. Status `watch` when the value is at or below `watch`, `act` when at or below `act` (so act ≤ watch). Thresholds numbers in [-1, 100]. Default watch -0.1, act -0.3. */
+      activity?: components['schemas']['ThresholdsDto'];
+      /** @description participationRate: contributors / members (§3.1). Status `watch` when the value is at or below `watch`, `act` when at or below `act` (so act ≤ watch). Thresholds numbers in [0, 1]. Default watch 0.1, act 0.05. */
+      participation?: components['schemas']['ThresholdsDto'];
+      /** @description medianTimeToFirstResponse: median seconds from a post or question to its first response (§3.3). Status `watch` when the value is at or above `watch`, `act` when at or above `act` (so act ≥ watch). Thresholds numbers in [0, 31536000]. Default watch 86400, act 259200. */
+      responsiveness?: components['schemas']['ThresholdsDto'];
+      /** @description unansweredQuestions: questions of the window without a response after 48 h (§3.3). Status `watch` when the value is at or above `watch`, `act` when at or above `act` (so act ≥ watch). Thresholds whole numbers in [1, 1000000]. Default watch 1, act 3. */
+      unanswered?: components['schemas']['ThresholdsDto'];
+      /** @description leaderInactive: groups flagged leaderInactive (§3.7): for a group 1 or 0, for the network the number of its groups shown. Status `watch` when the value is at or above `watch`, `act` when at or above `act` (so act ≥ watch). Thresholds whole numbers in [1, 1000000]. Default watch 1, act 1. */
+      leadership?: components['schemas']['ThresholdsDto'];
+      /** @description busFactor: the fewest contributors holding half of the contributions (§3.4); judged only over ≥ minContributors contributors. Status `watch` when the value is at or below `watch`, `act` when at or below `act` (so act ≤ watch). Thresholds whole numbers in [1, 1000000]. Default watch 2, act 1. */
+      concentration?: components['schemas']['ThresholdsDto'];
+      /** @description alignmentRate: share of contributions matching an objective (§3.6); judged only when an objective is in force and over ≥ minContributions contributions. Status `watch` when the value is at or below `watch`, `act` when at or below `act` (so act ≤ watch). Thresholds numbers in [0, 1]. Default watch 0.1, act 0.05. */
+      alignment?: components['schemas']['ThresholdsDto'];
+      /** @description eiIndex: E-I index of interactions across departments (§3.5); judged only over ≥ minInteractions interactions. Status `watch` when the value is at or below `watch`, `act` when at or below `act` (so act ≤ watch). Thresholds numbers in [-1, 1]. Default watch -0.3, act -0.5. */
+      diffusion?: components['schemas']['ThresholdsDto'];
+    };
+    DimensionPolicyView: {
+      /** @description growth: growth of contributions over the previous window (§3.1); judged only when the previous window had ≥ minContributions contributions. Status `watch` when the value is at or below `watch`, `act` when at or below `act` (so act ≤ watch). Thresholds numbers in [-1, 100]. Default watch -0.1, act -0.3. */
+      activity: components['schemas']['ThresholdsView'];
+      /** @description participationRate: contributors / members (§3.1). Status `watch` when the value is at or below `watch`, `act` when at or below `act` (so act ≤ watch). Thresholds numbers in [0, 1]. Default watch 0.1, act 0.05. */
+      participation: components['schemas']['ThresholdsView'];
+      /** @description medianTimeToFirstResponse: median seconds from a post or question to its first response (§3.3). Status `watch` when the value is at or above `watch`, `act` when at or above `act` (so act ≥ watch). Thresholds numbers in [0, 31536000]. Default watch 86400, act 259200. */
+      responsiveness: components['schemas']['ThresholdsView'];
+      /** @description unansweredQuestions: questions of the window without a response after 48 h (§3.3). Status `watch` when the value is at or above `watch`, `act` when at or above `act` (so act ≥ watch). Thresholds whole numbers in [1, 1000000]. Default watch 1, act 3. */
+      unanswered: components['schemas']['ThresholdsView'];
+      /** @description leaderInactive: groups flagged leaderInactive (§3.7): for a group 1 or 0, for the network the number of its groups shown. Status `watch` when the value is at or above `watch`, `act` when at or above `act` (so act ≥ watch). Thresholds whole numbers in [1, 1000000]. Default watch 1, act 1. */
+      leadership: components['schemas']['ThresholdsView'];
+      /** @description busFactor: the fewest contributors holding half of the contributions (§3.4); judged only over ≥ minContributors contributors. Status `watch` when the value is at or below `watch`, `act` when at or below `act` (so act ≤ watch). Thresholds whole numbers in [1, 1000000]. Default watch 2, act 1. */
+      concentration: components['schemas']['ThresholdsView'];
+      /** @description alignmentRate: share of contributions matching an objective (§3.6); judged only when an objective is in force and over ≥ minContributions contributions. Status `watch` when the value is at or below `watch`, `act` when at or below `act` (so act ≤ watch). Thresholds numbers in [0, 1]. Default watch 0.1, act 0.05. */
+      alignment: components['schemas']['ThresholdsView'];
+      /** @description eiIndex: E-I index of interactions across departments (§3.5); judged only over ≥ minInteractions interactions. Status `watch` when the value is at or below `watch`, `act` when at or below `act` (so act ≤ watch). Thresholds numbers in [-1, 1]. Default watch -0.3, act -0.5. */
+      diffusion: components['schemas']['ThresholdsView'];
+    };
+    DimensionView: {
+      /**
+       * @example participation
+       * @enum {string}
+       */
+      key: 'activity' | 'participation' | 'responsiveness' | 'unanswered' | 'leadership' | 'concentration' | 'alignment' | 'diffusion';
+      /**
+       * @example watch
+       * @enum {string}
+       */
+      status: 'good' | 'watch' | 'act';
+      /**
+       * @description The indicator named in `metric` over the window; null where it is (no data)
+       * @example 0.08
+       */
+      value: number | null;
+      /**
+       * @description The same over the previous window
+       * @example 0.12
+       */
+      previous: number | null;
+      /**
+       * @description The policy's act threshold when the status is `act`, else its watch threshold (the line the value must not reach)
+       * @example 0.1
+       */
+      threshold: number;
+      /**
+       * @description The indicator field the value is (GET /v1/metrics)
+       * @example participationRate
+       */
+      metric: string;
+    };
     EmergingTopicView: {
       /**
        * @description The most frequent written form (lowercased) among the window's mentions; ties: the first in code-point order
@@ -1803,6 +1987,24 @@ export interface components {
        */
       leaders?: string[];
     };
+    GroupHealthView: {
+      /** @example g-cloud */
+      group: string;
+      /** @example Cloud */
+      name: string | null;
+      /**
+       * @example public
+       * @enum {string|null}
+       */
+      visibility: 'public' | 'private' | 'confidential' | null;
+      /**
+       * @description The worst status of its dimensions
+       * @example act
+       * @enum {string}
+       */
+      status: 'good' | 'watch' | 'act';
+      dimensions: components['schemas']['DimensionView'][];
+    };
     GroupPage: {
       /**
        * @description Cursor of the next page; null on the last page
@@ -1865,6 +2067,99 @@ export interface components {
        */
       outcome: 'inserted' | 'updated' | 'duplicate';
       group: components['schemas']['GroupView'];
+    };
+    HealthPolicyView: {
+      /** @example rse-france */
+      network: string;
+      /**
+       * @description When the policy was last PUT; null: never (every threshold is the default)
+       * @example 2026-03-28T09:00:00.000Z
+       */
+      updatedAt: string | null;
+      /**
+       * @description answer-unanswered and cover-expertise fire from this many questions. A whole number in [1, 1000000]; default 3.
+       * @example 3
+       */
+      unansweredMin: number;
+      /**
+       * @description realign-group fires when alignmentRate fell by at least this much (absolute). A number in [0.0001, 1]; default 0.15.
+       * @example 0.15
+       */
+      alignmentDrop: number;
+      /**
+       * @description realign-group and declining-activity need this many contributions. A whole number in [1, 1000000]; default 20.
+       * @example 20
+       */
+      minContributions: number;
+      /**
+       * @description reduce-dependency needs this many contributors. A whole number in [1, 1000000]; default 5.
+       * @example 5
+       */
+      minContributors: number;
+      /**
+       * @description reduce-dependency fires when busFactor is at most this. A whole number in [1, 1000000]; default 1.
+       * @example 1
+       */
+      busFactorMax: number;
+      /**
+       * @description open-silo fires when a department’s eiIndex is at most this. A number in [-1, 1]; default -0.5.
+       * @example -0.5
+       */
+      siloEi: number;
+      /**
+       * @description open-silo needs this many interactions. A whole number in [1, 1000000]; default 20.
+       * @example 20
+       */
+      minInteractions: number;
+      /**
+       * @description declining-activity fires when growth is at most this. A number in [-1, 0]; default -0.3.
+       * @example -0.3
+       */
+      declineMax: number;
+      dimensions: components['schemas']['DimensionPolicyView'];
+    };
+    HealthScorecardView: {
+      /** @example rse-france */
+      network: string;
+      /**
+       * @description The last day of the window (network time zone)
+       * @example 2026-03-28
+       */
+      at: string;
+      /** @example Europe/Paris */
+      timezone: string;
+      /**
+       * @description Local midnight starting the 28 days ending `at`
+       * @example 2026-02-28T23:00:00.000Z
+       */
+      from: string;
+      /**
+       * @description The local midnight after `at` (exclusive)
+       * @example 2026-03-28T23:00:00.000Z
+       */
+      to: string;
+      /**
+       * @description Start of the previous window [previousFrom, from), of the same length (as §3.1 growth)
+       * @example 2026-01-31T23:00:00.000Z
+       */
+      previousFrom: string;
+      /**
+       * @description The worst status of the network's own dimensions
+       * @example watch
+       * @enum {string}
+       */
+      status: 'good' | 'watch' | 'act';
+      /** @description The eight dimensions for the whole network, in SPEC order */
+      dimensions: components['schemas']['DimensionView'][];
+      /** @description Each group the key may see, worst status first, then by externalId */
+      groups: components['schemas']['GroupHealthView'][];
+      /** @description Each rule that fires: high priority first, then the largest problem first, then by id */
+      adjustments: components['schemas']['AdjustmentView'][];
+      /**
+       * @description false while an objective in force is being re-matched (alignment figures not final yet)
+       * @example true
+       */
+      alignmentFinal: boolean;
     };
     InferredInterestView: {
       /**
@@ -2427,6 +2722,50 @@ export interface components {
        */
       computedAt: string | null;
     };
+    PutHealthPolicyDto: {
+      /**
+       * @description answer-unanswered and cover-expertise fire from this many questions. A whole number in [1, 1000000]; default 3.
+       * @example 3
+       */
+      unansweredMin?: number;
+      /**
+       * @description realign-group fires when alignmentRate fell by at least this much (absolute). A number in [0.0001, 1]; default 0.15.
+       * @example 0.15
+       */
+      alignmentDrop?: number;
+      /**
+       * @description realign-group and declining-activity need this many contributions. A whole number in [1, 1000000]; default 20.
+       * @example 20
+       */
+      minContributions?: number;
+      /**
+       * @description reduce-dependency needs this many contributors. A whole number in [1, 1000000]; default 5.
+       * @example 5
+       */
+      minContributors?: number;
+      /**
+       * @description reduce-dependency fires when busFactor is at most this. A whole number in [1, 1000000]; default 1.
+       * @example 1
+       */
+      busFactorMax?: number;
+      /**
+       * @description open-silo fires when a department’s eiIndex is at most this. A number in [-1, 1]; default -0.5.
+       * @example -0.5
+       */
+      siloEi?: number;
+      /**
+       * @description open-silo needs this many interactions. A whole number in [1, 1000000]; default 20.
+       * @example 20
+       */
+      minInteractions?: number;
+      /**
+       * @description declining-activity fires when growth is at most this. A number in [-1, 0]; default -0.3.
+       * @example -0.3
+       */
+      declineMax?: number;
+      /** @description Watch and act thresholds per scorecard dimension */
+      dimensions?: components['schemas']['DimensionPolicyDto'];
+    };
     PutObjectiveDto: {
       /** @example Cybersecurity */
       name: string;
@@ -2568,6 +2907,33 @@ export interface components {
        * @example 0.3333
        */
       leaderFirstResponseShare: number | null;
+    };
+    SuggestionView: {
+      /**
+       * @description The member's externalId
+       * @example u42
+       */
+      member: string;
+      /** @example Member of Cloud; animator candidate #2 of the network: helped 14 people, 5 accepted answers */
+      reason: string;
+    };
+    ThresholdsDto: {
+      /**
+       * @description Where `watch` starts; absent: the default
+       * @example 0.1
+       */
+      watch?: number;
+      /**
+       * @description Where `act` starts; absent: the default
+       * @example 0.05
+       */
+      act?: number;
+    };
+    ThresholdsView: {
+      /** @example 0.1 */
+      watch: number;
+      /** @example 0.05 */
+      act: number;
     };
     UnansweredQuestionPage: {
       /**
@@ -6429,6 +6795,229 @@ export interface operations {
       };
       /** @description Unknown resource */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit reached; retry after the `Retry-After` header */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  HealthScorecardController_scorecard: {
+    parameters: {
+      query?: {
+        /** @description The last day of the window (network time zone), between 1900-01-01 and 2199-12-31 (else a 400). Default: today */
+        at?: string;
+      };
+      header?: never;
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthScorecardView'];
+        };
+      };
+      /** @description Invalid input: problem+json with `errors: [{path, message}]` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, unknown or revoked API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The API key's role or network scope does not allow this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown resource */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit reached; retry after the `Retry-After` header */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  HealthScorecardController_policy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthPolicyView'];
+        };
+      };
+      /** @description Invalid input: problem+json with `errors: [{path, message}]` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, unknown or revoked API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The API key's role or network scope does not allow this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown resource */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit reached; retry after the `Retry-After` header */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  HealthScorecardController_putPolicy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutHealthPolicyDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthPolicyView'];
+        };
+      };
+      /** @description Invalid input: problem+json with `errors: [{path, message}]` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, unknown or revoked API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The API key's role or network scope does not allow this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown resource */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body over the configured limit, or a JSON array over 10 000 records */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Content-Type */
+      415: {
         headers: {
           [name: string]: unknown;
         };

@@ -19,14 +19,7 @@ import { TopicsService } from '../topics/topics.service';
 import { AdjustmentKind, AdjustmentView, DimensionView, GroupHealthView, HealthQuery, HealthScorecardView, SuggestionView } from './dto/health-scorecard.dto';
 import { DIMENSION_KEYS, DimensionKey, DIMENSIONS, HealthPolicy, Status, statusOf, thresholdOf, worst } from './health-policy';
 import { HealthPolicyService } from './health-policy.service';
-import {
-  activityTags,
-  concentrationByGroup,
-  diffusionByGroup,
-  groupMembers,
-  networkMembersAmong,
-  scorecardWindow,
-} from './queries/scorecard.query';
+import { activityTags, concentrationByGroup, diffusionByGroup, groupMembers, networkMembersAmong, scorecardWindow } from './queries/scorecard.query';
 
 const iso = (d: Date) => d.toISOString();
 const day = (d: Date, timezone: string) => localDate(d, timezone);
