@@ -17,7 +17,7 @@ export interface Adjustment {
   id: string;
   kind: string;
   priority: string;
-  scope: { group?: string; department?: string; objective?: string; term?: string };
+  scope: { group?: string | null; department?: string; objective?: string; term?: string };
   title: string;
   detail: string;
   evidence: Record<string, unknown>;
@@ -85,12 +85,13 @@ function thresholdValue(threshold: unknown): unknown {
   return threshold;
 }
 
-function adjustmentItem(a: Adjustment, context: ScorecardContext): HTMLElement {
+function adjustmentItem(a: Adjustment, context: ScorecardContext, names: Map<string, string | null>): HTMLElement {
   const scope: Child[] = [];
-  if (a.scope.group)
-    scope.push(
-      h('button', { type: 'button', class: 'link', onclick: () => context.onGroup(a.scope.group as string, null) }, t('scopeTo', { name: a.scope.group })),
-    );
+  const group = a.scope.group;
+  if (group && group !== context.group) {
+    const name = names.get(group) ?? null;
+    scope.push(h('button', { type: 'button', 'data-group': group, onclick: () => context.onGroup(group, name) }, t('scopeTo', { name: name ?? group })));
+  }
   return h(
     'li',
     { class: a.priority, 'data-kind': a.kind, 'data-adjustment': a.id },
@@ -126,6 +127,7 @@ export async function renderScorecard(api: ApiClient, context: ScorecardContext)
       return [h('p', { class: 'message' }, t('notAvailable'))];
     throw error;
   }
+  const names = new Map(card.groups.map((g) => [g.group, g.name]));
   const groupCard = context.group ? card.groups.find((g) => g.group === context.group) : undefined;
   const adjustments = context.group ? card.adjustments.filter((a) => a.scope.group === context.group) : card.adjustments;
   const dims = groupCard ? groupCard.dimensions : card.dimensions;
@@ -143,7 +145,7 @@ export async function renderScorecard(api: ApiClient, context: ScorecardContext)
       : h(
           'ol',
           { class: 'adjustments', id: 'adjustments' },
-          adjustments.map((a) => adjustmentItem(a, context)),
+          adjustments.map((a) => adjustmentItem(a, context, names)),
         ),
     h('h3', {}, t('dimensions')),
     h('ul', { class: 'dims', id: 'dimensions' }, dims.map(dimensionItem)),
