@@ -14,9 +14,11 @@
 const PUBLIC = [
   '(\\.service\\.ts|\\.module\\.ts|\\.entity\\.ts|\\.decorators\\.ts|\\.guard\\.ts|/dto/[^/]+\\.ts)$',
   '^src/governance/(principal|audit-actions)\\.ts$',
-  // the one home of a rule other modules apply: scopes and windows of indicators, who may read a
-  // member's people data, the keyword matching that ingestion runs for each contribution
+  // the one home of a rule other modules apply: scopes and windows of indicators, what each figure
+  // means (the metric registry, with the weights of the people scores), who may read a member's
+  // people data, the keyword matching that ingestion runs for each contribution
   '^src/indicators/indicator-scope\\.ts$',
+  '^src/indicators/metrics\\.registry\\.ts$',
   '^src/people/people-scope\\.ts$',
   '^src/alignment/keyword-matches\\.ts$',
 ];

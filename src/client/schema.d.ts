@@ -615,7 +615,7 @@ export interface paths {
     };
     /**
      * Members ranked by expertise on a topic: observed evidence beside the declared level (SPEC §3.8); audited
-     * @description score = observed score (3 × accepted answers + replies + 0.5 × reactions received + 2 × people helped, in threads whose root has the topic as a tag or in its text) + 2 × declared level. hiddenExpert: observed score ≥ 5 and nothing declared. From the people index (see computedAt).
+     * @description score = observedScore + 2 × declaredLevel, observedScore = 3 × acceptedAnswers + replies + 0.5 × reactionsReceived + 2 × peopleHelped in threads whose root has the topic as a tag or in its text. hiddenExpert: observed score ≥ 5 and nothing declared. Weights: GET /v1/metrics. From the people index (see computedAt).
      */
     get: operations['ExpertsController_list'];
     put?: never;
@@ -652,7 +652,7 @@ export interface paths {
     };
     /**
      * Members who are no leader, ranked as future animators from the interaction graph of the last year, each with its evidence (SPEC §3.8); audited
-     * @description score = 0.30 people helped + 0.15 departments reached + 0.15 groups reached + 0.15 accepted answers + 0.15 PageRank centrality + 0.10 speed of first responses, each relative to the best candidate. Method: docs/people.md.
+     * @description score = 0.3 × peopleHelped + 0.15 × departmentsReached + 0.15 × groupsReached + 0.15 × acceptedAnswers + 0.15 × centrality + 0.1 × speed (centrality: PageRank; speed: of first responses), each relative to the best candidate. Weights: GET /v1/metrics. Method: docs/people.md.
      */
     get: operations['NetworkPeopleController_animators'];
     put?: never;
@@ -1323,7 +1323,7 @@ export interface components {
       /** @example Sales */
       department: string | null;
       /**
-       * @description 0.30 helped + 0.15 departments + 0.15 groups + 0.15 accepted + 0.15 centrality + 0.10 speed, each relative to the best candidate (docs/people.md)
+       * @description 0.3 × peopleHelped + 0.15 × departmentsReached + 0.15 × groupsReached + 0.15 × acceptedAnswers + 0.15 × centrality + 0.1 × speed, each relative to the best candidate (docs/people.md)
        * @example 0.8125
        */
       score: number;
@@ -1948,7 +1948,7 @@ export interface components {
       /** @example R&D */
       department: string | null;
       /**
-       * @description Ranking score: observed score + 2 × declared level
+       * @description Ranking score: observedScore + 2 × declaredLevel (declaredLevel 0 when nothing is declared)
        * @example 44
        */
       score: number;
@@ -2515,7 +2515,7 @@ export interface components {
       /** @example responseRate */
       name: string;
       /** @enum {string} */
-      endpoint: 'activity' | 'engagement' | 'responsiveness' | 'concentration' | 'diffusion' | 'alignment';
+      endpoint: 'activity' | 'engagement' | 'responsiveness' | 'concentration' | 'diffusion' | 'alignment' | 'experts' | 'animator-candidates';
       /** @enum {string} */
       unit: 'count' | 'rate' | 'ratio' | 'seconds' | 'index';
       /** @enum {string} */
@@ -2527,6 +2527,20 @@ export interface components {
       empty: 0 | null;
       /** @example respondedRoots / roots */
       formula: string;
+      /**
+       * @description A weighted score's weights (the people scores), by the name of the term each multiplies: what the service computes the score with
+       * @example {
+       *       "peopleHelped": 0.3,
+       *       "departmentsReached": 0.15,
+       *       "groupsReached": 0.15,
+       *       "acceptedAnswers": 0.15,
+       *       "centrality": 0.15,
+       *       "speed": 0.1
+       *     }
+       */
+      weights?: {
+        [key: string]: number;
+      };
     };
     NetworkPage: {
       /**

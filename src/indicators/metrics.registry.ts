@@ -2,22 +2,51 @@
  * Every indicator field the API returns: its formula (SPEC §3), unit, which direction is better and
  * what an empty window gives. GET /v1/metrics serves this list, the OpenAPI descriptions of the
  * indicator responses are generated from it, and request validation (e.g. comparison sort fields)
- * checks names against it: one place to read what a number means.
+ * checks names against it: one place to read what a number means. The weights of the people scores
+ * live here too, and the people index computes with them.
  */
 export type MetricUnit = 'count' | 'rate' | 'ratio' | 'seconds' | 'index';
 export type Better = 'higher' | 'lower' | 'neutral';
 
 export interface MetricDefinition {
   name: string;
-  endpoint: 'activity' | 'engagement' | 'responsiveness' | 'concentration' | 'diffusion' | 'alignment';
+  endpoint: 'activity' | 'engagement' | 'responsiveness' | 'concentration' | 'diffusion' | 'alignment' | 'experts' | 'animator-candidates';
   unit: MetricUnit;
   better: Better;
   /** What an empty window (or a zero denominator) returns. */
   empty: 0 | null;
   formula: string;
+  /** A weighted score's weights, by the name of the term they multiply: what the service computes the score with. */
+  weights?: Readonly<Record<string, number>>;
 }
 
 const CONTRIBUTIONS = 'post, question, reply and share activities';
+
+// ---------------------------------------------------------------------------------------------
+// Weights of the people scores (SPEC §3.8, docs/people.md). src/people/people-scores.ts and the SQL
+// of the people queries compute the scores with these; GET /v1/metrics lists them.
+// ---------------------------------------------------------------------------------------------
+
+/** Observed expertise of a member on a topic: weight of each piece of evidence. */
+export const OBSERVED_SCORE_WEIGHTS = { acceptedAnswers: 3, replies: 1, reactionsReceived: 0.5, peopleHelped: 2 } as const;
+/** Expert finder's ranking score: the observed score plus the declared level (1–5, 0 when none) times its weight. */
+export const EXPERT_SCORE_WEIGHTS = { observedScore: 1, declaredLevel: 2 } as const;
+/** Animator candidates: weight of each signal, each divided by its maximum over the candidates first. */
+export const ANIMATOR_SCORE_WEIGHTS = {
+  peopleHelped: 0.3,
+  departmentsReached: 0.15,
+  groupsReached: 0.15,
+  acceptedAnswers: 0.15,
+  centrality: 0.15,
+  speed: 0.1,
+} as const;
+
+/** `w1 × a + w2 × b + …` from weights (a weight of 1 written as the bare term). */
+export function weightedSum(weights: Readonly<Record<string, number>>): string {
+  return Object.entries(weights)
+    .map(([term, w]) => (w === 1 ? term : `${w} × ${term}`))
+    .join(' + ');
+}
 
 export const METRICS: readonly MetricDefinition[] = [
   // 3.1 activity (totals; the per-bucket series carries the counts)
@@ -256,6 +285,36 @@ export const METRICS: readonly MetricDefinition[] = [
     better: 'higher',
     empty: null,
     formula: 'drift: alignmentRate − alignmentRate of [from − (to − from), from); null when either is null',
+  },
+  // 3.8 people (computed by the people index; docs/people.md)
+  {
+    name: 'observedScore',
+    endpoint: 'experts',
+    unit: 'index',
+    better: 'higher',
+    empty: 0,
+    formula: `${weightedSum(OBSERVED_SCORE_WEIGHTS)}, over the live replies a member wrote in other people's threads on the topic (also the profile's observed expertise score)`,
+    weights: OBSERVED_SCORE_WEIGHTS,
+  },
+  {
+    name: 'expertScore',
+    endpoint: 'experts',
+    unit: 'index',
+    better: 'higher',
+    empty: 0,
+    formula: `${weightedSum(EXPERT_SCORE_WEIGHTS)}, declaredLevel the higher of the declared expertise and competence levels (0 when none)`,
+    weights: EXPERT_SCORE_WEIGHTS,
+  },
+  {
+    name: 'animatorScore',
+    endpoint: 'animator-candidates',
+    unit: 'index',
+    better: 'higher',
+    empty: 0,
+    formula:
+      `${weightedSum(ANIMATOR_SCORE_WEIGHTS)}, each signal divided by its maximum over the candidates; ` +
+      'centrality: PageRank on the interaction graph; speed = 1 / (1 + median first response in hours / 24), 0 when never first',
+    weights: ANIMATOR_SCORE_WEIGHTS,
   },
 ];
 

@@ -5,6 +5,7 @@ import { normaliseTokens } from '../common/text/normalise';
 import { Forbidden, ValidationFailed } from '../common/errors/domain-errors';
 import { decodeCursor, encodeCursor, offsetPage } from '../common/pagination/pagination';
 import { resolveWindow } from '../common/validation/window-limits';
+import { row, sql } from '../database/sql';
 import { AuditService, membersRead } from '../governance/audit.service';
 import { canSeeConfidential, isConfidentialGroup, networkLimit, Principal } from '../governance/principal';
 import { ratio, round, seconds } from '../common/numbers';
@@ -13,7 +14,7 @@ import { NetworksService } from '../networks/networks.service';
 import { AnimatorCandidatePage, AnimatorQuery, CoveragePage, CoverageQuery, ExpertPage, ExpertsQuery, PeopleIndexRunView } from './dto/people-views.dto';
 import { PeopleIndexService } from './people-index.service';
 import { animatorCandidates } from './queries/animator-candidates.query';
-import { DECLARED_LEVEL_WEIGHT, expertsOn, HIDDEN_EXPERT_MIN_SCORE, indexComputedAt, observedScore } from './queries/experts.query';
+import { expertScore, expertsOn, HIDDEN_EXPERT_MIN_SCORE, indexComputedAt, observedScore } from './queries/experts.query';
 import { expertiseCoverage } from './queries/expertise-coverage.query';
 
 /** Expertise coverage's window when `from` is not given: the year before `to`. */
@@ -41,7 +42,7 @@ export class ExpertsService {
     const ranked = (await expertsOn(this.db.manager, topic, networks))
       .map((r) => {
         const observed = observedScore(r);
-        return { r, observed, score: observed + DECLARED_LEVEL_WEIGHT * (r.declaredLevel ?? 0) };
+        return { r, observed, score: expertScore(observed, r.declaredLevel) };
       })
       .sort((a, b) => b.score - a.score || b.observed - a.observed || (a.r.externalId < b.r.externalId ? -1 : 1));
     const page = offsetPage(ranked, query);
@@ -99,7 +100,7 @@ export class ExpertsService {
     const groupId = await this.scopes.groupId(network.id, query.group);
     if (groupId !== null && !canSeeConfidential(principal, networkKey)) {
       // listing who replied in a confidential group would name its members (SPEC §4)
-      const [group]: { visibility: string | null }[] = await this.db.query(`SELECT visibility FROM groups WHERE id = $1`, [groupId]);
+      const group = await row(this.db.manager, sql<{ visibility: string | null }>`SELECT visibility FROM groups WHERE id = ${groupId}::bigint`);
       if (isConfidentialGroup(group.visibility)) {
         throw new Forbidden(`Group "${query.group}" is confidential: its members are shown only to admin keys and keys limited to this network`);
       }

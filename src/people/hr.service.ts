@@ -63,8 +63,8 @@ export class HrService {
     const units = new Map<string, { members: number; topics: Map<string, { label: string; members: number }> }>();
     for (const row of await interestMapCells(this.db.manager, networkLimit(principal), by)) {
       const unit = row.unit ?? '';
-      const u = units.get(unit) ?? { members: row.unit_members, topics: new Map() };
-      if (row.topic_key !== null) u.topics.set(row.topic_key, { label: row.label as string, members: row.members as number });
+      const u = units.get(unit) ?? { members: row.unitMembers, topics: new Map() };
+      if (row.topicKey !== null) u.topics.set(row.topicKey, { label: row.label as string, members: row.members as number });
       units.set(unit, u);
     }
     let suppressedCells = 0;
@@ -94,17 +94,17 @@ export class HrService {
     const declared = await declaredTopics(this.db.manager, ids);
     const inferred = await inferredTerms(this.db.manager, ids, networks);
     return members.map((m) => {
-      const mine = declared.filter((d) => d.member_id === m.id);
+      const mine = declared.filter((d) => d.memberId === m.id);
       return {
-        member: m.external_id,
-        displayName: m.display_name,
+        member: m.externalId,
+        displayName: m.displayName,
         department: m.department,
         site: m.site,
-        jobTitle: m.job_title,
+        jobTitle: m.jobTitle,
         expertise: mine.filter((d) => d.facet === 'expertise').map((d) => ({ topic: d.topic, level: d.level as number })),
         competences: mine.filter((d) => d.facet === 'competence').map((d) => ({ topic: d.topic, level: d.level as number })),
         interests: mine.filter((d) => d.facet === 'interest').map((d) => ({ topic: d.topic })),
-        inferredInterests: inferred.filter((i) => i.member_id === m.id).map((i) => ({ term: i.term, weight: round(Number(i.weight), 4) })),
+        inferredInterests: inferred.filter((i) => i.memberId === m.id).map((i) => ({ term: i.term, weight: round(Number(i.weight), 4) })),
       };
     });
   }

@@ -1,14 +1,15 @@
 import type { EntityManager } from 'typeorm';
 import { NotFound } from '../common/errors/domain-errors';
-import { memberInNetworksSql, networkLimit, Principal } from '../governance/principal';
+import { fragment, RawBuilder, rows, sql } from '../database/sql';
+import { memberInNetworks, networkLimit, Principal } from '../governance/principal';
 
 export interface MemberRow {
   id: string;
-  external_id: string;
-  display_name: string | null;
+  externalId: string;
+  displayName: string | null;
   department: string | null;
   site: string | null;
-  job_title: string | null;
+  jobTitle: string | null;
 }
 
 /**
@@ -17,19 +18,26 @@ export interface MemberRow {
  * elsewhere is not the key's business).
  */
 export async function requireMember(db: EntityManager, principal: Principal, externalId: string): Promise<MemberRow> {
-  const [row]: MemberRow[] = await db.query(
-    `SELECT m.id::text, m.external_id, m.display_name, m.department, m.site, m.job_title FROM members m
-     WHERE m.external_id = $1
-       AND ${memberInNetworksSql('m.id', '$2')}`,
-    [externalId, networkLimit(principal)],
+  const [found] = await rows(
+    db,
+    sql<MemberRow>`SELECT m.id::text, m.external_id, m.display_name, m.department, m.site, m.job_title FROM members m
+     WHERE m.external_id = ${externalId}
+       AND ${memberInNetworks('m.id', networkLimit(principal))}`,
   );
-  if (!row) throw new NotFound(`No member with externalId "${externalId}"`);
-  return row;
+  if (!found) throw new NotFound(`No member with externalId "${externalId}"`);
+  return found;
 }
 
 /**
- * SQL condition on network id column `column` for the networks a key may read ($n: the key's network
- * keys or null).
+ * SQL condition on network id column `column` (trusted text, e.g. `e.network_id`) for the networks a
+ * key may read (`networks`: the key's network keys, or null for every network).
+ */
+export const inReadableNetworks = (column: string, networks: readonly string[] | null): RawBuilder<unknown> =>
+  networks === null ? sql`TRUE` : sql`${fragment(column)} IN (SELECT id FROM networks WHERE key = ANY(${[...networks]}::text[]))`;
+
+/**
+ * The positional form of inReadableNetworks ($n: the key's network keys or null), for the SQL not yet
+ * written with bound values; goes when its last user is converted.
  */
 export const readableNetwork = (column: string, param: string) =>
   `(${param}::text[] IS NULL OR ${column} IN (SELECT id FROM networks WHERE key = ANY(${param}::text[])))`;

@@ -1,5 +1,5 @@
 import { mostFrequent } from '../common/sorting';
-import { animatorScores, mostRecent, observedScore, rankInterests, responseSpeed, tfIdf } from './people-scores';
+import { animatorScores, expertScore, mostRecent, observedScore, rankInterests, responseSpeed, tfIdf } from './people-scores';
 
 /** The people-index arithmetic against figures computed by hand (the computation beside each). */
 describe('people scores', () => {
@@ -73,6 +73,11 @@ describe('people scores', () => {
       // one reply to one person, one reaction: 0 + 1 + 0.5 + 2 = 3.5
       expect(observedScore({ acceptedAnswers: 0, replies: 1, reactionsReceived: 1, peopleHelped: 1 })).toBe(3.5);
     });
+
+    it('ranks experts by observed score + 2 × declared level (none: 0)', () => {
+      expect(expertScore(20.5, 4)).toBe(28.5); // 20.5 + 2 × 4
+      expect(expertScore(3.5, null)).toBe(3.5); // 3.5 + 2 × 0
+    });
   });
 
   describe('animator score', () => {
@@ -85,8 +90,8 @@ describe('people scores', () => {
 
     it('weighs each signal divided by its maximum over the candidates', () => {
       const signals = [
-        { member_id: 'A', people_helped: 4, departments_reached: 2, groups: ['1', '2'], accepted_answers: 1, median_first_response: 0 },
-        { member_id: 'B', people_helped: 2, departments_reached: 2, groups: ['1'], accepted_answers: 0, median_first_response: 86_400 },
+        { memberId: 'A', peopleHelped: 4, departmentsReached: 2, groups: ['1', '2'], acceptedAnswers: 1, medianFirstResponse: 0 },
+        { memberId: 'B', peopleHelped: 2, departmentsReached: 2, groups: ['1'], acceptedAnswers: 0, medianFirstResponse: 86_400 },
       ];
       const scored = animatorScores(signals, { A: 0.6, B: 0.3 });
       // maxima: helped 4, departments 2, groups 2, accepted 1, centrality 0.6, speed 1 (A: instant)
@@ -102,10 +107,7 @@ describe('people scores', () => {
     it('divides counts by at least 1 and an absent centrality or speed by the smallest positive number', () => {
       // one candidate, no PageRank entry, never responded first, no group, no accepted answer:
       // 0.30 × 1/1 + 0.15 × 1/1 + 0.15 × 0/1 + 0.15 × 0/1 + 0.15 × 0/MIN + 0.10 × 0/MIN = 0.45
-      const [c] = animatorScores(
-        [{ member_id: 'C', people_helped: 1, departments_reached: 1, groups: [], accepted_answers: 0, median_first_response: null }],
-        {},
-      );
+      const [c] = animatorScores([{ memberId: 'C', peopleHelped: 1, departmentsReached: 1, groups: [], acceptedAnswers: 0, medianFirstResponse: null }], {});
       expect(c.score).toBeCloseTo(0.45, 12);
       expect(c.centrality).toBe(0);
     });

@@ -3,6 +3,7 @@
  * clock. PeopleIndexService reads the corpus and the signals and writes what these return;
  * src/people/people-scores.spec.ts checks each against figures computed by hand.
  */
+import { ANIMATOR_SCORE_WEIGHTS, EXPERT_SCORE_WEIGHTS, OBSERVED_SCORE_WEIGHTS } from '../indicators/metrics.registry';
 
 /** Inferred interests kept per member and network. */
 export const INTERESTS_PER_MEMBER = 10;
@@ -60,28 +61,32 @@ export interface ObservedEvidence {
   peopleHelped: number;
 }
 
-/** observed score = 3 × acceptedAnswers + replies + 0.5 × reactionsReceived + 2 × peopleHelped */
+/** observed score = 3 × acceptedAnswers + replies + 0.5 × reactionsReceived + 2 × peopleHelped (OBSERVED_SCORE_WEIGHTS, the metric registry) */
 export function observedScore(e: ObservedEvidence): number {
-  return 3 * e.acceptedAnswers + e.replies + 0.5 * e.reactionsReceived + 2 * e.peopleHelped;
+  const w = OBSERVED_SCORE_WEIGHTS;
+  return w.acceptedAnswers * e.acceptedAnswers + w.replies * e.replies + w.reactionsReceived * e.reactionsReceived + w.peopleHelped * e.peopleHelped;
+}
+
+/** The expert finder's score: observed score + 2 × declared level (EXPERT_SCORE_WEIGHTS, the metric registry; no declaration counts 0). */
+export function expertScore(observed: number, declaredLevel: number | null): number {
+  const w = EXPERT_SCORE_WEIGHTS;
+  return w.observedScore * observed + w.declaredLevel * (declaredLevel ?? 0);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Animator candidates
 // ---------------------------------------------------------------------------------------------
 
-/** The signals of one animator candidate over the window (ANIMATOR_SIGNALS_SQL). */
+/** The signals of one animator candidate over the window (animatorSignalsQuery). */
 export interface AnimatorSignals {
-  member_id: string;
-  people_helped: number;
-  departments_reached: number;
+  memberId: string;
+  peopleHelped: number;
+  departmentsReached: number;
   groups: string[];
-  accepted_answers: number;
+  acceptedAnswers: number;
   /** Median first response, in seconds (null: never responded first). */
-  median_first_response: number | string | null;
+  medianFirstResponse: number | string | null;
 }
-
-/** Weights of the animator score; each signal is divided by its maximum over the candidates first. */
-export const ANIMATOR_WEIGHTS = { helped: 0.3, departments: 0.15, groups: 0.15, accepted: 0.15, centrality: 0.15, speed: 0.1 } as const;
 
 /** speed = 1 / (1 + median first response in hours / 24): 1 when instant, ½ after a day, 0 when they never responded first. */
 export function responseSpeed(medianFirstResponseSeconds: number | string | null): number {
@@ -89,7 +94,7 @@ export function responseSpeed(medianFirstResponseSeconds: number | string | null
 }
 
 /**
- * The animator score of each candidate (docs/people.md):
+ * The animator score of each candidate (docs/people.md; weights ANIMATOR_SCORE_WEIGHTS of the metric registry):
  *   score = 0.30·helped + 0.15·departments + 0.15·groups + 0.15·accepted + 0.15·centrality + 0.10·speed
  * each signal divided by its maximum over the candidates (so in [0, 1]; counts by at least 1,
  * centrality and speed by at least the smallest positive number), `centrality` the PageRank of the
@@ -101,14 +106,14 @@ export function animatorScores<S extends AnimatorSignals>(
 ): (S & { centrality: number; score: number })[] {
   // a reduce, not Math.max(...values): spreading 100 000 candidates overflows the call stack
   const maxOf = (values: number[], floor: number) => values.reduce((m, v) => (v > m ? v : m), floor);
-  const speed = (s: S) => responseSpeed(s.median_first_response);
+  const speed = (s: S) => responseSpeed(s.medianFirstResponse);
   const max = {
     helped: maxOf(
-      signals.map((s) => s.people_helped),
+      signals.map((s) => s.peopleHelped),
       1,
     ),
     departments: maxOf(
-      signals.map((s) => s.departments_reached),
+      signals.map((s) => s.departmentsReached),
       1,
     ),
     groups: maxOf(
@@ -116,25 +121,25 @@ export function animatorScores<S extends AnimatorSignals>(
       1,
     ),
     accepted: maxOf(
-      signals.map((s) => s.accepted_answers),
+      signals.map((s) => s.acceptedAnswers),
       1,
     ),
     centrality: maxOf(
-      signals.map((s) => centrality[s.member_id] ?? 0),
+      signals.map((s) => centrality[s.memberId] ?? 0),
       Number.MIN_VALUE,
     ),
     speed: maxOf(signals.map(speed), Number.MIN_VALUE),
   };
-  const w = ANIMATOR_WEIGHTS;
+  const w = ANIMATOR_SCORE_WEIGHTS;
   return signals.map((s) => ({
     ...s,
-    centrality: centrality[s.member_id] ?? 0,
+    centrality: centrality[s.memberId] ?? 0,
     score:
-      w.helped * (s.people_helped / max.helped) +
-      w.departments * (s.departments_reached / max.departments) +
-      w.groups * (s.groups.length / max.groups) +
-      w.accepted * (s.accepted_answers / max.accepted) +
-      w.centrality * ((centrality[s.member_id] ?? 0) / max.centrality) +
+      w.peopleHelped * (s.peopleHelped / max.helped) +
+      w.departmentsReached * (s.departmentsReached / max.departments) +
+      w.groupsReached * (s.groups.length / max.groups) +
+      w.acceptedAnswers * (s.acceptedAnswers / max.accepted) +
+      w.centrality * ((centrality[s.memberId] ?? 0) / max.centrality) +
       w.speed * (speed(s) / max.speed),
   }));
 }

@@ -8,6 +8,7 @@ import { ExternalIdPipe } from '../common/validation/external-id.pipe';
 import { Expensive } from '../governance/api-key-throttler.guard';
 import { CurrentPrincipal, NetworkParam, Roles } from '../governance/auth.decorators';
 import type { Principal } from '../governance/principal';
+import { ANIMATOR_SCORE_WEIGHTS, EXPERT_SCORE_WEIGHTS, OBSERVED_SCORE_WEIGHTS, weightedSum } from '../indicators/metrics.registry';
 import { InterestMapQuery, InterestMapView, InterestProfilePage, InterestProfilesQuery } from './dto/hr.dto';
 import { AnimatorCandidatePage, AnimatorQuery, CoveragePage, CoverageQuery, ExpertPage, ExpertsQuery, PeopleIndexRunView } from './dto/people-views.dto';
 import { DeclaredProfileView, ProfileHistoryPage, ProfileView, PutProfileDto } from './dto/profile.dto';
@@ -79,7 +80,8 @@ export class ExpertsController {
   @ApiOperation({
     summary: 'Members ranked by expertise on a topic: observed evidence beside the declared level (SPEC §3.8); audited',
     description:
-      'score = observed score (3 × accepted answers + replies + 0.5 × reactions received + 2 × people helped, in threads whose root has the topic as a tag or in its text) + 2 × declared level. hiddenExpert: observed score ≥ 5 and nothing declared. From the people index (see computedAt).',
+      `score = ${weightedSum(EXPERT_SCORE_WEIGHTS)}, observedScore = ${weightedSum(OBSERVED_SCORE_WEIGHTS)} in threads whose root has the topic as a tag or in its text. ` +
+      'hiddenExpert: observed score ≥ 5 and nothing declared. Weights: GET /v1/metrics. From the people index (see computedAt).',
   })
   @ApiOkResponse({ type: ExpertPage })
   @ApiProblems(400, 401, 403)
@@ -112,7 +114,8 @@ export class NetworkPeopleController {
   @ApiOperation({
     summary: 'Members who are no leader, ranked as future animators from the interaction graph of the last year, each with its evidence (SPEC §3.8); audited',
     description:
-      'score = 0.30 people helped + 0.15 departments reached + 0.15 groups reached + 0.15 accepted answers + 0.15 PageRank centrality + 0.10 speed of first responses, each relative to the best candidate. Method: docs/people.md.',
+      `score = ${weightedSum(ANIMATOR_SCORE_WEIGHTS)} (centrality: PageRank; speed: of first responses), each relative to the best candidate. ` +
+      'Weights: GET /v1/metrics. Method: docs/people.md.',
   })
   @ApiOkResponse({ type: AnimatorCandidatePage })
   @ApiProblems(400, 401, 403, 404)

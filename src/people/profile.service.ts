@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { normaliseTokens } from '../common/text/normalise';
 import { FieldError, ValidationFailed } from '../common/errors/domain-errors';
 import { decodeCursor, encodeCursor, int4After, PageQuery } from '../common/pagination/pagination';
+import { execute, rows as sqlRows, sql } from '../database/sql';
 import { AuditService } from '../governance/audit.service';
 import { networkLimit, Principal } from '../governance/principal';
 import { DeclaredProfileView, InterestTopicDto, LeveledTopicDto, ProfileHistoryPage, ProfileView, PutProfileDto } from './dto/profile.dto';
@@ -21,7 +22,7 @@ const FACET_FIELDS: [keyof PutProfileDto, Facet][] = [
 interface TopicRow {
   facet: Facet;
   topic: string;
-  topic_key: string;
+  topicKey: string;
   level: number | null;
 }
 
@@ -41,27 +42,27 @@ export class ProfileService {
     const rows = normalise(dto);
     await this.db.transaction(async (m) => {
       const member = await requireMember(m, principal, externalId);
-      const [current]: { version: number }[] = await m.query(`SELECT version FROM member_profiles WHERE member_id = $1 FOR UPDATE`, [member.id]);
+      const [current] = await sqlRows(m, sql<{ version: number }>`SELECT version FROM member_profiles WHERE member_id = ${member.id}::bigint FOR UPDATE`);
       const version = (current?.version ?? 0) + 1;
-      await m.query(`DELETE FROM profile_topics WHERE member_id = $1`, [member.id]);
+      await execute(m, sql`DELETE FROM profile_topics WHERE member_id = ${member.id}::bigint`);
       if (rows.length > 0) {
-        await m.query(
-          `INSERT INTO profile_topics (member_id, facet, topic_key, topic, level, position)
-           SELECT $1, t.* FROM unnest($2::text[], $3::text[], $4::text[], $5::smallint[], $6::int[]) AS t`,
-          [member.id, rows.map((r) => r.facet), rows.map((r) => r.topic_key), rows.map((r) => r.topic), rows.map((r) => r.level), rows.map((r) => r.position)],
+        await execute(
+          m,
+          sql`INSERT INTO profile_topics (member_id, facet, topic_key, topic, level, position)
+           SELECT ${member.id}::bigint, t.* FROM unnest(${rows.map((r) => r.facet)}::text[], ${rows.map((r) => r.topicKey)}::text[], ${rows.map((r) => r.topic)}::text[],
+                                                ${rows.map((r) => r.level)}::smallint[], ${rows.map((r) => r.position)}::int[]) AS t`,
         );
       }
-      await m.query(
-        `INSERT INTO member_profiles (member_id, version, updated_at, updated_by) VALUES ($1, $2, now(), $3)
+      await execute(
+        m,
+        sql`INSERT INTO member_profiles (member_id, version, updated_at, updated_by) VALUES (${member.id}::bigint, ${version}, now(), ${principal.keyId})
          ON CONFLICT (member_id) DO UPDATE SET version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-        [member.id, version, principal.keyId],
       );
-      await m.query(`INSERT INTO profile_versions (member_id, version, changed_at, changed_by, profile) VALUES ($1, $2, now(), $3, $4)`, [
-        member.id,
-        version,
-        principal.keyId,
-        JSON.stringify(asDeclared(rows)),
-      ]);
+      await execute(
+        m,
+        sql`INSERT INTO profile_versions (member_id, version, changed_at, changed_by, profile)
+         VALUES (${member.id}::bigint, ${version}, now(), ${principal.keyId}, ${JSON.stringify(asDeclared(rows))})`,
+      );
       await this.audit.record(principal, { action: 'profile.update', target: externalId, details: { version } }, m);
     });
     const member = await requireMember(this.db.manager, principal, externalId);
@@ -78,8 +79,8 @@ export class ProfileService {
     const observedKeys = new Set(observed.map((o) => o.topicKey));
     await this.audit.record(principal, { action: 'profile.read', target: externalId });
     return {
-      member: member.external_id,
-      displayName: member.display_name,
+      member: member.externalId,
+      displayName: member.displayName,
       department: member.department,
       site: member.site,
       declared,
@@ -96,27 +97,31 @@ export class ProfileService {
   async history(principal: Principal, externalId: string, page: PageQuery): Promise<ProfileHistoryPage> {
     const member = await requireMember(this.db.manager, principal, externalId);
     const before = decodeCursor(page.cursor);
-    const rows: {
-      version: number;
-      changed_at: Date;
-      profile: { expertise: LeveledTopicDto[]; competences: LeveledTopicDto[]; interests: InterestTopicDto[] };
-    }[] = await this.db.query(
-      `SELECT version, changed_at, profile FROM profile_versions WHERE member_id = $1 AND ($2::int IS NULL OR version < $2) ORDER BY version DESC LIMIT $3`,
-      [member.id, before === undefined ? null : int4After(before), page.limit + 1],
+    const rows = await sqlRows(
+      this.db.manager,
+      sql<{
+        version: number;
+        changedAt: Date;
+        profile: { expertise: LeveledTopicDto[]; competences: LeveledTopicDto[]; interests: InterestTopicDto[] };
+      }>`SELECT version, changed_at, profile FROM profile_versions WHERE member_id = ${member.id}::bigint
+         ${before === undefined ? sql`` : sql`AND version < ${int4After(before)}::int`} ORDER BY version DESC LIMIT ${page.limit + 1}`,
     );
     await this.audit.record(principal, { action: 'profile.history.read', target: externalId });
-    const items = rows.slice(0, page.limit).map((r) => ({ version: r.version, changedAt: r.changed_at.toISOString(), ...r.profile }));
+    const items = rows.slice(0, page.limit).map((r) => ({ version: r.version, changedAt: r.changedAt.toISOString(), ...r.profile }));
     return { items, nextCursor: rows.length > page.limit ? encodeCursor(items[items.length - 1].version) : null };
   }
 
   private async declared(memberId: string): Promise<DeclaredProfileView> {
-    const rows: TopicRow[] = await this.db.query(`SELECT facet, topic, topic_key, level FROM profile_topics WHERE member_id = $1 ORDER BY facet, position`, [
-      memberId,
-    ]);
-    const [profile]: { version: number; updated_at: Date }[] = await this.db.query(`SELECT version, updated_at FROM member_profiles WHERE member_id = $1`, [
-      memberId,
-    ]);
-    return { ...asDeclared(rows), version: profile?.version ?? 0, updatedAt: profile?.updated_at.toISOString() ?? null };
+    const db = this.db.manager;
+    const rows = await sqlRows(
+      db,
+      sql<TopicRow>`SELECT facet, topic, topic_key, level FROM profile_topics WHERE member_id = ${memberId}::bigint ORDER BY facet, position`,
+    );
+    const [profile] = await sqlRows(
+      db,
+      sql<{ version: number; updatedAt: Date }>`SELECT version, updated_at FROM member_profiles WHERE member_id = ${memberId}::bigint`,
+    );
+    return { ...asDeclared(rows), version: profile?.version ?? 0, updatedAt: profile?.updatedAt.toISOString() ?? null };
   }
 }
 
@@ -133,7 +138,7 @@ function normalise(dto: PutProfileDto): (TopicRow & { position: number })[] {
         errors.push({ path: `${field}[${i}].topic`, message: `topic duplicates ${field}[${seen.get(key)}].topic (both normalise to "${key}")` });
       else {
         seen.set(key, i);
-        rows.push({ facet, topic: entry.topic, topic_key: key, level: facet === 'interest' ? null : (entry.level ?? null), position: i });
+        rows.push({ facet, topic: entry.topic, topicKey: key, level: facet === 'interest' ? null : (entry.level ?? null), position: i });
       }
     });
   }

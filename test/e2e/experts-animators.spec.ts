@@ -235,6 +235,24 @@ describe('experts, expertise coverage and future animators', () => {
       expect(body.items).toEqual(expectedT());
     });
 
+    it('GET /v1/metrics lists the weights these scores are computed with (observedScore, expertScore)', async () => {
+      const metrics: { name: string; endpoint: string; formula: string; weights?: Record<string, number> }[] = (await get('/v1/metrics')).items;
+      const observed = metrics.find((m) => m.endpoint === 'experts' && m.name === 'observedScore');
+      const expert = metrics.find((m) => m.endpoint === 'experts' && m.name === 'expertScore');
+      expect(observed?.weights).toEqual({ acceptedAnswers: 3, replies: 1, reactionsReceived: 0.5, peopleHelped: 2 }); // docs/people.md
+      expect(expert?.weights).toEqual({ observedScore: 1, declaredLevel: 2 });
+      expect(observed?.formula).toContain('3 × acceptedAnswers + replies + 0.5 × reactionsReceived + 2 × peopleHelped');
+      expect(expert?.formula).toContain('observedScore + 2 × declaredLevel');
+      // the listed weights are the ones the answers use: H (nothing declared) and D (declared 5), hand-computed from them
+      const w = observed?.weights as Record<string, number>;
+      const e = expert?.weights as Record<string, number>;
+      const [h, d] = (await experts(T, cnoN1)).items;
+      const hObserved = w.acceptedAnswers * 3 + w.replies * 4 + w.reactionsReceived * 2 + w.peopleHelped * 4; // 9 + 4 + 1 + 8 = 22
+      const dObserved = w.acceptedAnswers * 0 + w.replies * 1 + w.reactionsReceived * 0 + w.peopleHelped * 1; // 0 + 1 + 0 + 2 = 3
+      expect([h.observed.score, d.observed.score]).toEqual([hObserved, dObserved]);
+      expect([h.score, d.score]).toEqual([e.observedScore * hObserved + e.declaredLevel * 0, e.observedScore * dObserved + e.declaredLevel * 5]); // 22, 3 + 10 = 13
+    });
+
     it('normalises the topic: accents, case and a plural give the same list; a topic without tokens is a 400', async () => {
       const reference = (await experts(T)).items;
       expect(reference).toEqual(expectedT()); // the unscoped admin key: the topic is unique to this file
@@ -620,6 +638,25 @@ describe('experts, expertise coverage and future animators', () => {
       expect(b.score - 0.175).toBeGreaterThanOrEqual(-0.0001);
       expect(b.score - 0.175).toBeLessThanOrEqual(0.1501);
       expect(Math.abs(b.score - (0.175 + 0.15 * cRel(b)))).toBeLessThanOrEqual(0.000051);
+    });
+
+    it('GET /v1/metrics lists the weights the animator score is computed with', async () => {
+      const metrics: { name: string; endpoint: string; formula: string; weights?: Record<string, number> }[] = (await get('/v1/metrics')).items;
+      const animator = metrics.find((m) => m.endpoint === 'animator-candidates' && m.name === 'animatorScore');
+      const w = animator?.weights as Record<string, number>;
+      // docs/people.md: score = 0.30 h + 0.15 d + 0.15 g + 0.15 a + 0.15 c + 0.10 s
+      expect(w).toEqual({ peopleHelped: 0.3, departmentsReached: 0.15, groupsReached: 0.15, acceptedAnswers: 0.15, centrality: 0.15, speed: 0.1 });
+      expect(animator?.formula).toContain('0.3 × peopleHelped + 0.15 × departmentsReached + 0.15 × groupsReached');
+      // the answers use them, hand-computed from the listed weights (maxima over A, C, B: helped 6, departments 3, groups 2,
+      // accepted 2, centrality A's, speed C's: 1 / (1 + 60 / 86400) = 86400 / 86460)
+      const [a, c] = [rows[0], rows[1]];
+      // A: every relative signal is 1 but speed: (86400 / 87900) / (86400 / 86460) = 86460 / 87900
+      const aScore = w.peopleHelped + w.departmentsReached + w.groupsReached + w.acceptedAnswers + w.centrality + (w.speed * 86460) / 87900;
+      expect(a.score).toBeCloseTo(aScore, 4); // 0.9983618 → 0.9984
+      // C: helped 2/6, departments 2/3, groups 1/2, accepted 0/2, centrality relative to A's, speed 1 (the fastest)
+      const cRel = (c.evidence.centrality as number) / (a.evidence.centrality as number);
+      const cScore = (w.peopleHelped * 2) / 6 + (w.departmentsReached * 2) / 3 + w.groupsReached / 2 + w.acceptedAnswers * 0 + w.centrality * cRel + w.speed;
+      expect(Math.abs(c.score - cScore)).toBeLessThanOrEqual(0.000051); // 4 decimals of the score, 6 of the centralities
     });
 
     /**

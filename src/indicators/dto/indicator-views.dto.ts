@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageMeta } from '../../common/pagination/pagination';
-import { describeMetric as d, METRICS } from '../metrics.registry';
+import { ANIMATOR_SCORE_WEIGHTS, describeMetric as d, METRICS } from '../metrics.registry';
 import { GRANULARITIES } from './indicator-query.dto';
 
 const count = (endpoint: Parameters<typeof d>[0], name: string, example = 0) => ApiProperty({ type: 'integer', example, description: d(endpoint, name) });
@@ -118,6 +118,13 @@ export class MetricView {
   @ApiProperty({ enum: ['higher', 'lower', 'neutral'] }) better: string;
   @ApiProperty({ nullable: true, type: 'integer', enum: [0, null], description: 'What an empty window (or a zero denominator) returns' }) empty: 0 | null;
   @ApiProperty({ example: 'respondedRoots / roots' }) formula: string;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    example: ANIMATOR_SCORE_WEIGHTS,
+    description: "A weighted score's weights (the people scores), by the name of the term each multiplies: what the service computes the score with",
+  })
+  weights?: Record<string, number>;
 }
 
 export class MetricList {

@@ -3,6 +3,7 @@ import { IsOptional, IsString, Length, MaxLength, MinLength } from 'class-valida
 import { PageMeta, PageQuery } from '../../common/pagination/pagination';
 import { IsIsoDateTime } from '../../common/validation/iso-date-time';
 import { INSTANT_RANGE_TEXT } from '../../common/validation/window-limits';
+import { ANIMATOR_SCORE_WEIGHTS, EXPERT_SCORE_WEIGHTS, weightedSum } from '../../indicators/metrics.registry';
 import { EvidenceView } from './profile.dto';
 
 class ExpertsFilter {
@@ -19,7 +20,7 @@ export class ExpertView {
   @ApiProperty({ example: 'u17' }) member: string;
   @ApiProperty({ type: String, nullable: true, example: 'Ana Ruiz' }) displayName: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'R&D' }) department: string | null;
-  @ApiProperty({ example: 44, description: 'Ranking score: observed score + 2 × declared level' }) score: number;
+  @ApiProperty({ example: 44, description: `Ranking score: ${weightedSum(EXPERT_SCORE_WEIGHTS)} (declaredLevel 0 when nothing is declared)` }) score: number;
   @ApiProperty({
     type: 'integer',
     nullable: true,
@@ -120,8 +121,7 @@ export class AnimatorCandidateView {
   @ApiProperty({ type: String, nullable: true, example: 'Sales' }) department: string | null;
   @ApiProperty({
     example: 0.8125,
-    description:
-      '0.30 helped + 0.15 departments + 0.15 groups + 0.15 accepted + 0.15 centrality + 0.10 speed, each relative to the best candidate (docs/people.md)',
+    description: `${weightedSum(ANIMATOR_SCORE_WEIGHTS)}, each relative to the best candidate (docs/people.md)`,
   })
   score: number;
   @ApiProperty({ type: AnimatorEvidenceView }) evidence: AnimatorEvidenceView;

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { PageMeta } from '../../common/pagination/pagination';
+import { OBSERVED_SCORE_WEIGHTS, weightedSum } from '../../indicators/metrics.registry';
 
 export const MAX_TOPICS_PER_FACET = 100;
 
@@ -78,7 +79,7 @@ export class EvidenceView {
   @ApiProperty({ type: 'integer', example: 9, description: "Replies in other people's threads on the topic" }) replies: number;
   @ApiProperty({ type: 'integer', example: 12, description: 'Reactions by others to those replies' }) reactionsReceived: number;
   @ApiProperty({ type: 'integer', example: 6, description: 'Distinct authors of those threads (people helped)' }) peopleHelped: number;
-  @ApiProperty({ example: 36, description: 'Observed score: 3 × acceptedAnswers + replies + 0.5 × reactionsReceived + 2 × peopleHelped' }) score: number;
+  @ApiProperty({ example: 36, description: `Observed score: ${weightedSum(OBSERVED_SCORE_WEIGHTS)}` }) score: number;
 }
 
 export class ObservedExpertiseView extends EvidenceView {

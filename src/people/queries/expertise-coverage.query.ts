@@ -33,7 +33,7 @@ export function expertiseCoverageQuery(networkId: number, from: Date, to: Date) 
      ), observed AS (
        SELECT e.topic_key, count(*)::int AS n FROM member_topic_evidence e ${fragment(CURRENT_GENERATION('e'))}
        WHERE e.network_id = ${networkId} AND e.topic_key IN (SELECT topic_key FROM asked)
-         AND ${fragment(observedScoreSql('e'))} >= ${fragment(String(HIDDEN_EXPERT_MIN_SCORE))}
+         AND ${observedScoreSql('e')} >= ${fragment(String(HIDDEN_EXPERT_MIN_SCORE))}
        GROUP BY e.topic_key
      )
      SELECT a.topic_key, coalesce(l.label, a.topic_key) AS topic, a.questions, a.resolved AS resolved_questions,

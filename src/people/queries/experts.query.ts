@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { memberInNetworksSql } from '../../governance/principal';
-import { CURRENT_GENERATION, readableNetwork } from '../people-scope';
+import { fragment, row, RawBuilder, rows, sql, SqlExample } from '../../database/sql';
+import { memberInNetworks } from '../../governance/principal';
+import { OBSERVED_SCORE_WEIGHTS } from '../../indicators/metrics.registry';
+import { CURRENT_GENERATION, inReadableNetworks } from '../people-scope';
 
 /** Observed evidence of a member on a topic (summed over the networks read). */
 export interface Evidence {
@@ -12,14 +14,28 @@ export interface Evidence {
 
 /** A member shows observed expertise on a topic (and is a hidden expert when they did not declare it) from this observed score. */
 export const HIDDEN_EXPERT_MIN_SCORE = 5;
-/** Each declared level (1–5) adds this much to the expert score. */
-export const DECLARED_LEVEL_WEIGHT = 2;
 
 /** observed score = 3 × acceptedAnswers + replies + 0.5 × reactionsReceived + 2 × peopleHelped (src/people/people-scores.ts) */
-export { observedScore } from '../people-scores';
+export { expertScore, observedScore } from '../people-scores';
 
-/** The same score in SQL, on a `member_topic_evidence` row of alias `e`. */
-export const observedScoreSql = (e: string) => `(3 * ${e}.accepted_answers + ${e}.replies + 0.5 * ${e}.reactions_received + 2 * ${e}.people_helped)`;
+/** The columns of `member_topic_evidence` the observed-score weights apply to. */
+const EVIDENCE_COLUMNS: Record<keyof typeof OBSERVED_SCORE_WEIGHTS, string> = {
+  acceptedAnswers: 'accepted_answers',
+  replies: 'replies',
+  reactionsReceived: 'reactions_received',
+  peopleHelped: 'people_helped',
+};
+
+/**
+ * The same score in SQL, on a `member_topic_evidence` row of alias `e` (trusted text), with the
+ * weights of the metric registry: `(3 * e.accepted_answers + e.replies + 0.5 * e.reactions_received + 2 * e.people_helped)`.
+ */
+export const observedScoreSql = (e: string): RawBuilder<unknown> =>
+  fragment(
+    `(${Object.entries(OBSERVED_SCORE_WEIGHTS)
+      .map(([term, w]) => `${w === 1 ? '' : `${w} * `}${e}.${EVIDENCE_COLUMNS[term as keyof typeof OBSERVED_SCORE_WEIGHTS]}`)
+      .join(' + ')})`,
+  );
 
 export interface ExpertRow extends Evidence {
   memberId: string;
@@ -31,46 +47,55 @@ export interface ExpertRow extends Evidence {
 }
 
 /**
- * Members with evidence or a declaration on topic key $1, in the networks a key may read ($2: its
- * network keys or null). Evidence comes from the current people index of each network; declarations
+ * Members with evidence or a declaration on a topic key, in the networks a key may read (`networks`:
+ * its network keys or null). Evidence comes from the current people index of each network; declarations
  * are the members' profiles (the higher of expertise and competence levels), limited to members of
  * those networks for a key limited to networks.
  */
-export async function expertsOn(db: EntityManager, topicKey: string, networks: string[] | null): Promise<ExpertRow[]> {
-  return db.query(
-    `WITH observed AS (
+export function expertsOnQuery(topicKey: string, networks: readonly string[] | null) {
+  return sql<ExpertRow>`WITH observed AS (
        SELECT e.member_id, sum(e.accepted_answers)::int AS accepted, sum(e.replies)::int AS replies,
               sum(e.reactions_received)::int AS reactions, sum(e.people_helped)::int AS helped
-       FROM member_topic_evidence e ${CURRENT_GENERATION('e')}
-       WHERE e.topic_key = $1 AND ${readableNetwork('e.network_id', '$2')}
+       FROM member_topic_evidence e ${fragment(CURRENT_GENERATION('e'))}
+       WHERE e.topic_key = ${topicKey} AND ${inReadableNetworks('e.network_id', networks)}
        GROUP BY e.member_id
      ), declared AS (
        SELECT DISTINCT ON (p.member_id) p.member_id, p.level, p.facet FROM profile_topics p
-       WHERE p.topic_key = $1 AND p.facet IN ('expertise', 'competence')
-         AND ${memberInNetworksSql('p.member_id', '$2')}
+       WHERE p.topic_key = ${topicKey} AND p.facet IN ('expertise', 'competence')
+         AND ${memberInNetworks('p.member_id', networks)}
        ORDER BY p.member_id, p.level DESC, p.facet DESC
      )
-     SELECT m.id::text AS "memberId", m.external_id AS "externalId", m.display_name AS "displayName", m.department,
-            d.level AS "declaredLevel", d.facet AS "declaredAs",
-            coalesce(o.accepted, 0) AS "acceptedAnswers", coalesce(o.replies, 0) AS replies,
-            coalesce(o.reactions, 0) AS "reactionsReceived", coalesce(o.helped, 0) AS "peopleHelped"
+     SELECT m.id::text AS member_id, m.external_id, m.display_name, m.department,
+            d.level AS declared_level, d.facet AS declared_as,
+            coalesce(o.accepted, 0) AS accepted_answers, coalesce(o.replies, 0) AS replies,
+            coalesce(o.reactions, 0) AS reactions_received, coalesce(o.helped, 0) AS people_helped
      FROM observed o FULL JOIN declared d ON d.member_id = o.member_id
-     JOIN members m ON m.id = coalesce(o.member_id, d.member_id)`,
-    [topicKey, networks],
-  );
+     JOIN members m ON m.id = coalesce(o.member_id, d.member_id)`;
+}
+
+export function expertsOn(db: EntityManager, topicKey: string, networks: readonly string[] | null): Promise<ExpertRow[]> {
+  return rows(db, expertsOnQuery(topicKey, networks));
 }
 
 /**
  * The oldest computedAt of the people index among the networks read (null when one was never
  * indexed); with `memberId`, among the networks read that the member belongs to.
  */
-export async function indexComputedAt(db: EntityManager, networks: string[] | null, memberId: string | null = null): Promise<Date | null> {
-  const [row]: { computed_at: Date | null; missing: boolean }[] = await db.query(
-    `SELECT min(r.computed_at) AS computed_at, bool_or(r.network_id IS NULL) AS missing
+export function indexComputedAtQuery(networks: readonly string[] | null, memberId: string | null) {
+  return sql<{ computedAt: Date | null; missing: boolean | null }>`SELECT min(r.computed_at) AS computed_at, bool_or(r.network_id IS NULL) AS missing
      FROM networks n LEFT JOIN people_index_runs r ON r.network_id = n.id
-     WHERE ${readableNetwork('n.id', '$1')}
-       AND ($2::bigint IS NULL OR EXISTS (SELECT 1 FROM network_members nm WHERE nm.network_id = n.id AND nm.member_id = $2))`,
-    [networks, memberId],
-  );
-  return row.missing ? null : row.computed_at;
+     WHERE ${inReadableNetworks('n.id', networks)}
+       ${memberId === null ? sql`` : sql`AND EXISTS (SELECT 1 FROM network_members nm WHERE nm.network_id = n.id AND nm.member_id = ${memberId}::bigint)`}`;
 }
+
+export async function indexComputedAt(db: EntityManager, networks: readonly string[] | null, memberId: string | null = null): Promise<Date | null> {
+  const found = await row(db, indexComputedAtQuery(networks, memberId));
+  return found.missing ? null : found.computedAt;
+}
+
+export const SQL_EXAMPLES: SqlExample[] = [
+  { name: 'experts on a topic, every network', query: expertsOnQuery('cybersecurite', null) },
+  { name: 'experts on a topic, for a key limited to networks', query: expertsOnQuery('cybersecurite', ['rse-france', 'rse-spain']) },
+  { name: 'when the people index was computed, every network', query: indexComputedAtQuery(null, null) },
+  { name: 'when the people index was computed, networks of a member a key reads', query: indexComputedAtQuery(['rse-france'], '42') },
+];
