@@ -105,18 +105,13 @@ export const SQL_EXAMPLE_SCOPE: Scope = {
   department: null,
 };
 
-/** CTE `leaders(group_id, member_id)` of a network, as LEADERS_CTE. */
+/**
+ * CTE `leaders(group_id, member_id)`: who leads which group of the network (group record's leaders
+ * list or membership role). A few rows per group: joined by hash, where a per-row EXISTS would probe
+ * the memberships once per activity.
+ */
 export function leadersCte(networkId: number): RawBuilder<unknown> {
   return sql`leaders AS (
   SELECT DISTINCT group_id, member_id FROM memberships ms WHERE network_id = ${networkId} AND ${fragment(isLeaderSql('ms'))}
 )`;
 }
-
-/**
- * CTE `leaders(group_id, member_id)`: who leads which group of network $1 (group record's leaders list
- * or membership role). A few rows per group: joined by hash, where a per-row EXISTS would probe the
- * memberships once per activity.
- */
-export const LEADERS_CTE = `leaders AS (
-  SELECT DISTINCT group_id, member_id FROM memberships ms WHERE network_id = $1 AND ${isLeaderSql('ms')}
-)`;
