@@ -99,7 +99,7 @@ describe('dashboard in a real browser', () => {
       newMembership(m('data'), m('dan'), { role: 'leader' }),
       newMembership(m('data'), m('eve')),
       newMembership(m('data'), m('fay')),
-      // Cloud: 3 posts, 2 replies, 1 reaction; a question answered; Data: 1 question left unanswered for 3 days
+      // Cloud: 3 posts, 2 replies, 1 reaction; Data: a question answered, 3 left unanswered for 3 to 5 days
       newActivity(m('p1'), 'post', m('ana'), ago(5 * DAY), { group: m('cloud'), text: 'Kubernetes upgrade plan' }),
       newActivity(m('p2'), 'post', m('bob'), ago(4 * DAY), { group: m('cloud'), text: 'Cost report' }),
       newActivity(m('p3'), 'post', m('cleo'), ago(3 * DAY), { group: m('cloud'), text: 'Outage review' }),
@@ -109,6 +109,8 @@ describe('dashboard in a real browser', () => {
       newActivity(m('q1'), 'question', m('eve'), ago(6 * DAY), { group: m('data'), text: 'Which warehouse for events?', tags: ['warehouse'] }),
       newActivity(m('q1r'), 'reply', m('dan'), ago(6 * DAY - 3 * HOUR), { group: m('data'), parent: m('q1'), text: 'The lake' }),
       newActivity(m('q2'), 'question', m('fay'), ago(3 * DAY), { group: m('data'), text: 'Who owns the schema registry?', tags: ['schema'] }),
+      newActivity(m('q3'), 'question', m('eve'), ago(4 * DAY), { group: m('data'), text: 'Is there a data contract template?', tags: ['schema'] }),
+      newActivity(m('q4'), 'question', m('fay'), ago(5 * DAY), { group: m('data'), text: 'Where are the event schemas documented?', tags: ['schema'] }),
       // the previous period: 2 contributions in Cloud
       newActivity(m('old1'), 'post', m('ana'), ago(40 * DAY), { group: m('cloud'), text: 'Welcome' }),
       newActivity(m('old2'), 'reply', m('bob'), ago(40 * DAY - HOUR), { group: m('cloud'), parent: m('old1'), text: 'Hello' }),
@@ -184,17 +186,33 @@ describe('dashboard in a real browser', () => {
     const q = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
     const activity = await api(`/v1/networks/${network}/indicators/activity?${q}&granularity=day`);
     const figures = await shown('#activity-figures');
-    // 3 posts + 2 replies in Cloud, 2 questions + 1 reply in Data = 8 contributions; 1 reaction
-    expect(figures.contributions).toBe(8);
+    // 3 posts + 2 replies in Cloud, 4 questions + 1 reply in Data = 10 contributions; 1 reaction
+    expect(figures.contributions).toBe(10);
     for (const metric of Object.keys(figures)) expect([metric, figures[metric]]).toEqual([metric, activity.totals[metric]]);
     expect(await textOf('#activity-figures [data-metric="contributions"]')).toBe(String(activity.totals.contributions));
 
     const responsiveness = await api(`/v1/networks/${network}/indicators/responsiveness?${q}`);
     const shownResponsiveness = await shown('#responsiveness-figures');
     for (const metric of Object.keys(shownResponsiveness)) expect([metric, shownResponsiveness[metric]]).toEqual([metric, responsiveness[metric]]);
-    // q2 waits for 3 days (> 48 h): the one unanswered question
-    expect(shownResponsiveness.unansweredQuestions).toBe(1);
-    expect(await page.locator('#unanswered-table tbody tr td:first-child').allTextContents()).toEqual([m('q2')]);
+    // q4, q3 and q2 wait for 5, 4 and 3 days (> 48 h), oldest first
+    expect(shownResponsiveness.unansweredQuestions).toBe(3);
+    expect(await page.locator('#unanswered-table tbody tr td:first-child').allTextContents()).toEqual([m('q4'), m('q3'), m('q2')]);
+
+    // the scorecard: its dimensions and adjustments as GET …/health answers them, adjustments first
+    const health = await api(`/v1/networks/${network}/health`);
+    const dimensions: Record<string, number | null> = {};
+    for (const li of await page.locator('#dimensions li[data-dimension]').all()) {
+      const value = await li.locator('.value').getAttribute('data-value');
+      dimensions[(await li.getAttribute('data-dimension')) as string] = value === 'null' ? null : Number(value);
+    }
+    expect(dimensions).toEqual(Object.fromEntries(health.dimensions.map((d: { key: string; value: number | null }) => [d.key, d.value])));
+    const adjustments = await Promise.all((await page.locator('#adjustments > li').all()).map((li) => li.getAttribute('data-adjustment')));
+    expect(adjustments).toEqual(health.adjustments.map((a: { id: string }) => a.id));
+    // 3 unanswered questions in Data reach the default unansweredMin (3)
+    expect(adjustments).toContain(`answer-unanswered:group:${m('data')}`);
+    expect(await page.locator(`#adjustments li[data-kind="answer-unanswered"] button[data-group="${m('data')}"]`).textContent()).toBe('Show Data only');
+    const order = await page.evaluate('[...document.querySelectorAll("main > section")].map((s) => s.id)');
+    expect((order as string[])[0]).toBe('scorecard');
 
     const groups = await api(`/v1/networks/${network}/comparisons/groups?${q}&sort=contributions&order=desc`);
     expect(await groupNames()).toEqual(groups.items.map((g: { group: string }) => g.group));
@@ -240,7 +258,7 @@ describe('dashboard in a real browser', () => {
     const scoped = await loaded();
     await page.click('#clear-group');
     await waitLoaded(scoped);
-    expect((await shown('#activity-figures')).contributions).toBe(8);
+    expect((await shown('#activity-figures')).contributions).toBe(10);
   });
 
   it('switches the labels to French', async () => {

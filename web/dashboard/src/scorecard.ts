@@ -1,58 +1,18 @@
-import type { ApiClient } from '../../../src/client/index.js';
-import { ApiFailure, failureOf } from './api.js';
+import type { ApiClient, components } from '../../../src/client/index.js';
+import { call } from './api.js';
 import { h, type Child } from './dom.js';
 import { formatChange, formatDate, formatDuration, formatNumber, formatRate, t } from './i18n.js';
 
-/** SPEC §3.10: one dimension of the scorecard. */
-export interface Dimension {
-  key: string;
-  status: 'good' | 'watch' | 'act';
-  value: number | null;
-  previous: number | null;
-  threshold: unknown;
-  metric: string;
-}
-
-export interface Adjustment {
-  id: string;
-  kind: string;
-  priority: string;
-  scope: { group?: string | null; department?: string; objective?: string; term?: string };
-  title: string;
-  detail: string;
-  evidence: Record<string, unknown>;
-  suggestions: { member: string; reason: string; displayName?: string | null }[];
-}
-
-export interface Scorecard {
-  network: string;
-  from: string;
-  to: string;
-  status: 'good' | 'watch' | 'act';
-  dimensions: Dimension[];
-  groups: { group: string; name: string | null; status: 'good' | 'watch' | 'act'; dimensions: Dimension[] }[];
-  adjustments: Adjustment[];
-}
+type Schemas = components['schemas'];
+/** SPEC §3.10, as openapi.json documents it */
+export type Scorecard = Schemas['HealthScorecardView'];
+type Dimension = Schemas['DimensionView'];
+type Adjustment = Schemas['AdjustmentView'];
 
 export interface ScorecardContext {
   network: string;
   group: string | null;
   onGroup: (key: string, name: string | null) => void;
-}
-
-async function fetchScorecard(api: ApiClient, network: string): Promise<Scorecard> {
-  void api;
-  let response: Response;
-  try {
-    response = await fetch(`/v1/networks/${encodeURIComponent(network)}/health`, {
-      headers: { Authorization: `Bearer ${sessionStorage.getItem('cno-dashboard-key') ?? ''}` },
-    });
-  } catch (error) {
-    throw new ApiFailure('unreachable', 0, String(error));
-  }
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw failureOf(response.status, body);
-  return body as Scorecard;
 }
 
 /** A figure of the scorecard in the unit of its metric. */
@@ -110,7 +70,7 @@ function adjustmentItem(a: Adjustment, context: ScorecardContext, names: Map<str
           h(
             'ul',
             {},
-            a.suggestions.map((s) => h('li', {}, h('strong', {}, s.displayName ?? s.member), ` — ${s.reason}`)),
+            a.suggestions.map((s) => h('li', {}, h('strong', {}, s.member), ` — ${s.reason}`)),
           ),
         ]
       : null,
@@ -119,14 +79,7 @@ function adjustmentItem(a: Adjustment, context: ScorecardContext, names: Map<str
 
 /** The scorecard section: adjustments first (in the API's order: priority first), then the dimensions. */
 export async function renderScorecard(api: ApiClient, context: ScorecardContext): Promise<(Child | Child[])[]> {
-  let card: Scorecard;
-  try {
-    card = await fetchScorecard(api, context.network);
-  } catch (error) {
-    if (error instanceof ApiFailure && error.kind === 'not-found' && !error.detail.includes(context.network))
-      return [h('p', { class: 'message' }, t('notAvailable'))];
-    throw error;
-  }
+  const card: Scorecard = await call(api.GET('/v1/networks/{key}/health', { params: { path: { key: context.network } } }));
   const names = new Map(card.groups.map((g) => [g.group, g.name]));
   const groupCard = context.group ? card.groups.find((g) => g.group === context.group) : undefined;
   const adjustments = context.group ? card.adjustments.filter((a) => a.scope.group === context.group) : card.adjustments;
