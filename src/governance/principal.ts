@@ -117,10 +117,6 @@ export function confidentialActivitiesCte(networkId: number, from: Date, to: Dat
 )`;
 }
 
-/** Positional form of memberInNetworks (`param` a text[] placeholder), until its last user is converted. */
-export const memberInNetworksSql = (member: string, param: string) =>
-  `(${param}::text[] IS NULL OR EXISTS (SELECT 1 FROM network_members nm JOIN networks n ON n.id = nm.network_id WHERE nm.member_id = ${member} AND n.key = ANY(${param}::text[])))`;
-
 /**
  * Confidential groups' names, members and text are shown only to admin keys and to keys
  * explicitly limited to networks that include the group (SPEC §4).
