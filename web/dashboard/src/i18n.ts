@@ -367,8 +367,9 @@ export function formatDuration(seconds: number | null | undefined): string {
   return new Intl.NumberFormat(locale(), { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(seconds / size);
 }
 
-export function formatDate(iso: string | null | undefined, withTime = false): string {
+/** A date (and time) in the browser's time zone, or in `timeZone` (a network's, for its local days). */
+export function formatDate(iso: string | null | undefined, withTime = false, timeZone?: string): string {
   if (!iso) return '—';
-  const options: Intl.DateTimeFormatOptions = withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' };
+  const options: Intl.DateTimeFormatOptions = withTime ? { dateStyle: 'medium', timeStyle: 'short', timeZone } : { dateStyle: 'medium', timeZone };
   return new Intl.DateTimeFormat(locale(), options).format(new Date(iso));
 }

@@ -90,7 +90,7 @@ export async function renderScorecard(api: ApiClient, context: ScorecardContext)
       {},
       h('span', { class: `badge ${groupCard?.status ?? card.status}`, id: 'scorecard-status' }, t(`status_${groupCard?.status ?? card.status}`)),
       ' ',
-      `${formatDate(card.from)} – ${formatDate(card.to)}`,
+      `${formatDate(card.from, false, card.timezone)} – ${formatDate(`${card.at}T00:00:00Z`, false, 'UTC')}`,
     ),
     h('h3', {}, t('adjustments')),
     adjustments.length === 0
