@@ -1,10 +1,8 @@
-import { ChildProcess, execSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { Client } from 'pg';
+import { join } from 'node:path';
+import { api, freshServerDatabase, killServers, ServerProcess, sleep, startServer, stopServer } from '../support/server-process';
 
 /**
  * Crash durability of bulk ingestion (SPEC §2: "a 200 means durably stored"; README "Durable 200":
@@ -28,8 +26,6 @@ import { Client } from 'pg';
 
 jest.setTimeout(120_000);
 
-const ROOT = resolve(__dirname, '../..');
-const MAIN = join(ROOT, 'dist/src/main.js');
 const ADMIN_KEY = 'crash-durability-admin-key-0123456789';
 const CHUNK = 1000; // INGEST_CHUNK_SIZE given to the server
 const TOTAL = 30_000; // activities in the stream (30 chunks)
@@ -169,128 +165,14 @@ function expectedIndicators(stored: number) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The server as a child process (same approach as bench/support.ts startServer)
+// The server as a child process (test/support/server-process.ts)
 // ---------------------------------------------------------------------------------------------
 
-/**
- * Builds dist/ when it is missing (CI runs the suite right after `npm ci`, with no dist/). An
- * existing build is used as it is: `npm start` / `npm run build` keep it current, and rebuilding
- * here (nest build empties dist/ first) would pull it from under anything else running it.
- */
-function ensureBuilt(): void {
-  if (existsSync(MAIN)) return;
-  try {
-    execSync('npx nest build', { cwd: ROOT, stdio: 'pipe', timeout: 110_000, env: { ...process.env, NODE_OPTIONS: '' } });
-  } catch (error) {
-    const e = error as { stdout?: Buffer; stderr?: Buffer; message: string };
-    throw new Error(`npx nest build failed: ${e.message}\n${e.stdout?.toString() ?? ''}\n${e.stderr?.toString() ?? ''}`, { cause: error });
-  }
-  if (!existsSync(MAIN)) throw new Error(`npx nest build did not produce ${MAIN}`);
-}
+type Server = ServerProcess;
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = net.createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => done(port));
-    });
-  });
-}
-
-interface Server {
-  child: ChildProcess;
-  base: string;
-  port: number;
-  output: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-const running = new Set<Server>();
-
-async function startServer(storage: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    NODE_OPTIONS: undefined, // jest's flags are not the server's
-    DATABASE_URL: undefined,
-    DATA_DIR: undefined,
-    LOG_LEVEL: 'warn',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    ADMIN_API_KEY: ADMIN_KEY,
-    PEOPLE_INDEX_INTERVAL_SECONDS: '0',
-    INGEST_CHUNK_SIZE: String(CHUNK),
-    NDJSON_MAX_BYTES: '0',
-    ...storage,
-  };
-  const childEnv: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined));
-  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  const keep = (d: Buffer) => {
-    log += d.toString();
-    if (log.length > 20_000) log = log.slice(-20_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));
-  const server: Server = { child, base: `http://127.0.0.1:${port}`, port, output: () => log, exited };
-  running.add(server);
-  void exited.then(() => running.delete(server));
-
-  let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
-  void exited.then((e) => (exit = e));
-  const deadline = Date.now() + 90_000;
-  let last = '';
-  while (Date.now() < deadline) {
-    if (exit) throw new Error(`the server exited before it was ready (code ${exit.code}, signal ${exit.signal}):\n${log}`);
-    try {
-      const res = await fetch(`${server.base}/health/ready`);
-      if (res.ok) return server;
-      last = `${res.status} ${await res.text()}`;
-    } catch (error) {
-      last = String(error);
-    }
-    await sleep(100);
-  }
-  child.kill('SIGKILL');
-  throw new Error(`the server was not ready within 90 s (last answer: ${last}):\n${log}`);
-}
-
-async function stopServer(server: Server): Promise<void> {
-  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
-  server.child.kill('SIGTERM');
-  let timer: NodeJS.Timeout | undefined;
-  const stopped = await Promise.race([server.exited.then(() => true), new Promise<false>((r) => (timer = setTimeout(() => r(false), 30_000)))]);
-  clearTimeout(timer);
-  if (!stopped) {
-    server.child.kill('SIGKILL');
-    await server.exited;
-  }
-}
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-async function api(server: Server, method: string, path: string, body?: { json?: unknown; ndjson?: string }): Promise<{ status: number; body: any }> {
-  const headers: Record<string, string> = { Authorization: `Bearer ${ADMIN_KEY}` };
-  let payload: string | undefined;
-  if (body?.json !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    payload = JSON.stringify(body.json);
-  } else if (body?.ndjson !== undefined) {
-    headers['Content-Type'] = 'application/x-ndjson';
-    payload = body.ndjson;
-  }
-  const res = await fetch(`${server.base}${path}`, { method, headers, body: payload });
-  const text = await res.text();
-  let parsed: unknown = text;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    // not JSON: keep the text for the failure message
-  }
-  return { status: res.status, body: parsed };
+/** The server on `storage` (DATA_DIR or DATABASE_URL), committing ingestion in chunks of CHUNK records, with no NDJSON size limit. */
+function start(storage: Record<string, string>): Promise<Server> {
+  return startServer({ ADMIN_API_KEY: ADMIN_KEY, INGEST_CHUNK_SIZE: String(CHUNK), NDJSON_MAX_BYTES: '0', ...storage });
 }
 
 async function ok(server: Server, path: string): Promise<any> {
@@ -345,28 +227,10 @@ describe('crash durability of NDJSON ingestion (real server, SIGKILL mid-stream)
   let stored = -1;
 
   beforeAll(async () => {
-    ensureBuilt();
     if (process.env.DATABASE_URL) {
-      const name = `crash_durability_${process.pid}_${Date.now().toString(36)}`;
-      const admin = new Client({ connectionString: process.env.DATABASE_URL });
-      await admin.connect();
-      try {
-        await admin.query(`CREATE DATABASE ${name}`);
-      } finally {
-        await admin.end();
-      }
-      const url = new URL(process.env.DATABASE_URL);
-      url.pathname = `/${name}`;
-      storage = { DATABASE_URL: url.toString() };
-      dropDatabase = async () => {
-        const c = new Client({ connectionString: process.env.DATABASE_URL });
-        await c.connect();
-        try {
-          await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        } finally {
-          await c.end();
-        }
-      };
+      const db = await freshServerDatabase(`crash_durability_${process.pid}_${Date.now().toString(36)}`);
+      storage = { DATABASE_URL: db.url };
+      dropDatabase = db.drop;
     } else {
       dataDir = mkdtempSync(join(tmpdir(), 'cno-crash-'));
       storage = { DATA_DIR: dataDir };
@@ -374,16 +238,13 @@ describe('crash durability of NDJSON ingestion (real server, SIGKILL mid-stream)
   });
 
   afterAll(async () => {
-    for (const s of [...running]) {
-      s.child.kill('SIGKILL');
-      await s.exited;
-    }
+    await killServers();
     if (dropDatabase) await dropDatabase();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it(`[${mode}] is SIGKILLed mid-stream after some chunks of a 30 000-record NDJSON ingest were committed`, async () => {
-    server = await startServer(storage);
+    server = await start(storage);
 
     const created = await api(server, 'POST', '/v1/networks', { json: { key: networkKey, name: 'Crash durability' } });
     expect(created.status).toBe(201);
@@ -467,7 +328,7 @@ describe('crash durability of NDJSON ingestion (real server, SIGKILL mid-stream)
 
   it(`[${mode}] restarts on the same data; the network and the request answered 200 before the crash are intact`, async () => {
     expect(crashed).toBe(true);
-    server = await startServer(storage);
+    server = await start(storage);
 
     const network = await ok(server, `/v1/networks/${networkKey}`);
     expect(network).toMatchObject({ key: networkKey, name: 'Crash durability' });

@@ -1,8 +1,5 @@
-import { ChildProcess, execSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import net from 'node:net';
-import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { api, freshServerDatabase, killServers, ServerProcess, sleep, startServer } from '../support/server-process';
 import { workerDatabaseUrl } from '../support/test-app';
 
 /**
@@ -20,105 +17,24 @@ import { workerDatabaseUrl } from '../support/test-app';
 
 jest.setTimeout(240_000);
 
-const ROOT = resolve(__dirname, '../..');
-const MAIN = join(ROOT, 'dist/src/main.js');
 const ADMIN_KEY = 'job-takeover-admin-key-0123456789abcdef';
 const POSTS = 6000;
 const BATCH = 20;
 const WINDOW = { from: '2026-03-01T00:00:00Z', to: '2026-03-08T00:00:00Z' };
 
-/** Builds dist/ when it is missing or predates the job runner (an older build would test old code). */
-function ensureBuilt(): void {
-  if (existsSync(MAIN) && existsSync(join(ROOT, 'dist/src/jobs/job-runner.service.js'))) return;
-  execSync('npx nest build', { cwd: ROOT, stdio: 'pipe', timeout: 200_000, env: { ...process.env, NODE_OPTIONS: '' } });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = net.createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => done(port));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-interface Server {
-  child: ChildProcess;
-  base: string;
-  exited: Promise<unknown>;
-  output: () => string;
-}
-
-const servers: Server[] = [];
-
-async function startServer(databaseUrl: string): Promise<Server> {
-  const port = await freePort();
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    NODE_OPTIONS: undefined,
-    DATA_DIR: undefined,
+/** An instance of the service on `databaseUrl`, with a short lease and small re-match batches. */
+function startInstance(databaseUrl: string): Promise<ServerProcess> {
+  return startServer({
     DATABASE_URL: databaseUrl,
     ADMIN_API_KEY: ADMIN_KEY,
-    LOG_LEVEL: 'warn',
-    PORT: String(port),
-    HOST: '127.0.0.1',
     DB_POOL_SIZE: '3', // two instances and this test within the embedded server's 10 connections
-    PEOPLE_INDEX_INTERVAL_SECONDS: '0',
     RATE_LIMIT_READS: '0',
     RATE_LIMIT_WRITES: '0',
     RATE_LIMIT_EXPENSIVE: '0',
     JOB_LEASE_SECONDS: '2',
     JOB_POLL_INTERVAL_MS: '200',
     REMATCH_BATCH_SIZE: String(BATCH),
-  };
-  const childEnv: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined));
-  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  const keep = (d: Buffer) => (log = (log + d.toString()).slice(-20_000));
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  let gone = false;
-  const exited = new Promise((done) =>
-    child.once('exit', (code, signal) => {
-      gone = true;
-      done({ code, signal });
-    }),
-  );
-  const server: Server = { child, base: `http://127.0.0.1:${port}`, exited, output: () => log };
-  servers.push(server);
-  for (let i = 0; i < 900; i++) {
-    if (gone) throw new Error(`the server exited before it was ready:\n${log}`);
-    try {
-      if ((await fetch(`${server.base}/health/ready`)).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  throw new Error(`the server was not ready:\n${log}`);
-}
-
-async function api(server: Server, method: string, path: string, body?: { json?: unknown; ndjson?: string }): Promise<{ status: number; body: any }> {
-  const headers: Record<string, string> = { Authorization: `Bearer ${ADMIN_KEY}` };
-  let payload: string | undefined;
-  if (body?.json !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    payload = JSON.stringify(body.json);
-  } else if (body?.ndjson !== undefined) {
-    headers['Content-Type'] = 'application/x-ndjson';
-    payload = body.ndjson;
-  }
-  const res = await fetch(`${server.base}${path}`, { method, headers, body: payload });
-  const text = await res.text();
-  try {
-    return { status: res.status, body: JSON.parse(text) };
-  } catch {
-    return { status: res.status, body: text };
-  }
+  });
 }
 
 describe('background job taken over after its instance dies (two real servers, SIGKILL)', () => {
@@ -131,37 +47,24 @@ describe('background job taken over after its instance dies (two real servers, S
   let sql: Client;
 
   beforeAll(async () => {
-    ensureBuilt();
     if (process.env.DATABASE_URL) {
-      const name = `job_takeover_${suffix}`;
-      const admin = new Client({ connectionString: process.env.DATABASE_URL });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`).finally(() => admin.end());
-      const url = new URL(process.env.DATABASE_URL);
-      url.pathname = `/${name}`;
-      databaseUrl = url.toString();
-      dropDatabase = async () => {
-        const c = new Client({ connectionString: process.env.DATABASE_URL });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => c.end());
-      };
+      const db = await freshServerDatabase(`job_takeover_${suffix}`);
+      databaseUrl = db.url;
+      dropDatabase = db.drop;
     } else {
       databaseUrl = workerDatabaseUrl();
     }
   });
 
   afterAll(async () => {
-    for (const s of servers) {
-      if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');
-      await s.exited;
-    }
+    await killServers();
     await sql?.end().catch(() => undefined);
     if (dropDatabase) await dropDatabase();
   });
 
   it(`[${mode}] the survivor finishes a re-match whose instance was SIGKILLed, with exact figures`, async () => {
-    const first = await startServer(databaseUrl);
-    const second = await startServer(databaseUrl);
+    const first = await startInstance(databaseUrl);
+    const second = await startInstance(databaseUrl);
     sql = new Client({ connectionString: databaseUrl });
     await sql.connect();
 
@@ -203,7 +106,7 @@ describe('background job taken over after its instance dies (two real servers, S
     }
     expect(owner).not.toBeNull();
     const ownerPid = Number((owner as string).split(':').at(-2));
-    const victim = servers.find((s) => s.child.pid === ownerPid);
+    const victim = [first, second].find((s) => s.child.pid === ownerPid);
     expect(victim).toBeDefined();
     const survivor = victim === first ? second : first;
     victim!.child.kill('SIGKILL');

@@ -1,7 +1,7 @@
-import { ChildProcess, execSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { runMigrations } from '../../src/database/migrate';
+import { buildServerOnce } from './server-process';
 
 declare global {
   // shared with global-teardown (same process)
@@ -26,20 +26,8 @@ function startPgliteServer(): Promise<{ child: ChildProcess; url: string }> {
  * (tests isolate themselves by network key). Without: one in-memory PGlite per Jest worker,
  * each in its own process, migrated once. Workers find theirs in TEST_DATABASE_URLS.
  */
-/**
- * The tests that run real server processes (crash durability, job takeover) start the built
- * dist/src/main.js. Built here, once, before the workers start, when it is missing or predates the
- * job runner: two workers building at once (nest build empties dist/ first) pulled it from under each
- * other on a fresh clone.
- */
-function buildServerOnce(): void {
-  const root = join(__dirname, '..', '..');
-  if (existsSync(join(root, 'dist', 'src', 'main.js')) && existsSync(join(root, 'dist', 'src', 'jobs', 'job-runner.service.js'))) return;
-  execSync('npx nest build', { cwd: root, stdio: 'pipe', timeout: 300_000, env: { ...process.env, NODE_OPTIONS: '' } });
-}
-
 export default async function globalSetup(config: { maxWorkers: number }): Promise<void> {
-  buildServerOnce();
+  buildServerOnce(); // the built server that crash durability and job takeover run (server-process.ts)
   let urls: string[];
   if (process.env.DATABASE_URL) {
     urls = [process.env.DATABASE_URL];
