@@ -7,6 +7,7 @@ import { BadRequest, PayloadTooLarge } from '../common/errors/domain-errors';
 import { execute, sql } from '../database/sql';
 import { NetworksService } from '../networks/networks.service';
 import { IngestionReport, RejectedRecord } from './dto/ingestion-report.dto';
+import { writeAndAnnounce } from './ingestion-notice';
 import { readNdjsonLines } from './ndjson-lines';
 import { describeErrors, parseRecord, recordKey, RecordRow } from './record-parser';
 import { Outcome, RecordWriter, WriteOutcome } from './record-writer';
@@ -176,7 +177,9 @@ export class IngestionService {
    */
   async ingestOne(networkId: number | null, row: RecordRow): Promise<Outcome> {
     // no scope: these routes write no member for a network-limited key, so nothing is refused
-    const [outcome] = await this.dataSource.transaction(async (manager) => new RecordWriter(manager, networkId).write([row]));
+    const [outcome] = await this.dataSource.transaction((manager) =>
+      writeAndAnnounce(manager, networkId, () => new RecordWriter(manager, networkId).write([row])),
+    );
     if (typeof outcome !== 'string') throw new Error(`a single-record write was refused: ${outcome.rejected}`);
     return outcome;
   }
@@ -222,7 +225,9 @@ export class IngestionService {
   private async flush(networkId: number, scope: string[] | null, records: PendingRecord[], report: ReportBuilder): Promise<void> {
     if (records.length === 0) return;
     try {
-      const outcomes = await this.dataSource.transaction((manager) => writeInBatches(new RecordWriter(manager, networkId, scope), records));
+      const outcomes = await this.dataSource.transaction((manager) =>
+        writeAndAnnounce(manager, networkId, () => writeInBatches(new RecordWriter(manager, networkId, scope), records)),
+      );
       outcomes.forEach((o, i) => report.record(records[i], o));
       await this.refreshStatisticsDuringLoad(records.length);
     } catch (error) {
@@ -231,7 +236,9 @@ export class IngestionService {
       this.logger.warn({ err: error }, 'a chunk was refused by the database; retrying its records one by one');
       for (const record of records) {
         try {
-          const [outcome] = await this.dataSource.transaction((manager) => new RecordWriter(manager, networkId, scope).write([record.row]));
+          const [outcome] = await this.dataSource.transaction((manager) =>
+            writeAndAnnounce(manager, networkId, () => new RecordWriter(manager, networkId, scope).write([record.row])),
+          );
           report.record(record, outcome);
         } catch (e) {
           if (!isDataError(e)) throw e;
