@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { Environment } from './common/config/environment';
 import { requestContextMiddleware } from './common/http/request-id';
+import { SERVER_STOPPING } from './common/http/server-stopping';
 import { createValidationPipe, UnstorableInputPipe } from './common/validation/validation';
 import { mountDashboard } from './dashboard/dashboard.static';
 import { DatabaseConnection } from './database/database.module';
@@ -52,6 +53,7 @@ export async function createApp(env: Environment, database: DatabaseConnection):
 export async function closeGracefully(app: INestApplication): Promise<void> {
   const server = app.getHttpServer() as import('node:http').Server;
   if (server.listening) {
+    server.emit(SERVER_STOPPING); // live streams end themselves: the server would wait for them
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();

@@ -12,6 +12,7 @@ import { HealthModule } from './health/health.module';
 import { HealthScorecardModule } from './health-scorecard/health-scorecard.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { IngestionModule } from './ingestion/ingestion.module';
+import { LiveModule } from './live/live.module';
 import { NetworksModule } from './networks/networks.module';
 import { PeopleModule } from './people/people.module';
 import { PrivacyModule } from './privacy/privacy.module';
@@ -53,6 +54,7 @@ export class AppModule {
         TopicsModule,
         PeopleModule,
         PrivacyModule,
+        LiveModule,
         HealthScorecardModule,
       ],
       providers: [

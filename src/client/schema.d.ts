@@ -737,6 +737,33 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/networks/{key}/live': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Live counters and contributions of a network, as Server-Sent Events (SPEC §3.11)
+     * @description A `text/event-stream` that stays open. Events:
+     *     * `counters` — data [LiveCountersEvent](#/components/schemas/LiveCountersEvent): sent on connect, then within 1 s of each committed ingestion into the network by any instance of the service (announced through the database at commit), and at least every 60 s while its values change with the clock (`lastHour` slides, `today` turns at local midnight). Counters equal to the last ones sent on the stream are not repeated. Computed at most once per 250 ms per network and instance, shared by all its streams: a burst of ingestions gives one event with the figures after the burst.
+     *     * `activity` — data [LiveActivityEvent](#/components/schemas/LiveActivityEvent): one per contribution (post, question, reply, share) newly inserted by an ingestion, in the order written; never its text, tags or author, and `group: null` where the key may not see a confidential group. At most 50 per second per stream: beyond, only the counters tell (a bulk load of thousands of records sends the first ones of each burst, not all). Updates and deletions of existing activities move the counters but send no activity event.
+     *     * a comment `: heartbeat` every 15 s (LIVE_HEARTBEAT_SECONDS).
+     *
+     *     Every event has an `id`, increasing along the stream. A client reconnecting with `Last-Event-ID` (EventSource does it by itself) gets a stream whose ids continue after that one and that starts with the current counters; activity events missed while disconnected are not replayed. A `Last-Event-ID` that is not a non-negative integer is ignored (ids start at 1).
+     *
+     *     Opening a stream is one read of the rate limit and one audit entry (action `live.read`, target the network key). A client that does not read what is sent is disconnected (after 30 s behind, or with 256 KiB waiting) and never slows ingestion or other clients. When the service stops, streams end and EventSource reconnects to another instance. Browsers: EventSource cannot send an Authorization header; read the stream with fetch() and a ReadableStream (or an EventSource implementation that accepts headers).
+     */
+    get: operations['LiveController_stream'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/networks/{key}/health': {
     parameters: {
       query?: never;
@@ -2342,6 +2369,81 @@ export interface components {
       /** @example 4 */
       level: number;
     };
+    LiveActivityEvent: {
+      /** @example a-1042 */
+      externalId: string;
+      /**
+       * @description Only contributions are sent
+       * @example question
+       * @enum {string}
+       */
+      kind: 'post' | 'question' | 'reply' | 'share';
+      /**
+       * @description externalId of the activity's group; null when it has none, and null when the group (or, for an activity without a group inside a thread, the thread root's group) is confidential and the key may not see it (SPEC §4: admin keys and keys limited to this network see it)
+       * @example g-cloud
+       */
+      group: string | null;
+      /**
+       * @description occurredAt of the activity (UTC)
+       * @example 2026-03-30T11:59:58.000Z
+       */
+      occurredAt: string;
+    };
+    LiveCountersEvent: {
+      /**
+       * @description When the counters were computed (UTC)
+       * @example 2026-03-30T12:00:00.250Z
+       */
+      at: string;
+      /** @description The network's local day holding `at` (its IANA time zone), deleted activities excluded */
+      today: components['schemas']['LiveTodayCounts'];
+      /** @description The hour before `at` */
+      lastHour: components['schemas']['LiveLastHourCounts'];
+    };
+    LiveLastHourCounts: {
+      /**
+       * @description Activities of any kind that occurred in [at − 1 h, at)
+       * @example 38
+       */
+      activities: number;
+      /**
+       * @description Contributions (post, question, reply, share) in [at − 1 h, at)
+       * @example 14
+       */
+      contributions: number;
+      /**
+       * @description Distinct members who authored any activity in [at − 1 h, at)
+       * @example 21
+       */
+      activeMembers: number;
+    };
+    LiveTodayCounts: {
+      /**
+       * @description Activities of any kind (reactions and accepts included) that occurred on the network's local day (as `totals` of the activity indicator, SPEC §3.1, for that day)
+       * @example 412
+       */
+      activities: number;
+      /**
+       * @description Contributions (post, question, reply, share) of the local day
+       * @example 168
+       */
+      contributions: number;
+      /**
+       * @description Questions asked on the local day
+       * @example 23
+       */
+      questions: number;
+      /**
+       * @description Distinct members who authored any activity on the local day (SPEC §2 "active")
+       * @example 97
+       */
+      activeMembers: number;
+      /**
+       * @description `unansweredQuestions` of the responsiveness indicator (SPEC §3.3) over the 28 local days ending with today (from local midnight 27 days before today's to the next local midnight), at the time of the event: questions of those days with no first response, older than 48 h. A question of today itself is never older than 48 h, so a count of today's questions only would always be 0; this is the open backlog the scorecard's `unanswered` dimension judges (SPEC §3.10) for today, and equals GET …/indicators/responsiveness with that from and to
+       * @example 5
+       */
+      unansweredQuestions: number;
+    };
     MemberExport: {
       /** @description The member record: externalId, displayName, email, department, site, jobTitle, joinedAt, placeholder, erasedAt, createdAt, updatedAt */
       member: {
@@ -3250,7 +3352,7 @@ export interface operations {
   AuditController_list: {
     parameters: {
       query?: {
-        /** @description Exact action: api-key.create, api-key.revoke, objective.create|replace|delete, profile.update|read, profile.history.read, hr.interest-profiles.read, hr.interest-map.read, experts.read, expertise-coverage.read, animator-candidates.read, member.erase, member.export */
+        /** @description Exact action: api-key.create, api-key.revoke, objective.create|replace|delete, profile.update|read, profile.history.read, hr.interest-profiles.read, hr.interest-map.read, experts.read, expertise-coverage.read, animator-candidates.read, live.read, member.erase, member.export */
         action?: string;
         /** @description API key id that acted (bootstrap-admin for ADMIN_API_KEY) */
         actor?: string;
@@ -6778,6 +6880,97 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MemberExport'];
+        };
+      };
+      /** @description Invalid input: problem+json with `errors: [{path, message}]` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, unknown or revoked API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The API key's role or network scope does not allow this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown resource */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit reached; retry after the `Retry-After` header */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  LiveController_stream: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The id of the last event received, to resume after it (sent by EventSource on reconnection) */
+        'Last-Event-ID'?: string;
+      };
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The event stream (open until the client leaves or the service stops) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example retry: 2000
+           *
+           *     id: 1
+           *     event: counters
+           *     data: {"at":"2026-03-30T12:00:00.250Z","today":{"activities":412,"contributions":168,"questions":23,"activeMembers":97,"unansweredQuestions":5},"lastHour":{"activities":38,"contributions":14,"activeMembers":21}}
+           *
+           *     id: 2
+           *     event: counters
+           *     data: {"at":"2026-03-30T12:00:03.410Z","today":{"activities":414,"contributions":170,"questions":24,"activeMembers":98,"unansweredQuestions":5},"lastHour":{"activities":40,"contributions":16,"activeMembers":22}}
+           *
+           *     id: 3
+           *     event: activity
+           *     data: {"externalId":"a-1042","kind":"question","group":"g-cloud","occurredAt":"2026-03-30T12:00:02.000Z"}
+           *
+           *     id: 4
+           *     event: activity
+           *     data: {"externalId":"a-1043","kind":"reply","group":null,"occurredAt":"2026-03-30T12:00:02.500Z"}
+           *
+           *     : heartbeat
+           */
+          'text/event-stream': string;
         };
       };
       /** @description Invalid input: problem+json with `errors: [{path, message}]` */

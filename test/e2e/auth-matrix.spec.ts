@@ -37,6 +37,8 @@ interface RouteRow {
   params?: Record<string, (c: Ctx) => string>;
   /** a valid body, so allowed calls do real work */
   body?: (c: Ctx) => unknown;
+  /** a Server-Sent Events stream, which never ends: an allowed call is read until its first bytes, then closed */
+  stream?: true;
 }
 
 const ANY_NETWORK_READER: Role[] = ['admin', 'integrator', 'cno', 'hr'];
@@ -107,6 +109,8 @@ const MATRIX: RouteRow[] = [
   { method: 'get', path: '/v1/networks/{key}/health', allowed: CNO, networkScoped: true },
   { method: 'get', path: '/v1/networks/{key}/health-policy', allowed: CNO, networkScoped: true },
   { method: 'put', path: '/v1/networks/{key}/health-policy', allowed: CNO, networkScoped: true, body: () => ({}) },
+  // live stream (SPEC §3.11): Server-Sent Events, authorised like the indicators
+  { method: 'get', path: '/v1/networks/{key}/live', allowed: CNO, networkScoped: true, stream: true },
   // business objectives (SPEC §2): cno and admin; keys limited to networks manage objectives of those networks only
   { method: 'get', path: '/v1/objectives', allowed: CNO, networkScoped: false },
   {
@@ -145,6 +149,30 @@ const MATRIX: RouteRow[] = [
 
 const routeId = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
 
+/**
+ * A response parser for stream rows: an event stream is read until its first bytes and then closed
+ * (it would never end); any other answer (a problem) is read whole. Sets `text` as superagent's own parsers do.
+ */
+function untilFirstBytes(res: unknown, callback: (err: Error | null, body: string) => void): void {
+  const stream = res as NodeJS.ReadableStream & { headers: Record<string, string | undefined>; text?: string; destroy(): void };
+  const streaming = /^text\/event-stream/.test(stream.headers['content-type'] ?? '');
+  let text = '';
+  let done = false;
+  const finish = () => {
+    if (done) return;
+    done = true;
+    stream.text = text;
+    callback(null, text);
+  };
+  stream.on('data', (chunk: Buffer | string) => {
+    text += chunk.toString();
+    if (!streaming) return;
+    finish();
+    stream.destroy();
+  });
+  stream.on('end', finish);
+}
+
 function expectPassedAuth(res: Response, label: string): void {
   // not rejected by auth; and an allowed call never crashes the service
   expect({ label, status: res.status, passed: ![401, 403].includes(res.status) && res.status < 500 }).toEqual({ label, status: res.status, passed: true });
@@ -179,6 +207,7 @@ describe('auth matrix: role × route × network', () => {
     });
     let req = t.http()[row.method](url);
     if (authorization !== undefined) req = req.set('Authorization', authorization);
+    if (row.stream) req = req.buffer(true).parse(untilFirstBytes);
     return row.body ? req.send(row.body(ctx) as object) : req;
   }
 

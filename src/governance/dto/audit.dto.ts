@@ -7,7 +7,7 @@ class AuditFilters {
   @ApiPropertyOptional({
     example: 'member.erase',
     description:
-      'Exact action: api-key.create, api-key.revoke, objective.create|replace|delete, profile.update|read, profile.history.read, hr.interest-profiles.read, hr.interest-map.read, experts.read, expertise-coverage.read, animator-candidates.read, member.erase, member.export',
+      'Exact action: api-key.create, api-key.revoke, objective.create|replace|delete, profile.update|read, profile.history.read, hr.interest-profiles.read, hr.interest-map.read, experts.read, expertise-coverage.read, animator-candidates.read, live.read, member.erase, member.export',
   })
   @IsOptional()
   @IsString()
