@@ -272,4 +272,22 @@ describe('dashboard in a real browser', () => {
     await page.click('button[data-lang="en"]');
     await waitLoaded(fr);
   });
+
+  it('moves a live counter within a second or so of an ingestion (the stream read with fetch, the key in its header)', async () => {
+    await page.locator('#live-state[data-state="open"]').waitFor();
+    const today = '[data-live="today.activities"]';
+    await page.locator(`${today}:not([data-value="null"])`).waitFor();
+    // every seeded activity is at least 3 days old
+    expect(await page.locator(today).getAttribute('data-value')).toBe('0');
+    const res = await ingest(t, network, [newActivity(m('live1'), 'post', m('bob'), new Date().toISOString(), { group: m('cloud'), text: 'Live!' })]);
+    expect(res.status).toBe(200);
+    await page.locator(`${today}[data-value="1"]`).waitFor();
+    expect(await page.locator('[data-live="today.contributions"]').getAttribute('data-value')).toBe('1');
+    // the activity event: its kind and group, never its text
+    const feed = page.locator('#live-feed li').first();
+    await feed.waitFor();
+    expect(await feed.textContent()).toContain(m('cloud'));
+    expect(await feed.textContent()).not.toContain('Live!');
+    await shot('live');
+  });
 });
