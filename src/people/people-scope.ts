@@ -35,12 +35,5 @@ export async function requireMember(db: EntityManager, principal: Principal, ext
 export const inReadableNetworks = (column: string, networks: readonly string[] | null): RawBuilder<unknown> =>
   networks === null ? sql`TRUE` : sql`${fragment(column)} IN (SELECT id FROM networks WHERE key = ANY(${[...networks]}::text[]))`;
 
-/**
- * The positional form of inReadableNetworks ($n: the key's network keys or null), for the SQL not yet
- * written with bound values; goes when its last user is converted.
- */
-export const readableNetwork = (column: string, param: string) =>
-  `(${param}::text[] IS NULL OR ${column} IN (SELECT id FROM networks WHERE key = ANY(${param}::text[])))`;
-
 /** Current generation of the people index: join `people_index_runs r` on this. */
 export const CURRENT_GENERATION = (alias: string) => `JOIN people_index_runs r ON r.network_id = ${alias}.network_id AND r.generation = ${alias}.generation`;
