@@ -3,6 +3,7 @@ import type { Response } from 'supertest';
 import { ingest, newActivity, newGroup, newMember, newNetwork, uniqueKey } from '../support/factories';
 import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
 import { expectProblem } from '../support/problems';
+import { untilFirstEvent } from '../support/event-stream';
 
 /**
  * The auth matrix (SPEC §1, §4): every /v1 route × every role × network scope, through HTTP on the
@@ -37,7 +38,7 @@ interface RouteRow {
   params?: Record<string, (c: Ctx) => string>;
   /** a valid body, so allowed calls do real work */
   body?: (c: Ctx) => unknown;
-  /** a Server-Sent Events stream, which never ends: an allowed call is read until its first bytes, then closed */
+  /** a Server-Sent Events stream, which never ends: an allowed call is read until its first event, then closed */
   stream?: true;
 }
 
@@ -149,30 +150,6 @@ const MATRIX: RouteRow[] = [
 
 const routeId = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
 
-/**
- * A response parser for stream rows: an event stream is read until its first bytes and then closed
- * (it would never end); any other answer (a problem) is read whole. Sets `text` as superagent's own parsers do.
- */
-function untilFirstBytes(res: unknown, callback: (err: Error | null, body: string) => void): void {
-  const stream = res as NodeJS.ReadableStream & { headers: Record<string, string | undefined>; text?: string; destroy(): void };
-  const streaming = /^text\/event-stream/.test(stream.headers['content-type'] ?? '');
-  let text = '';
-  let done = false;
-  const finish = () => {
-    if (done) return;
-    done = true;
-    stream.text = text;
-    callback(null, text);
-  };
-  stream.on('data', (chunk: Buffer | string) => {
-    text += chunk.toString();
-    if (!streaming) return;
-    finish();
-    stream.destroy();
-  });
-  stream.on('end', finish);
-}
-
 function expectPassedAuth(res: Response, label: string): void {
   // not rejected by auth; and an allowed call never crashes the service
   expect({ label, status: res.status, passed: ![401, 403].includes(res.status) && res.status < 500 }).toEqual({ label, status: res.status, passed: true });
@@ -207,7 +184,7 @@ describe('auth matrix: role × route × network', () => {
     });
     let req = t.http()[row.method](url);
     if (authorization !== undefined) req = req.set('Authorization', authorization);
-    if (row.stream) req = req.buffer(true).parse(untilFirstBytes);
+    if (row.stream) req = req.buffer(true).parse(untilFirstEvent);
     return row.body ? req.send(row.body(ctx) as object) : req;
   }
 

@@ -1,6 +1,7 @@
 import type { Response } from 'supertest';
 import { ingest, newActivity, newGroup, newMember, newMembership, newNetwork, RawRecord, uniqueKey } from '../support/factories';
 import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
+import { untilFirstEvent } from '../support/event-stream';
 
 /**
  * Confidential groups (SPEC §2, §4; docs/alignment.md "Emerging topics", docs/people.md "The people
@@ -14,7 +15,7 @@ import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
  * is shown to be able to fail. Members, profiles and objectives — which are not confidential — never
  * hold the secret.
  *
- * The sweep takes every GET operation of the OpenAPI document under /v1, fills its path and query
+ * The sweep takes every GET operation of the OpenAPI document under /v1 (the live stream read up to its first event), fills its path and query
  * parameters, follows its pages, and calls it with cno, hr and integrator keys, unscoped and limited
  * to another network: the secret must appear in no response (body or headers, any status, case-insensitive, after accent folding).
  * A GET route with a path parameter (or a required query parameter) this file cannot fill fails the
@@ -53,14 +54,6 @@ const snippet = (s: string, stem: string): string => {
 
 type Role = 'cno' | 'hr' | 'integrator';
 const ROLES: Role[] = ['cno', 'hr', 'integrator'];
-
-/** Collects the body as a string whatever the content type (JSON, CSV, problem+json, streams). */
-function rawText(res: unknown, callback: (err: Error | null, body: string) => void): void {
-  const stream = res as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer | string) => chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c)));
-  stream.on('end', () => callback(null, Buffer.concat(chunks).toString('utf8')));
-}
 
 function parseJson(raw: string, contentType: string): { ok: true; value: unknown } | { ok: false } {
   if (!/json/i.test(contentType)) return { ok: false };
@@ -230,7 +223,7 @@ describe('confidential groups (SPEC §4): counted, never shown to keys that may 
   const auth = (secret: string) => ({ Authorization: `Bearer ${secret}` });
   const admin = () => auth(TEST_ADMIN_KEY);
   const get = (url: string, query: Record<string, string>, secret: string) =>
-    t.http().get(url).query(query).set(auth(secret)).buffer(true).parse(rawText).timeout({ deadline: 60_000 });
+    t.http().get(url).query(query).set(auth(secret)).buffer(true).parse(untilFirstEvent).timeout({ deadline: 60_000 });
 
   async function createKey(role: Role, networks?: string[]): Promise<{ id: string; secret: string }> {
     const res = await t
