@@ -1,5 +1,6 @@
+import type { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
-import { execute, sql } from './sql';
+import { compileSql, execute, sql } from './sql';
 
 /**
  * PostgreSQL notification channels (LISTEN/NOTIFY), one registry like advisory-locks.ts. A NOTIFY
@@ -53,4 +54,9 @@ export function parseIngestionNotice(payload: string | undefined): IngestionNoti
   } catch {
     return null;
   }
+}
+
+/** Starts listening on `channel` on a dedicated connection of its own (a pg Client outside the pool, which a listener needs). */
+export async function listenOn(client: Client, channel: (typeof CHANNELS)[keyof typeof CHANNELS]): Promise<void> {
+  await client.query(compileSql(sql`LISTEN ${sql.id(channel)}`).sql);
 }

@@ -2,8 +2,8 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, Notification } from 'pg';
 import { DataSource } from 'typeorm';
-import { CHANNELS, IngestionNotice, parseIngestionNotice } from '../database/notifications';
-import { compileSql, execute, sql } from '../database/sql';
+import { CHANNELS, IngestionNotice, listenOn, parseIngestionNotice } from '../database/notifications';
+import { execute, sql } from '../database/sql';
 
 const RECONNECT_MIN_MS = 500;
 const RECONNECT_MAX_MS = 10_000;
@@ -93,7 +93,7 @@ export class IngestionListener implements OnApplicationBootstrap, OnApplicationS
     client.on('end', () => this.reopen(client));
     try {
       await client.connect();
-      await client.query(compileSql(sql`LISTEN ${sql.id(CHANNELS.INGESTION)}`).sql);
+      await listenOn(client, CHANNELS.INGESTION);
     } catch (error) {
       this.logger.warn({ err: error }, 'cannot open the live listening connection; retrying');
       this.reopen(client);
