@@ -3,7 +3,7 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { NotFound } from '../common/errors/domain-errors';
 import { offsetPage } from '../common/pagination/pagination';
-import { row, rows, sql } from '../database/sql';
+import { row, sql } from '../database/sql';
 import { canSeeConfidential, isConfidentialGroup, Principal } from '../governance/principal';
 import { SeriesWindowQuery, DriftQuery } from './dto/indicator-query.dto';
 import { AlignmentDriftPage, AlignmentDriftRowView, AlignmentView } from './dto/indicator-views.dto';
@@ -105,15 +105,7 @@ export class AlignmentIndicatorsService {
     const scope = await this.scopes.resolve(networkKey, query);
     const seeAll = canSeeConfidential(principal, networkKey);
     const previous: Scope = { ...scope, from: new Date(2 * scope.from.getTime() - scope.to.getTime()), to: scope.from };
-    const groups = await rows(
-      this.db,
-      sql<{
-        id: string;
-        externalId: string;
-        name: string | null;
-        visibility: string | null;
-      }>`SELECT id::text, external_id, name, visibility FROM groups WHERE network_id = ${scope.networkId} ORDER BY external_id COLLATE "C"`,
-    );
+    const groups = await this.scopes.groupsOf(scope.networkId);
     const [contributions, aligned, previousContributions, previousAligned] = [
       await contributionsByGroup(this.db, scope),
       await alignedByGroup(this.db, scope),

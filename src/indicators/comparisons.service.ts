@@ -41,15 +41,7 @@ export class ComparisonsService {
 
   async groups(principal: Principal, networkKey: string, query: ComparisonQuery, now = new Date()): Promise<ComparisonPage> {
     const base = await this.scopes.resolve(networkKey, { ...query, group: undefined }, now);
-    const groups = await rows(
-      this.db,
-      sql<{
-        id: string;
-        externalId: string;
-        name: string | null;
-        visibility: string | null;
-      }>`SELECT id::text, external_id, name, visibility FROM groups WHERE network_id = ${base.networkId} ORDER BY external_id`,
-    );
+    const groups = await this.scopes.groupsOf(base.networkId);
     const seeAll = canSeeConfidential(principal, networkKey);
     const objectives = await objectivesInForce(this.db, base.networkId);
     const results: ComparisonRow[] = [];

@@ -70,6 +70,17 @@ export class ScopeResolver {
     return Object.fromEntries(GRANULARITIES.map((g) => [g, Number(counts[g])])) as BucketCounts;
   }
 
+  /**
+   * Every group of a network, in code-point order of externalId: the order rows of equal value keep
+   * in comparisons (the same on every database, whatever its collation).
+   */
+  groupsOf(networkId: number): Promise<NetworkGroup[]> {
+    return rows(
+      this.db.manager,
+      sql<NetworkGroup>`SELECT id::text, external_id, name, visibility FROM groups WHERE network_id = ${networkId} ORDER BY external_id COLLATE "C"`,
+    );
+  }
+
   async groupId(networkId: number, externalId: string | undefined): Promise<string | null> {
     if (externalId === undefined) return null;
     const [group] = await rows(
@@ -82,6 +93,14 @@ export class ScopeResolver {
 }
 
 export { CONTRIBUTION_KINDS_SQL } from '../ingestion/activity.entity';
+
+/** A group of a network as the per-group reads list it (visibility null: a placeholder). */
+export interface NetworkGroup {
+  id: string;
+  externalId: string;
+  name: string | null;
+  visibility: string | null;
+}
 
 /**
  * Conditions on `a` for the activities of a scope (src/database/sql.ts binds the values). Deleted
