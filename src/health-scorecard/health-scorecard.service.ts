@@ -20,6 +20,7 @@ import { AdjustmentKind, AdjustmentView, DimensionView, GroupHealthView, HealthQ
 import { DIMENSION_KEYS, DimensionKey, DIMENSIONS, HealthPolicy, Status, statusOf, thresholdOf, worst } from './health-policy';
 import { HealthPolicyService } from './health-policy.service';
 import { activityTags, concentrationByGroup, diffusionByGroup, groupMembers, networkMembersAmong, scorecardWindow } from './queries/scorecard.query';
+import { OBSERVED_EXPERT_MIN_SCORE } from '../indicators/metrics.registry';
 
 const iso = (d: Date) => d.toISOString();
 const day = (d: Date, timezone: string) => localDate(d, timezone);
@@ -27,8 +28,6 @@ const percent = (r: number) => `${round(r * 100, 1)} %`;
 
 /** At most this many suggestions per adjustment. */
 export const MAX_SUGGESTIONS = 3;
-/** Observed expert: an observed score on the topic of at least this (the `observedExperts` of expertise coverage, `hiddenExpert` of the experts list). */
-export const OBSERVED_EXPERT_MIN_SCORE = 5;
 /** At most this many tags of unanswered questions are looked up for experts, the most frequent first. */
 const MAX_TAGS = 5;
 

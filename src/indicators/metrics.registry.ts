@@ -29,6 +29,12 @@ const CONTRIBUTIONS = 'post, question, reply and share activities';
 
 /** Observed expertise of a member on a topic: weight of each piece of evidence. */
 export const OBSERVED_SCORE_WEIGHTS = { acceptedAnswers: 3, replies: 1, reactionsReceived: 0.5, peopleHelped: 2 } as const;
+/**
+ * A member is an observed expert on a topic from this observed score on: `hiddenExpert` of the experts
+ * list (when undeclared), `observedExperts` of expertise coverage, the profile's observed-not-declared
+ * gaps, and the experts the health scorecard suggests.
+ */
+export const OBSERVED_EXPERT_MIN_SCORE = 5;
 /** Expert finder's ranking score: the observed score plus the declared level (1–5, 0 when none) times its weight. */
 export const EXPERT_SCORE_WEIGHTS = { observedScore: 1, declaredLevel: 2 } as const;
 /** Animator candidates: weight of each signal, each divided by its maximum over the candidates first. */
@@ -293,7 +299,7 @@ export const METRICS: readonly MetricDefinition[] = [
     unit: 'index',
     better: 'higher',
     empty: 0,
-    formula: `${weightedSum(OBSERVED_SCORE_WEIGHTS)}, over the live replies a member wrote in other people's threads on the topic (also the profile's observed expertise score)`,
+    formula: `${weightedSum(OBSERVED_SCORE_WEIGHTS)}, over the live replies a member wrote in other people's threads on the topic (also the profile's observed expertise score); an observed expert from ${OBSERVED_EXPERT_MIN_SCORE} on`,
     weights: OBSERVED_SCORE_WEIGHTS,
   },
   {

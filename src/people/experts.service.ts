@@ -14,8 +14,9 @@ import { NetworksService } from '../networks/networks.service';
 import { AnimatorCandidatePage, AnimatorQuery, CoveragePage, CoverageQuery, ExpertPage, ExpertsQuery, PeopleIndexRunView } from './dto/people-views.dto';
 import { PeopleIndexService } from './people-index.service';
 import { animatorCandidates } from './queries/animator-candidates.query';
-import { expertScore, expertsOn, HIDDEN_EXPERT_MIN_SCORE, indexComputedAt, observedScore } from './queries/experts.query';
+import { expertScore, expertsOn, indexComputedAt, observedScore } from './queries/experts.query';
 import { expertiseCoverage } from './queries/expertise-coverage.query';
+import { OBSERVED_EXPERT_MIN_SCORE } from '../indicators/metrics.registry';
 
 /** Expertise coverage's window when `from` is not given: the year before `to`. */
 const COVERAGE_DEFAULT_DAYS = 365;
@@ -64,7 +65,7 @@ export class ExpertsService {
           peopleHelped: r.peopleHelped,
           score: round(observed, 4),
         },
-        hiddenExpert: r.declaredLevel === null && observed >= HIDDEN_EXPERT_MIN_SCORE,
+        hiddenExpert: r.declaredLevel === null && observed >= OBSERVED_EXPERT_MIN_SCORE,
       })),
       nextCursor: page.nextCursor,
     };

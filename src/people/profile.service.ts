@@ -10,8 +10,9 @@ import { networkLimit, Principal } from '../governance/principal';
 import { DeclaredProfileView, InterestTopicDto, LeveledTopicDto, ProfileHistoryPage, ProfileView, PutProfileDto } from './dto/profile.dto';
 import { requireMember } from './people-scope';
 import type { Facet } from './profile-topic.entity';
-import { HIDDEN_EXPERT_MIN_SCORE, observedScore } from './queries/experts.query';
+import { observedScore } from './queries/experts.query';
 import { memberInterests, memberObservedExpertise } from './queries/member-profile.query';
+import { OBSERVED_EXPERT_MIN_SCORE } from '../indicators/metrics.registry';
 
 const FACET_FIELDS: [keyof PutProfileDto, Facet][] = [
   ['expertise', 'expertise'],
@@ -88,7 +89,7 @@ export class ProfileService {
       observedExpertise: observed,
       gaps: {
         declaredNotObserved: [...declaredKeys].filter(([key]) => !observedKeys.has(key)).map(([, topic]) => topic),
-        observedNotDeclared: observed.filter((o) => !declaredKeys.has(o.topicKey) && observedScore(o) >= HIDDEN_EXPERT_MIN_SCORE).map((o) => o.topic),
+        observedNotDeclared: observed.filter((o) => !declaredKeys.has(o.topicKey) && observedScore(o) >= OBSERVED_EXPERT_MIN_SCORE).map((o) => o.topic),
       },
       computedAt: computedAt?.toISOString() ?? null,
     };

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { fragment, rows, sql, SqlExample } from '../../database/sql';
 import { CURRENT_GENERATION } from '../people-scope';
-import { HIDDEN_EXPERT_MIN_SCORE, observedScoreSql } from './experts.query';
+import { observedScoreSql } from './experts.query';
+import { OBSERVED_EXPERT_MIN_SCORE } from '../../indicators/metrics.registry';
 
 export interface CoverageRow {
   topicKey: string;
@@ -16,7 +17,7 @@ export interface CoverageRow {
  * The topics a network asks about, from the tags of its questions created in [from, to) (topics from
  * the current people index; resolution live from thread_facts: a question is resolved when it has an
  * accepted reply), with the members of the network who declared expertise or a competence on each,
- * and those whose observed score there reaches HIDDEN_EXPERT_MIN_SCORE. Most asked first.
+ * and those whose observed score there reaches OBSERVED_EXPERT_MIN_SCORE. Most asked first.
  */
 export function expertiseCoverageQuery(networkId: number, from: Date, to: Date) {
   return sql<CoverageRow>`WITH asked AS (
@@ -33,7 +34,7 @@ export function expertiseCoverageQuery(networkId: number, from: Date, to: Date) 
      ), observed AS (
        SELECT e.topic_key, count(*)::int AS n FROM member_topic_evidence e ${fragment(CURRENT_GENERATION('e'))}
        WHERE e.network_id = ${networkId} AND e.topic_key IN (SELECT topic_key FROM asked)
-         AND ${observedScoreSql('e')} >= ${fragment(String(HIDDEN_EXPERT_MIN_SCORE))}
+         AND ${observedScoreSql('e')} >= ${fragment(String(OBSERVED_EXPERT_MIN_SCORE))}
        GROUP BY e.topic_key
      )
      SELECT a.topic_key, coalesce(l.label, a.topic_key) AS topic, a.questions, a.resolved AS resolved_questions,

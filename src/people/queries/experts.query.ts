@@ -12,9 +12,6 @@ export interface Evidence {
   peopleHelped: number;
 }
 
-/** A member shows observed expertise on a topic (and is a hidden expert when they did not declare it) from this observed score. */
-export const HIDDEN_EXPERT_MIN_SCORE = 5;
-
 /** observed score = 3 × acceptedAnswers + replies + 0.5 × reactionsReceived + 2 × peopleHelped (src/people/people-scores.ts) */
 export { expertScore, observedScore } from '../people-scores';
 
