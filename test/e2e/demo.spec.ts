@@ -89,7 +89,11 @@ describe('npm run demo', () => {
     // the RSE group talked less about its objective in the last 28 days than in the 28 before
     const drift = (await get(`/v1/networks/${network}/indicators/alignment/drift?limit=100`)).items as { group: string; change: number | null }[];
     expect(drift.find((d) => d.group === 'rse')?.change).toBeLessThan(0);
-    const objectives = (await get(`/v1/networks/${network}/indicators/alignment`)).objectives.map((o: { key: string }) => o.key).sort();
+    // other files' objectives for every network share this database: only the demo's own are checked
+    const objectives = (await get(`/v1/networks/${network}/indicators/alignment`)).objectives
+      .map((o: { key: string }) => o.key)
+      .filter((key: string) => key.startsWith(`${network}-`))
+      .sort();
     expect(objectives).toEqual([`${network}-cloud-first`, `${network}-decarbonation`]);
 
     // the VPN problem emerges in the last week
