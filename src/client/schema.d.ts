@@ -196,7 +196,7 @@ export interface paths {
     /** Activities of this network, deleted ones excluded (confidential text, tags and authors hidden from keys not allowed to see them) */
     get: operations['NetworkRecordsController_activities'];
     put?: never;
-    /** Create or replace one activity (same rules as an activity event) */
+    /** Create or replace one activity, or delete it with {externalId, deleted: true} (same rules as an activity event) */
     post: operations['NetworkRecordsController_postActivity'];
     delete?: never;
     options?: never;
@@ -876,6 +876,20 @@ export interface components {
        * @example 2026-03-01T23:00:00.000Z
        */
       start: string;
+    };
+    ActivityDeletionFields: {
+      /**
+       * @description Optional on the single-record endpoint
+       * @enum {string}
+       */
+      type?: 'activity';
+      /** @example a1 */
+      externalId: string;
+      /**
+       * @description Removes the activity from every indicator (a tombstone keeps a late copy deleted)
+       * @enum {boolean}
+       */
+      deleted: true;
     };
     ActivityDeletionRecord: {
       /** @enum {string} */
@@ -4396,7 +4410,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['ActivityFields'];
+        'application/json': components['schemas']['ActivityFields'] | components['schemas']['ActivityDeletionFields'];
       };
     };
     responses: {

@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiProblems } from '../common/http/api-problems.decorator';
 import { ExternalIdPipe } from '../common/validation/external-id.pipe';
 import { PageQuery } from '../common/pagination/pagination';
 import { CurrentPrincipal, NetworkParam, Roles } from '../governance/auth.decorators';
 import type { Principal } from '../governance/principal';
-import { ActivityFields, GroupFields, MemberFields } from './dto/event-records.dto';
+import { ActivityBodyPipe } from './activity-body.pipe';
+import { ActivityDeletionFields, ActivityFields, GroupFields, MemberFields } from './dto/event-records.dto';
 import { ActivityWriteResult, GroupWriteResult, MemberWriteResult } from './dto/ingestion-report.dto';
 import {
   ActivityPage,
@@ -58,6 +59,7 @@ export class MembersController {
 @ApiProblems(429)
 @Roles('integrator')
 @NetworkParam()
+@ApiExtraModels(ActivityFields, ActivityDeletionFields)
 @Controller('v1/networks/:key')
 export class NetworkRecordsController {
   constructor(
@@ -80,10 +82,17 @@ export class NetworkRecordsController {
 
   @Post('activities')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Create or replace one activity (same rules as an activity event)' })
+  @ApiOperation({
+    summary: 'Create or replace one activity, or delete it with {externalId, deleted: true} (same rules as an activity event)',
+  })
+  @ApiBody({ schema: { oneOf: [{ $ref: getSchemaPath(ActivityFields) }, { $ref: getSchemaPath(ActivityDeletionFields) }] } })
   @ApiOkResponse({ type: ActivityWriteResult })
   @ApiProblems(400, 401, 403, 404)
-  postActivity(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Body() body: ActivityFields): Promise<ActivityWriteResult> {
+  postActivity(
+    @CurrentPrincipal() principal: Principal,
+    @Param('key') key: string,
+    @Body(ActivityBodyPipe) body: ActivityFields | ActivityDeletionFields,
+  ): Promise<ActivityWriteResult> {
     return this.records.postActivity(principal, key, body);
   }
 

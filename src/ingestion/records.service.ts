@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Forbidden, NotFound, ValidationFailed } from '../common/errors/domain-errors';
 import type { Principal } from '../governance/principal';
 import { NetworksService } from '../networks/networks.service';
-import { ActivityFields, GroupFields, MemberFields } from './dto/event-records.dto';
+import { ActivityDeletionFields, ActivityFields, GroupFields, MemberFields } from './dto/event-records.dto';
 import { ActivityWriteResult, GroupWriteResult, MemberWriteResult } from './dto/ingestion-report.dto';
 import { IngestedDataService } from './ingested-data.service';
 import { IngestionService } from './ingestion.service';
@@ -33,9 +33,10 @@ export class RecordsService {
     return { outcome, group: await this.data.group(principal, networkKey, externalId) };
   }
 
-  async postActivity(principal: Principal, networkKey: string, body: ActivityFields): Promise<ActivityWriteResult> {
+  async postActivity(principal: Principal, networkKey: string, body: ActivityFields | ActivityDeletionFields): Promise<ActivityWriteResult> {
     const network = await this.networks.require(networkKey);
-    const row = this.check(activityRow(body), body);
+    const row =
+      body instanceof ActivityDeletionFields ? ({ type: 'activity-deletion', externalId: body.externalId } as const) : this.check(activityRow(body), body);
     const outcome = await this.ingestion.ingestOne(network.id, row);
     if (row.type === 'activity-deletion') return { outcome, activity: null };
     // stored, but an earlier deletion keeps it out of every read: answer null rather than 404

@@ -231,3 +231,23 @@ export class ActivityDeletionRecord {
   @Equals(true)
   deleted: true;
 }
+
+/**
+ * `POST /v1/networks/{key}/activities` with `{"externalId":"a1","deleted":true}`: the bulk deletion
+ * record, whose `type` may be left out on the single-record endpoint.
+ */
+export class ActivityDeletionFields {
+  @ApiPropertyOptional({ enum: ['activity'], description: 'Optional on the single-record endpoint' })
+  @IsOptional()
+  @Equals('activity')
+  type?: 'activity';
+
+  @ApiProperty({ ...EXTERNAL_ID, example: 'a1' })
+  @IsString()
+  @Length(1, 200)
+  externalId: string;
+
+  @ApiProperty({ enum: [true], description: 'Removes the activity from every indicator (a tombstone keeps a late copy deleted)' })
+  @Equals(true)
+  deleted: true;
+}
