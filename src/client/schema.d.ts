@@ -196,7 +196,7 @@ export interface paths {
     /** Activities of this network, deleted ones excluded (confidential text, tags and authors hidden from keys not allowed to see them) */
     get: operations['NetworkRecordsController_activities'];
     put?: never;
-    /** Create or replace one activity, or delete it with {externalId, deleted: true} (same rules as an activity event) */
+    /** Create or replace one activity (same rules as an activity event) */
     post: operations['NetworkRecordsController_postActivity'];
     delete?: never;
     options?: never;
@@ -390,6 +390,26 @@ export interface paths {
      * @description Confidential groups have no row for a key that may not see them (SPEC §4): their keyword counts would reveal their text.
      */
     get: operations['IndicatorsController_alignmentDrift'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/networks/{key}/indicators/adoption': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Change adoption of a business objective: mentions, authors, pulled and pushed shares, organic reach, first mention, new and cumulative authors (SPEC §3.9)
+     * @description A mention is a contribution of the window, in scope, that matches ≥ 1 keyword of the objective (keywords matched at ingestion, as alignment; `final: false` while an objective is re-matched). Without `objective`, every active objective that applies to the network with its totals; an objective not in force for the network is a 404. For a key that may not see confidential groups (SPEC §4), confidential mentions are left out of every figure and `group=` naming a confidential group is a 404.
+     */
+    get: operations['IndicatorsController_adoption'];
     put?: never;
     post?: never;
     delete?: never;
@@ -877,20 +897,6 @@ export interface components {
        */
       start: string;
     };
-    ActivityDeletionFields: {
-      /**
-       * @description Optional on the single-record endpoint
-       * @enum {string}
-       */
-      type?: 'activity';
-      /** @example a1 */
-      externalId: string;
-      /**
-       * @description Removes the activity from every indicator (a tombstone keeps a late copy deleted)
-       * @enum {boolean}
-       */
-      deleted: true;
-    };
     ActivityDeletionRecord: {
       /** @enum {string} */
       type: 'activity';
@@ -1163,6 +1169,115 @@ export interface components {
       };
       /** @description Who could act, best first (at most 3); empty for kinds without suggestions */
       suggestions: components['schemas']['SuggestionView'][];
+    };
+    AdoptionBucketView: {
+      /**
+       * @description Local start of the bucket, in UTC (as the activity series)
+       * @example 2026-03-01T23:00:00.000Z
+       */
+      start: string;
+      /**
+       * @description post, question, reply and share activities in the window matching ≥ 1 keyword of the objective. Unit: count; better: higher; empty window: 0.
+       * @example 3
+       */
+      mentions: number;
+      /**
+       * @description distinct authors of mentions. Unit: count; better: higher; empty window: 0.
+       * @example 2
+       */
+      authors: number;
+      /**
+       * @description per bucket: authors whose earliest mention in scope, at any time, falls in the bucket (within the window). Unit: count; better: higher; empty window: 0.
+       * @example 1
+       */
+      newAuthors: number;
+      /**
+       * @description per bucket: distinct authors of mentions from `from` to the bucket's end. Unit: count; better: higher; empty window: 0.
+       * @example 9
+       */
+      cumulativeAuthors: number;
+    };
+    AdoptionObjectiveView: {
+      /**
+       * @description post, question, reply and share activities in the window matching ≥ 1 keyword of the objective. Unit: count; better: higher; empty window: 0.
+       * @example 42
+       */
+      mentions: number;
+      /**
+       * @description distinct authors of mentions. Unit: count; better: higher; empty window: 0.
+       * @example 17
+       */
+      authors: number;
+      /**
+       * @description distinct known departments of the authors of mentions. Unit: count; better: higher; empty window: 0.
+       * @example 5
+       */
+      departments: number;
+      /**
+       * @description mentions that are a question, or a reply whose thread root is a question. Unit: count; better: higher; empty window: 0.
+       * @example 21
+       */
+      pulled: number;
+      /**
+       * @description mentions that are a post or a share written by a leader of the activity's group. Unit: count; better: neutral; empty window: 0.
+       * @example 6
+       */
+      pushed: number;
+      /**
+       * @description pulled / mentions. Unit: rate; better: higher; empty window: null.
+       * @example 0.5
+       */
+      pullShare: number | null;
+      /**
+       * @description pushed / mentions. Unit: rate; better: neutral; empty window: null.
+       * @example 0.1429
+       */
+      pushShare: number | null;
+      /**
+       * @description distinct members other than the mention's author who replied to or reacted on a mention of the window (§3.5 interactions), at any time. Unit: count; better: higher; empty window: 0.
+       * @example 33
+       */
+      organicReach: number;
+      /**
+       * Format: date-time
+       * @description occurredAt of the earliest mention in scope, at any time (before from or after to included); null when there is none. Unit: timestamp; better: neutral; empty window: null.
+       * @example 2026-01-12T08:30:00.000Z
+       */
+      firstMentionAt: string | null;
+      /** @example cloud-first */
+      key: string;
+      /** @example Cloud first */
+      name: string;
+      /** @description Per bucket of the window (day, week or month in the network time zone): only when `objective` is given */
+      series?: components['schemas']['AdoptionBucketView'][];
+    };
+    AdoptionView: {
+      /**
+       * @description Window start (inclusive), UTC
+       * @example 2026-03-01T00:00:00.000Z
+       */
+      from: string;
+      /**
+       * @description Window end (exclusive), UTC
+       * @example 2026-03-29T00:00:00.000Z
+       */
+      to: string;
+      /** @enum {string} */
+      granularity: 'day' | 'week' | 'month';
+      /** @example Europe/Paris */
+      timezone: string;
+      /** @description With `objective`: that objective alone, with its series. Without: every active objective that applies to the network, by key, with its totals (no series) */
+      objectives: components['schemas']['AdoptionObjectiveView'][];
+      /**
+       * @description false while an objective listed is being re-matched after a change (see `rematching`)
+       * @example true
+       */
+      final: boolean;
+      /**
+       * @description Keys of the listed objectives whose re-matching is not done yet
+       * @example []
+       */
+      rematching: string[];
     };
     AlignmentBucketView: {
       /**
@@ -2631,9 +2746,9 @@ export interface components {
       /** @example responseRate */
       name: string;
       /** @enum {string} */
-      endpoint: 'activity' | 'engagement' | 'responsiveness' | 'concentration' | 'diffusion' | 'alignment' | 'experts' | 'animator-candidates';
+      endpoint: 'activity' | 'engagement' | 'responsiveness' | 'concentration' | 'diffusion' | 'alignment' | 'adoption' | 'experts' | 'animator-candidates';
       /** @enum {string} */
-      unit: 'count' | 'rate' | 'ratio' | 'seconds' | 'index';
+      unit: 'count' | 'rate' | 'ratio' | 'seconds' | 'index' | 'timestamp';
       /** @enum {string} */
       better: 'higher' | 'lower' | 'neutral';
       /**
@@ -4410,7 +4525,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['ActivityFields'] | components['schemas']['ActivityDeletionFields'];
+        'application/json': components['schemas']['ActivityFields'];
       };
     };
     responses: {
@@ -5318,6 +5433,85 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AlignmentDriftPage'];
+        };
+      };
+      /** @description Invalid input: problem+json with `errors: [{path, message}]` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, unknown or revoked API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The API key's role or network scope does not allow this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown resource */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit reached; retry after the `Retry-After` header */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  IndicatorsController_adoption: {
+    parameters: {
+      query?: {
+        /** @description Window start, inclusive (ISO 8601 with offset), between 1900-01-01T00:00:00Z and 2200-01-01T00:00:00Z (else a 400). Default: `to` − 28 days */
+        from?: string;
+        /** @description Window end, exclusive (ISO 8601 with offset), between 1900-01-01T00:00:00Z and 2200-01-01T00:00:00Z (else a 400). Default: now */
+        to?: string;
+        /** @description Restrict to this group (externalId); an unknown group is a 400 */
+        group?: string;
+        /** @description Keep activities whose author is in this department (for responsiveness: the roots whose author is in it) */
+        department?: string;
+        /** @description Series buckets, in the network time zone; weeks start on Monday. At most 1000 buckets per series (a day series covers about 2.7 years, week 19, month 83): a longer series is a 400 naming the granularities that fit */
+        granularity?: 'day' | 'week' | 'month';
+        /** @description Key of an active objective that applies to the network (else a 404); without it, every such objective with its totals */
+        objective?: string;
+      };
+      header?: never;
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdoptionView'];
         };
       };
       /** @description Invalid input: problem+json with `errors: [{path, message}]` */

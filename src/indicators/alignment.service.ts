@@ -5,11 +5,12 @@ import { NotFound } from '../common/errors/domain-errors';
 import { offsetPage } from '../common/pagination/pagination';
 import { row, sql } from '../database/sql';
 import { canSeeConfidential, isConfidentialGroup, Principal } from '../governance/principal';
-import { SeriesWindowQuery, DriftQuery } from './dto/indicator-query.dto';
-import { AlignmentDriftPage, AlignmentDriftRowView, AlignmentView } from './dto/indicator-views.dto';
+import { AdoptionQuery, SeriesWindowQuery, DriftQuery } from './dto/indicator-query.dto';
+import { AdoptionObjectiveView, AdoptionView, AlignmentDriftPage, AlignmentDriftRowView, AlignmentView } from './dto/indicator-views.dto';
 import { Scope, ScopeResolver } from './indicator-scope';
 import { ratio, round } from '../common/numbers';
 import { activitySeries, activityTotals } from './queries/activity.query';
+import { AdoptionTarget, AdoptionTotals, adoptionSeries, adoptionTotals } from './queries/adoption.query';
 import {
   alignedByGroup,
   confidentialShare,
@@ -89,6 +90,38 @@ export class AlignmentIndicatorsService {
   }
 
   /**
+   * SPEC §3.9 change adoption (queries/adoption.query.ts): one objective in force with its series, or
+   * every objective in force with its totals. An objective that is not in force for the network
+   * (unknown, inactive, of other networks) is a 404. Confidential mentions are left out for a key
+   * that may not see them (SPEC §4), as for alignment.
+   */
+  async adoption(principal: Principal, networkKey: string, query: AdoptionQuery): Promise<AdoptionView> {
+    const { scope, granularity } = await this.scopes.resolveSeries(networkKey, query);
+    const hideConfidential = !canSeeConfidential(principal, networkKey);
+    if (hideConfidential) await this.refuseConfidentialGroup(scope, query.group);
+    let objectives = await objectivesInForce(this.db, scope.networkId);
+    if (query.objective !== undefined) {
+      objectives = objectives.filter((o) => o.key === query.objective);
+      if (objectives.length === 0) throw new NotFound(`No active objective "${query.objective}" applies to this network`);
+    }
+    const views: AdoptionObjectiveView[] = [];
+    for (const o of objectives) {
+      const target: AdoptionTarget = { keywordIds: o.keywords.map((k) => k.id), hideConfidential };
+      const view: AdoptionObjectiveView = { key: o.key, name: o.name, ...adoptionFigures(await adoptionTotals(this.db, scope, target)) };
+      if (query.objective !== undefined)
+        view.series = (await adoptionSeries(this.db, scope, target, granularity)).map((b) => ({
+          start: iso(b.start),
+          mentions: b.mentions,
+          authors: b.authors,
+          newAuthors: b.newAuthors,
+          cumulativeAuthors: b.cumulativeAuthors,
+        }));
+      views.push(view);
+    }
+    return { from: iso(scope.from), to: iso(scope.to), granularity, timezone: scope.timezone, objectives: views, ...finality(objectives) };
+  }
+
+  /**
    * SPEC §4: a key that may not see confidential groups gets no keyword-derived figure of one: a
    * `group=` naming a confidential (or placeholder) group is answered as an unknown group.
    */
@@ -143,4 +176,19 @@ export class AlignmentIndicatorsService {
       nextCursor,
     };
   }
+}
+
+/** The SPEC §3.9 totals of an objective: the counts and their shares. */
+function adoptionFigures(t: AdoptionTotals): Omit<AdoptionObjectiveView, 'key' | 'name' | 'series'> {
+  return {
+    mentions: t.mentions,
+    authors: t.authors,
+    departments: t.departments,
+    pulled: t.pulled,
+    pushed: t.pushed,
+    pullShare: ratio(t.pulled, t.mentions),
+    pushShare: ratio(t.pushed, t.mentions),
+    organicReach: t.organicReach,
+    firstMentionAt: t.firstMentionAt === null ? null : iso(t.firstMentionAt),
+  };
 }

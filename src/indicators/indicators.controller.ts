@@ -6,9 +6,10 @@ import type { Principal } from '../governance/principal';
 import { AlignmentIndicatorsService } from './alignment.service';
 import { ComparisonPage, ComparisonsService } from './comparisons.service';
 import { ComparisonPageView, ComparisonQuery } from './dto/comparison.dto';
-import { SeriesWindowQuery, DriftQuery, EngagementQuery, UnansweredQuery, WindowQuery } from './dto/indicator-query.dto';
+import { AdoptionQuery, SeriesWindowQuery, DriftQuery, EngagementQuery, UnansweredQuery, WindowQuery } from './dto/indicator-query.dto';
 import {
   ActivityIndicatorView,
+  AdoptionView,
   AlignmentDriftPage,
   AlignmentView,
   ConcentrationView,
@@ -97,6 +98,21 @@ export class IndicatorsController {
   @ApiProblems(400, 401, 403, 404)
   alignmentDrift(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Query() query: DriftQuery): Promise<AlignmentDriftPage> {
     return this.alignments.drift(principal, key, query);
+  }
+
+  @Get('indicators/adoption')
+  @ApiOperation({
+    summary:
+      'Change adoption of a business objective: mentions, authors, pulled and pushed shares, organic reach, first mention, new and cumulative authors (SPEC §3.9)',
+    description:
+      'A mention is a contribution of the window, in scope, that matches ≥ 1 keyword of the objective (keywords matched at ingestion, as alignment; `final: false` while an objective is re-matched). ' +
+      'Without `objective`, every active objective that applies to the network with its totals; an objective not in force for the network is a 404. ' +
+      'For a key that may not see confidential groups (SPEC §4), confidential mentions are left out of every figure and `group=` naming a confidential group is a 404.',
+  })
+  @ApiOkResponse({ type: AdoptionView })
+  @ApiProblems(400, 401, 403, 404)
+  adoption(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Query() query: AdoptionQuery): Promise<AdoptionView> {
+    return this.alignments.adoption(principal, key, query);
   }
 
   @Get('comparisons/groups')

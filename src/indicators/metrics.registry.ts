@@ -5,12 +5,12 @@
  * checks names against it: one place to read what a number means. The weights of the people scores
  * live here too, and the people index computes with them.
  */
-export type MetricUnit = 'count' | 'rate' | 'ratio' | 'seconds' | 'index';
+export type MetricUnit = 'count' | 'rate' | 'ratio' | 'seconds' | 'index' | 'timestamp';
 export type Better = 'higher' | 'lower' | 'neutral';
 
 export interface MetricDefinition {
   name: string;
-  endpoint: 'activity' | 'engagement' | 'responsiveness' | 'concentration' | 'diffusion' | 'alignment' | 'experts' | 'animator-candidates';
+  endpoint: 'activity' | 'engagement' | 'responsiveness' | 'concentration' | 'diffusion' | 'alignment' | 'adoption' | 'experts' | 'animator-candidates';
   unit: MetricUnit;
   better: Better;
   /** What an empty window (or a zero denominator) returns. */
@@ -291,6 +291,67 @@ export const METRICS: readonly MetricDefinition[] = [
     better: 'higher',
     empty: null,
     formula: 'drift: alignmentRate − alignmentRate of [from − (to − from), from); null when either is null',
+  },
+  // 3.9 change adoption of one objective (its keyword matches, as alignment; a mention is a matching contribution in scope)
+  {
+    name: 'mentions',
+    endpoint: 'adoption',
+    unit: 'count',
+    better: 'higher',
+    empty: 0,
+    formula: `${CONTRIBUTIONS} in the window matching ≥ 1 keyword of the objective`,
+  },
+  { name: 'authors', endpoint: 'adoption', unit: 'count', better: 'higher', empty: 0, formula: 'distinct authors of mentions' },
+  { name: 'departments', endpoint: 'adoption', unit: 'count', better: 'higher', empty: 0, formula: 'distinct known departments of the authors of mentions' },
+  {
+    name: 'pulled',
+    endpoint: 'adoption',
+    unit: 'count',
+    better: 'higher',
+    empty: 0,
+    formula: 'mentions that are a question, or a reply whose thread root is a question',
+  },
+  {
+    name: 'pushed',
+    endpoint: 'adoption',
+    unit: 'count',
+    better: 'neutral',
+    empty: 0,
+    formula: "mentions that are a post or a share written by a leader of the activity's group",
+  },
+  { name: 'pullShare', endpoint: 'adoption', unit: 'rate', better: 'higher', empty: null, formula: 'pulled / mentions' },
+  { name: 'pushShare', endpoint: 'adoption', unit: 'rate', better: 'neutral', empty: null, formula: 'pushed / mentions' },
+  {
+    name: 'organicReach',
+    endpoint: 'adoption',
+    unit: 'count',
+    better: 'higher',
+    empty: 0,
+    formula: "distinct members other than the mention's author who replied to or reacted on a mention of the window (§3.5 interactions), at any time",
+  },
+  {
+    name: 'firstMentionAt',
+    endpoint: 'adoption',
+    unit: 'timestamp',
+    better: 'neutral',
+    empty: null,
+    formula: 'occurredAt of the earliest mention in scope, at any time (before from or after to included); null when there is none',
+  },
+  {
+    name: 'newAuthors',
+    endpoint: 'adoption',
+    unit: 'count',
+    better: 'higher',
+    empty: 0,
+    formula: 'per bucket: authors whose earliest mention in scope, at any time, falls in the bucket (within the window)',
+  },
+  {
+    name: 'cumulativeAuthors',
+    endpoint: 'adoption',
+    unit: 'count',
+    better: 'higher',
+    empty: 0,
+    formula: "per bucket: distinct authors of mentions from `from` to the bucket's end",
   },
   // 3.8 people (computed by the people index; docs/people.md)
   {

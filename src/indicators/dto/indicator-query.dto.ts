@@ -76,3 +76,15 @@ export class UnansweredQuery extends IntersectionType(WindowQuery, PageQuery) {}
 
 /** The window, department and paging: drift has one row per group, so no `group` filter. */
 export class DriftQuery extends IntersectionType(OmitType(WindowQuery, ['group'] as const), PageQuery) {}
+
+/** The series window plus the objective of change adoption (SPEC §3.9). */
+export class AdoptionQuery extends SeriesWindowQuery {
+  @ApiPropertyOptional({
+    example: 'cloud-first',
+    description: 'Key of an active objective that applies to the network (else a 404); without it, every such objective with its totals',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  objective?: string;
+}

@@ -114,7 +114,7 @@ export class DiffusionView extends WindowView {
 export class MetricView {
   @ApiProperty({ example: 'responseRate' }) name: string;
   @ApiProperty({ enum: [...new Set(METRICS.map((m) => m.endpoint))] }) endpoint: string;
-  @ApiProperty({ enum: ['count', 'rate', 'ratio', 'seconds', 'index'] }) unit: string;
+  @ApiProperty({ enum: ['count', 'rate', 'ratio', 'seconds', 'index', 'timestamp'] }) unit: string;
   @ApiProperty({ enum: ['higher', 'lower', 'neutral'] }) better: string;
   @ApiProperty({ nullable: true, type: 'integer', enum: [0, null], description: 'What an empty window (or a zero denominator) returns' }) empty: 0 | null;
   @ApiProperty({ example: 'respondedRoots / roots' }) formula: string;
@@ -191,4 +191,49 @@ export class AlignmentDriftPage extends PageMeta {
   @ApiProperty({ type: [String], example: [] }) rematching: string[];
   @ApiProperty({ type: [AlignmentDriftRowView], description: 'Groups by change, largest drop first; nulls last; ties by group' })
   items: AlignmentDriftRowView[];
+}
+
+export class AdoptionCountsView {
+  @count('adoption', 'mentions', 42) mentions: number;
+  @count('adoption', 'authors', 17) authors: number;
+  @count('adoption', 'departments', 5) departments: number;
+  @count('adoption', 'pulled', 21) pulled: number;
+  @count('adoption', 'pushed', 6) pushed: number;
+  @nullableNumber('adoption', 'pullShare', 0.5) pullShare: number | null;
+  @nullableNumber('adoption', 'pushShare', 0.1429) pushShare: number | null;
+  @count('adoption', 'organicReach', 33) organicReach: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: '2026-01-12T08:30:00.000Z', description: d('adoption', 'firstMentionAt') })
+  firstMentionAt: string | null;
+}
+
+export class AdoptionBucketView {
+  @ApiProperty({ example: '2026-03-01T23:00:00.000Z', description: 'Local start of the bucket, in UTC (as the activity series)' }) start: string;
+  @count('adoption', 'mentions', 3) mentions: number;
+  @count('adoption', 'authors', 2) authors: number;
+  @count('adoption', 'newAuthors', 1) newAuthors: number;
+  @count('adoption', 'cumulativeAuthors', 9) cumulativeAuthors: number;
+}
+
+export class AdoptionObjectiveView extends AdoptionCountsView {
+  @ApiProperty({ example: 'cloud-first' }) key: string;
+  @ApiProperty({ example: 'Cloud first' }) name: string;
+  @ApiPropertyOptional({
+    type: [AdoptionBucketView],
+    description: 'Per bucket of the window (day, week or month in the network time zone): only when `objective` is given',
+  })
+  series?: AdoptionBucketView[];
+}
+
+export class AdoptionView extends WindowView {
+  @ApiProperty({ enum: GRANULARITIES }) granularity: string;
+  @ApiProperty({ example: 'Europe/Paris' }) timezone: string;
+  @ApiProperty({
+    type: [AdoptionObjectiveView],
+    description:
+      'With `objective`: that objective alone, with its series. Without: every active objective that applies to the network, by key, with its totals (no series)',
+  })
+  objectives: AdoptionObjectiveView[];
+  @ApiProperty({ example: true, description: 'false while an objective listed is being re-matched after a change (see `rematching`)' })
+  final: boolean;
+  @ApiProperty({ type: [String], example: [], description: 'Keys of the listed objectives whose re-matching is not done yet' }) rematching: string[];
 }

@@ -138,7 +138,7 @@ export function activitySeriesFromRollupsQuery(scope: Scope, split: DaySplit, gr
 }
 
 /** CTE `buckets(local_start)`: every bucket from the one containing `from` to the last one starting before `to`. */
-function bucketsCte(scope: Scope, granularity: Granularity): RawBuilder<unknown> {
+export function bucketsCte(scope: Scope, granularity: Granularity): RawBuilder<unknown> {
   const { from, to, timezone } = scope;
   return sql`buckets AS (
     SELECT b AS local_start

@@ -1,0 +1,150 @@
+import type { EntityManager } from 'typeorm';
+import { fragment, RawBuilder, row, rows, sql, SqlExample } from '../../database/sql';
+import { activityVisibility } from '../../governance/principal';
+import type { Granularity } from '../dto/indicator-query.dto';
+import { CONTRIBUTION_KINDS_SQL, leadersCte, Scope, SQL_EXAMPLE_SCOPE } from '../indicator-scope';
+import { bucketsCte } from './activity.query';
+import { matchGroupAndDepartment } from './alignment.query';
+
+/**
+ * SPEC §3.9 change adoption of one business objective, from the keyword matches written at ingestion
+ * (no text is read). A **mention** is a live contribution (CONTRIBUTION_KINDS) in scope (`group`:
+ * the activity's group; `department`: its author's) matching ≥ 1 keyword of the objective, counted
+ * once however many keywords it matches. Over the mentions of the window [from, to):
+ *
+ * - `mentions` = count; `authors` = distinct authors; `departments` = distinct known departments of authors;
+ * - `pulled` = mentions that are a `question`, or a `reply` whose thread root is a question;
+ * - `pushed` = mentions that are a `post` or `share` written by a leader of the activity's group (leadersCte);
+ * - `pullShare = pulled / mentions`, `pushShare = pushed / mentions` (null when mentions = 0);
+ * - `organicReach` = distinct members other than the mention's author who replied to or reacted on a
+ *   mention (§3.5 interactions: a live reply or reaction whose parent is the mention, by someone else), at any time;
+ * - `firstMentionAt` = the earliest mention in scope at any time (before `from` or after `to` included).
+ *
+ * Per bucket of the network's time zone (the buckets of the activity series, bucketsCte): `mentions`,
+ * `authors`, `newAuthors` = authors whose earliest mention in scope, at any time, falls in the bucket
+ * (and in the window), `cumulativeAuthors` = distinct authors of the window's mentions from `from` to
+ * the bucket's end (Σ over buckets so far of the authors whose first mention of the window is in them).
+ *
+ * SPEC §4: for a key that may not see confidential groups, confidential mentions (activityVisibility,
+ * the one definition) are left out entirely, from every figure and from the earliest mentions.
+ */
+
+export interface AdoptionTotals {
+  mentions: number;
+  authors: number;
+  departments: number;
+  pulled: number;
+  pushed: number;
+  organicReach: number;
+  firstMentionAt: Date | null;
+}
+
+export interface AdoptionBucket {
+  start: Date;
+  mentions: number;
+  authors: number;
+  newAuthors: number;
+  cumulativeAuthors: number;
+}
+
+/** What an adoption read needs besides the scope: the objective's keywords and whether confidential mentions are left out. */
+export interface AdoptionTarget {
+  keywordIds: number[];
+  hideConfidential: boolean;
+}
+
+/**
+ * SPEC §3.5 interaction on the activity `parent`: the activity `i` is a live reply or reaction to it
+ * written by someone else. (diffusion.query.ts writes the same condition with the department joins
+ * of its own; this is the condition alone.)
+ */
+export function interactionOn(i: string, parent: string): RawBuilder<unknown> {
+  return fragment(`${i}.network_id = ${parent}.network_id AND ${i}.parent_id = ${parent}.id AND ${i}.deleted_at IS NULL
+       AND ${i}.kind IN ('reply', 'reaction') AND ${i}.author_id <> ${parent}.author_id`);
+}
+
+/**
+ * CTEs `mentions(id, network_id, author_id, occurred_at, kind, group_id, root_id)` (every mention of
+ * the objective in scope, at any time) and `in_window` (those of [from, to)). The matches are read
+ * through the keyword index (or the group index with a group), each activity once, then joined to
+ * its activity by primary key for its kind, thread and liveness.
+ */
+function mentionsCte(scope: Scope, target: AdoptionTarget): RawBuilder<unknown> {
+  const vis = activityVisibility('a');
+  return sql`mentions AS (
+  SELECT a.id, a.network_id, a.author_id, a.occurred_at, a.kind, a.group_id, a.root_id
+  FROM (
+    SELECT DISTINCT km.activity_id FROM keyword_matches km
+    WHERE km.network_id = ${scope.networkId} AND km.keyword_id = ANY(${target.keywordIds}::int[])
+      ${matchGroupAndDepartment(scope)}
+  ) k
+  JOIN activities a ON a.network_id = ${scope.networkId} AND a.id = k.activity_id
+  ${target.hideConfidential ? vis.joins : sql``}
+  WHERE a.deleted_at IS NULL AND a.kind IN ${fragment(CONTRIBUTION_KINDS_SQL)}
+    ${target.hideConfidential ? sql`AND NOT ${vis.confidential}` : sql``}
+), in_window AS (
+  SELECT * FROM mentions WHERE occurred_at >= ${scope.from} AND occurred_at < ${scope.to}
+)`;
+}
+
+export function adoptionTotalsQuery(scope: Scope, target: AdoptionTarget) {
+  return sql<AdoptionTotals>`WITH ${leadersCte(scope.networkId)}, ${mentionsCte(scope, target)}
+     SELECT
+       (SELECT count(*) FROM in_window)::int AS mentions,
+       (SELECT count(DISTINCT author_id) FROM in_window)::int AS authors,
+       (SELECT count(DISTINCT m.department) FROM in_window w JOIN members m ON m.id = w.author_id)::int AS departments,
+       (SELECT count(*) FROM in_window w
+         WHERE w.kind = 'question'
+            OR (w.kind = 'reply' AND EXISTS (SELECT 1 FROM activities r WHERE r.network_id = w.network_id AND r.id = w.root_id AND r.kind = 'question')))::int AS pulled,
+       (SELECT count(*) FROM in_window w
+         WHERE w.kind IN ('post', 'share') AND EXISTS (SELECT 1 FROM leaders l WHERE l.group_id = w.group_id AND l.member_id = w.author_id))::int AS pushed,
+       (SELECT count(DISTINCT i.author_id) FROM in_window w JOIN activities i ON ${interactionOn('i', 'w')})::int AS "organicReach",
+       (SELECT min(occurred_at) FROM mentions) AS "firstMentionAt"`;
+}
+
+export function adoptionSeriesQuery(scope: Scope, target: AdoptionTarget, granularity: Granularity) {
+  const { timezone } = scope;
+  const bucketOf = (column: string) => sql`date_trunc(${granularity}, ${fragment(column)} AT TIME ZONE ${timezone})`;
+  return sql<AdoptionBucket>`WITH ${bucketsCte(scope, granularity)}, ${mentionsCte(scope, target)},
+     counts AS (
+       SELECT ${bucketOf('occurred_at')} AS local_start, count(*)::int AS mentions, count(DISTINCT author_id)::int AS authors FROM in_window GROUP BY 1
+     ), earliest AS (
+       SELECT author_id, min(occurred_at) AS first_at FROM mentions GROUP BY author_id
+     ), newcomers AS (
+       SELECT ${bucketOf('first_at')} AS local_start, count(*)::int AS n FROM earliest
+       WHERE first_at >= ${scope.from} AND first_at < ${scope.to} GROUP BY 1
+     ), window_firsts AS (
+       SELECT local_start, count(*)::int AS n FROM (SELECT ${bucketOf('min(occurred_at)')} AS local_start FROM in_window GROUP BY author_id) f GROUP BY 1
+     )
+     SELECT b.local_start AT TIME ZONE ${timezone} AS start,
+            coalesce(c.mentions, 0) AS mentions, coalesce(c.authors, 0) AS authors, coalesce(nc.n, 0) AS "newAuthors",
+            (sum(coalesce(wf.n, 0)) OVER (ORDER BY b.local_start))::int AS "cumulativeAuthors"
+     FROM buckets b
+       LEFT JOIN counts c ON c.local_start = b.local_start
+       LEFT JOIN newcomers nc ON nc.local_start = b.local_start
+       LEFT JOIN window_firsts wf ON wf.local_start = b.local_start
+     ORDER BY b.local_start`;
+}
+
+export function adoptionTotals(db: EntityManager, scope: Scope, target: AdoptionTarget): Promise<AdoptionTotals> {
+  return row(db, adoptionTotalsQuery(scope, target));
+}
+
+export function adoptionSeries(db: EntityManager, scope: Scope, target: AdoptionTarget, granularity: Granularity): Promise<AdoptionBucket[]> {
+  return rows(db, adoptionSeriesQuery(scope, target, granularity));
+}
+
+const EXAMPLE_TARGET: AdoptionTarget = { keywordIds: [3, 4], hideConfidential: false };
+const EXAMPLE_GROUP_SCOPE: Scope = { ...SQL_EXAMPLE_SCOPE, groupIds: ['7'], department: 'R&D' };
+export const SQL_EXAMPLES: SqlExample[] = [
+  { name: 'adoption totals (network)', query: adoptionTotalsQuery(SQL_EXAMPLE_SCOPE, EXAMPLE_TARGET) },
+  {
+    name: 'adoption totals (group and department, confidential mentions left out)',
+    query: adoptionTotalsQuery(EXAMPLE_GROUP_SCOPE, { ...EXAMPLE_TARGET, hideConfidential: true }),
+  },
+  { name: 'adoption series by week (network)', query: adoptionSeriesQuery(SQL_EXAMPLE_SCOPE, EXAMPLE_TARGET, 'week') },
+  {
+    name: 'adoption series by day (group and department, confidential mentions left out)',
+    query: adoptionSeriesQuery(EXAMPLE_GROUP_SCOPE, { ...EXAMPLE_TARGET, hideConfidential: true }, 'day'),
+  },
+];
