@@ -19,7 +19,7 @@ import { TopicsService } from '../topics/topics.service';
 import { AdjustmentKind, AdjustmentView, DimensionView, GroupHealthView, HealthQuery, HealthScorecardView, SuggestionView } from './dto/health-scorecard.dto';
 import { DIMENSION_KEYS, DimensionKey, DIMENSIONS, HealthPolicy, Status, statusOf, thresholdOf, worst } from './health-policy';
 import { HealthPolicyService } from './health-policy.service';
-import { activityTags, concentrationByGroup, diffusionByGroup, groupMembers, networkMembersAmong, scorecardWindow } from './queries/scorecard.query';
+import { activityTags, groupMembers, networkMembersAmong, scorecardWindow } from './queries/scorecard.query';
 import { OBSERVED_EXPERT_MIN_SCORE } from '../indicators/metrics.registry';
 
 const iso = (d: Date) => d.toISOString();
@@ -65,8 +65,8 @@ interface Adjustment extends AdjustmentView {
  * The health scorecard and its recommended adjustments (SPEC §3.10). Every figure comes from the
  * indicator services the endpoints use, over the same window (IndicatorsService, ComparisonsService,
  * AlignmentIndicatorsService, TopicsService, ExpertsService), so each value and each evidence figure
- * equals what its endpoint answers for that window and scope; only the group-wide bus factor and E-I
- * index are read for every group at once (queries/scorecard.query.ts), rather than one query per group.
+ * equals what its endpoint answers for that window and scope; the groups' bus factor and E-I index are
+ * read for every group at once (IndicatorsService.byGroup), as the comparison rows are.
  *
  * Confidential groups (SPEC §4): for a key that may not see them they have no row in `groups`, no
  * adjustment and no suggestion; network-wide figures count them as totals do (activity,
@@ -96,41 +96,38 @@ export class HealthScorecardService {
     const previousFrom = new Date(2 * from.getTime() - to.getTime());
     const current = { from: iso(from), to: iso(to) };
     const previous = { from: iso(previousFrom), to: iso(from) };
+    const both = <T>(read: (window: { from: string; to: string }) => Promise<T>): Promise<[T, T]> => Promise.all([read(current), read(previous)]);
     const { policy } = await this.policies.effective(network.id);
     const seeAll = canSeeConfidential(principal, networkKey);
 
-    // the network's figures, each from its endpoint's service, in both windows
-    const [activity, previousActivity] = [
-      await this.indicators.activity(networkKey, { ...current, granularity: 'month' }),
-      await this.indicators.activity(networkKey, { ...previous, granularity: 'month' }),
-    ];
-    const [responsiveness, previousResponsiveness] = [
-      await this.indicators.responsiveness(networkKey, current, now),
-      await this.indicators.responsiveness(networkKey, previous, now),
-    ];
-    const [concentration, previousConcentration] = [
-      await this.indicators.concentration(networkKey, current),
-      await this.indicators.concentration(networkKey, previous),
-    ];
-    const [diffusion, previousDiffusion] = [await this.indicators.diffusion(networkKey, current), await this.indicators.diffusion(networkKey, previous)];
-    const [alignment, previousAlignment] = [
-      await this.alignments.alignment(principal, networkKey, { ...current, granularity: 'month' }),
-      await this.alignments.alignment(principal, networkKey, { ...previous, granularity: 'month' }),
-    ];
+    // the network's figures, each from its endpoint's service, in both windows, and the groups: comparison rows (the §3.1
+    // totals, responsiveness, alignment, leaderInactive), unanswered questions, bus factor and interactions; independent
+    // reads, run together (on PostgreSQL each takes a pool connection; the embedded database runs them one after another)
+    const [
+      [activity, previousActivity],
+      [responsiveness, previousResponsiveness],
+      [concentration, previousConcentration],
+      [diffusion, previousDiffusion],
+      [alignment, previousAlignment],
+      [allRows, previousRowList],
+      [unanswered, previousUnanswered],
+      [byGroup, previousByGroup],
+    ] = await Promise.all([
+      both((w) => this.indicators.activity(networkKey, { ...w, granularity: 'month' })),
+      both((w) => this.indicators.responsiveness(networkKey, w, now)),
+      both((w) => this.indicators.concentration(networkKey, w)),
+      both((w) => this.indicators.diffusion(networkKey, w)),
+      both((w) => this.alignments.alignment(principal, networkKey, { ...w, granularity: 'month' })),
+      both((w) => this.groupRows(principal, networkKey, w, now)),
+      both((w) => this.unansweredByGroup(principal, networkKey, w, now)),
+      both((w) => this.indicators.byGroup(networkKey, w)),
+    ]);
     const objectivesInForce = alignment.objectives.length > 0;
-
-    // the groups: comparison rows (the §3.1 totals, responsiveness, alignment, leaderInactive), unanswered questions, bus factor, E-I index
-    const allRows = await this.groupRows(principal, networkKey, current, now);
     const visible = (g: { visibility: string | null }) => seeAll || !isConfidentialGroup(g.visibility);
     const rows = allRows.filter(visible);
-    const previousRows = new Map((await this.groupRows(principal, networkKey, previous, now)).map((r) => [r.group, r]));
-    const unanswered = await this.unansweredByGroup(principal, networkKey, current, now);
-    const previousUnanswered = await this.unansweredByGroup(principal, networkKey, previous, now);
-    const scope = { networkId: network.id, timezone: network.timezone, groupIds: null, department: null };
-    const busFactors = new Map((await concentrationByGroup(this.db, { ...scope, from, to })).map((r) => [r.group, r]));
-    const previousBusFactors = new Map((await concentrationByGroup(this.db, { ...scope, from: previousFrom, to: from })).map((r) => [r.group, r]));
-    const interactions = new Map((await diffusionByGroup(this.db, { ...scope, from, to })).map((r) => [r.group, r]));
-    const previousInteractions = new Map((await diffusionByGroup(this.db, { ...scope, from: previousFrom, to: from })).map((r) => [r.group, r]));
+    const previousRows = new Map(previousRowList.map((r) => [r.group, r]));
+    const [busFactors, previousBusFactors] = [byGroup.concentration, previousByGroup.concentration];
+    const [interactions, previousInteractions] = [byGroup.diffusion, previousByGroup.diffusion];
 
     const networkFigures = (
       a: typeof activity,

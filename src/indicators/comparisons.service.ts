@@ -9,10 +9,20 @@ import { ComparisonQuery } from './dto/comparison.dto';
 import { DEFAULT_WINDOW_DAYS, Scope, ScopeResolver } from './indicator-scope';
 import { ratio, seconds } from '../common/numbers';
 import { byCodePoint } from '../common/sorting';
-import { activitySummary } from './queries/activity.query';
-import { confidentialShare, finality, keywordSetCounts, ObjectiveInForce, objectivesInForce, tally, withoutHidden } from './queries/alignment.query';
-import { groupLeaderActive, leaderContributions, leadersOf } from './queries/leader.query';
-import { responsiveness } from './queries/responsiveness.query';
+import { ActivitySummary, activitySummary, activitySummaryByGroup } from './queries/activity.query';
+import {
+  confidentialShare,
+  finality,
+  KeywordSetCount,
+  keywordSetCounts,
+  keywordSetCountsByGroup,
+  ObjectiveInForce,
+  objectivesInForce,
+  tally,
+  withoutHidden,
+} from './queries/alignment.query';
+import { groupsWithActiveLeader, leaderContributions, leadersOf } from './queries/leader.query';
+import { responsiveness, responsivenessByGroupQuery, ResponsivenessRow } from './queries/responsiveness.query';
 
 export type ComparisonRow = Record<string, unknown> & { rank: number | null };
 
@@ -39,23 +49,35 @@ export class ComparisonsService {
     private readonly scopes: ScopeResolver,
   ) {}
 
+  /**
+   * One row per group of the network. Each figure family is read for every group at once (one query
+   * partitioned by group, the same rules as the single-scope queries), not once per group: the same
+   * numbers as scopeFigures with that group.
+   */
   async groups(principal: Principal, networkKey: string, query: ComparisonQuery, now = new Date()): Promise<ComparisonPage> {
     const base = await this.scopes.resolve(networkKey, { ...query, group: undefined }, now);
-    const groups = await this.scopes.groupsOf(base.networkId);
     const seeAll = canSeeConfidential(principal, networkKey);
-    const objectives = await objectivesInForce(this.db, base.networkId);
-    const results: ComparisonRow[] = [];
-    for (const g of groups) {
+    const [groups, objectives, summaries, responsiveness, keywordSets, leadersActive] = await Promise.all([
+      this.scopes.groupsOf(base.networkId),
+      objectivesInForce(this.db, base.networkId),
+      activitySummaryByGroup(this.db, base),
+      rows(this.db, responsivenessByGroupQuery(base, now)),
+      keywordSetCountsByGroup(this.db, base),
+      groupsWithActiveLeader(this.db, base.networkId, base.to),
+    ]);
+    const responsivenessOf = new Map(responsiveness.map((r) => [r.groupId, r]));
+    const results: ComparisonRow[] = groups.map((g) => {
       const hidden = !seeAll && isConfidentialGroup(g.visibility);
-      results.push({
+      const sets = hidden ? null : (keywordSets.get(g.id) ?? []);
+      return {
         group: g.externalId,
         name: hidden ? null : g.name,
         visibility: g.visibility,
-        ...(await this.scopeFigures({ ...base, groupIds: [g.id] }, now, objectives, hidden ? 'withheld' : 'all')),
-        leaderInactive: !(await groupLeaderActive(this.db, base.networkId, g.id, base.to)),
+        ...figures(summaries(g.id), responsivenessOf.get(g.id) ?? NO_ROOTS, sets === null ? null : { sets, hiddenContributions: 0 }, objectives),
+        leaderInactive: !leadersActive.has(g.id),
         rank: null,
-      });
-    }
+      };
+    });
     return page(base, results, query, finality(objectives).final);
   }
 
@@ -130,21 +152,39 @@ export class ComparisonsService {
   ): Promise<Record<string, unknown>> {
     const r = await responsiveness(this.db, scope, now);
     const summary = await activitySummary(this.db, scope);
-    let aligned: number | null = null;
-    let alignmentRate: number | null = null;
-    if (alignment !== 'withheld') {
-      const hidden = alignment === 'visible' ? await confidentialShare(this.db, scope) : { contributions: 0, sets: [] };
-      aligned = tally(withoutHidden(await keywordSetCounts(this.db, scope), hidden.sets), objectives).alignedContributions;
-      alignmentRate = ratio(aligned, summary.contributions - hidden.contributions);
-    }
-    return {
-      ...summary,
-      responseRate: ratio(r.respondedRoots, r.roots),
-      medianTimeToFirstResponse: seconds(r.medianTimeToFirstResponse),
-      alignedContributions: aligned,
-      alignmentRate,
-    };
+    if (alignment === 'withheld') return figures(summary, r, null, objectives);
+    const hidden = alignment === 'visible' ? await confidentialShare(this.db, scope) : { contributions: 0, sets: [] };
+    return figures(
+      summary,
+      r,
+      { sets: withoutHidden(await keywordSetCounts(this.db, scope), hidden.sets), hiddenContributions: hidden.contributions },
+      objectives,
+    );
   }
+}
+
+/** A scope's §3.1 totals, §3.3 roots of the window (roots 0 when it has none). */
+const NO_ROOTS = { roots: 0, respondedRoots: 0, medianTimeToFirstResponse: null };
+
+/**
+ * The figures of a comparison row from the scope's totals, responsiveness and keyword sets (null:
+ * alignment withheld; the hidden contributions already taken out of the sets are taken out of the
+ * denominator too).
+ */
+function figures(
+  summary: ActivitySummary,
+  r: Pick<ResponsivenessRow, 'roots' | 'respondedRoots' | 'medianTimeToFirstResponse'>,
+  alignment: { sets: KeywordSetCount[]; hiddenContributions: number } | null,
+  objectives: ObjectiveInForce[],
+): Record<string, unknown> {
+  const aligned = alignment === null ? null : tally(alignment.sets, objectives).alignedContributions;
+  return {
+    ...summary,
+    responseRate: ratio(r.respondedRoots, r.roots),
+    medianTimeToFirstResponse: seconds(r.medianTimeToFirstResponse),
+    alignedContributions: aligned,
+    alignmentRate: alignment === null ? null : ratio(aligned as number, summary.contributions - alignment.hiddenContributions),
+  };
 }
 
 /**

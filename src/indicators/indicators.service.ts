@@ -13,8 +13,8 @@ import { ScopeResolver } from './indicator-scope';
 import { ratio, round, seconds } from '../common/numbers';
 import { byCodePoint } from '../common/sorting';
 import { activitySeries, activitySummary } from './queries/activity.query';
-import { concentration } from './queries/concentration.query';
-import { diffusionByDepartment } from './queries/diffusion.query';
+import { concentration, concentrationByGroup, GroupConcentrationRow } from './queries/concentration.query';
+import { diffusionByDepartment, diffusionByGroup, GroupDiffusionRow } from './queries/diffusion.query';
 import { engagement } from './queries/engagement.query';
 import { responsiveness, unansweredQuestions } from './queries/responsiveness.query';
 
@@ -144,5 +144,20 @@ export class IndicatorsService {
         .map((r) => ({ department: r.department, interactions: r.interactions, eiIndex: ratio(r.cross - (r.interactions - r.cross), r.interactions) }))
         .sort((a, b) => byCodePoint(a.department, b.department)),
     };
+  }
+
+  /**
+   * Every group's §3.4 contributors, contributions and busFactor and §3.5 interactions (with those
+   * crossing departments) over a window, by group externalId, one query each for all groups: the
+   * same numbers as concentration and diffusion with group=. Groups without contributions or
+   * interactions have no entry.
+   */
+  async byGroup(
+    networkKey: string,
+    query: WindowQuery,
+  ): Promise<{ concentration: Map<string, GroupConcentrationRow>; diffusion: Map<string, GroupDiffusionRow> }> {
+    const scope = await this.scopes.resolve(networkKey, { ...query, group: undefined, department: undefined });
+    const [c, d] = await Promise.all([concentrationByGroup(this.db, scope), diffusionByGroup(this.db, scope)]);
+    return { concentration: new Map(c.map((r) => [r.group, r])), diffusion: new Map(d.map((r) => [r.group, r])) };
   }
 }

@@ -5,40 +5,6 @@
 SELECT (($1::date - 27)::timestamp AT TIME ZONE $2) AS "from",
             (($3::date + 1)::timestamp AT TIME ZONE $4) AS "to";
 
--- contributors, contributions and bus factor of every group
--- parameters: [1,"2026-03-01T00:00:00.000Z","2026-03-29T00:00:00.000Z",1]
-WITH counts AS (
-       SELECT a.group_id, a.author_id, count(*) AS c
-       FROM activities a
-       WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.occurred_at >= $2 AND a.occurred_at < $3
-     AND a.group_id IS NOT NULL AND a.kind IN ('post', 'question', 'reply', 'share')
-       GROUP BY a.group_id, a.author_id
-     ), ranked AS (
-       SELECT group_id, c,
-              row_number() OVER (PARTITION BY group_id ORDER BY c DESC, author_id) AS desc_rank,
-              sum(c) OVER (PARTITION BY group_id ORDER BY c DESC, author_id ROWS UNBOUNDED PRECEDING) AS cumulative,
-              sum(c) OVER (PARTITION BY group_id) AS total
-       FROM counts
-     )
-     SELECT g.external_id AS "group", count(*)::int AS contributors, sum(r.c)::int AS contributions,
-            min(r.desc_rank) FILTER (WHERE 2 * r.cumulative >= r.total)::int AS bus_factor
-     FROM ranked r JOIN groups g ON g.network_id = $4 AND g.id = r.group_id
-     GROUP BY g.external_id;
-
--- interactions across departments of every group
--- parameters: [1,"2026-03-01T00:00:00.000Z","2026-03-29T00:00:00.000Z"]
-SELECT g.external_id AS "group", count(*)::int AS interactions,
-            count(*) FILTER (WHERE ma.department <> mp.department)::int AS cross
-     FROM activities a
-     JOIN activities p ON p.network_id = a.network_id AND p.id = a.parent_id AND p.deleted_at IS NULL
-     JOIN members ma ON ma.id = a.author_id
-     JOIN members mp ON mp.id = p.author_id
-     JOIN groups g ON g.network_id = a.network_id AND g.id = a.group_id
-     WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.occurred_at >= $2 AND a.occurred_at < $3
-     AND a.group_id IS NOT NULL
-       AND a.kind IN ('reply', 'reaction') AND p.author_id <> a.author_id AND ma.department IS NOT NULL AND mp.department IS NOT NULL
-     GROUP BY g.external_id;
-
 -- tags of some activities
 -- parameters: [1,["q-1","q-2"]]
 SELECT a.external_id, a.tags FROM activities a

@@ -199,3 +199,26 @@ SELECT count(DISTINCT ms.member_id)::int AS n FROM memberships ms JOIN members m
          WHERE ms.network_id = $1 AND ms.group_id = ANY($2::bigint[]) AND (ms.has_record OR ms.is_declared_leader)
            AND coalesce(ms.joined_at, ms.created_at) <= $3 AND (ms.left_at IS NULL OR ms.left_at > $4)
            AND m.department = $5;
+
+-- totals of every group (department: raw activities)
+-- parameters: [1,"2026-03-01T00:00:00.000Z","2026-03-29T00:00:00.000Z","R&D"]
+SELECT a.group_id::text AS group_id,
+  count(*) FILTER (WHERE a.kind = 'post')::int AS posts,
+  count(*) FILTER (WHERE a.kind = 'question')::int AS questions,
+  count(*) FILTER (WHERE a.kind = 'reply')::int AS replies,
+  count(*) FILTER (WHERE a.kind = 'reaction')::int AS reactions,
+  count(*) FILTER (WHERE a.kind = 'share')::int AS shares,
+  count(*) FILTER (WHERE a.kind = 'accept')::int AS accepts,
+  count(*) FILTER (WHERE a.kind IN ('post', 'question', 'reply', 'share'))::int AS contributions,
+  count(DISTINCT a.author_id)::int AS "activeMembers",
+  count(DISTINCT a.author_id) FILTER (WHERE a.kind IN ('post', 'question', 'reply', 'share'))::int AS contributors FROM activities a WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.occurred_at >= $2 AND a.occurred_at < $3
+    AND EXISTS (SELECT 1 FROM members m WHERE m.id = a.author_id AND m.department = $4) AND a.group_id IS NOT NULL
+     GROUP BY a.group_id;
+
+-- members at `to` of every group (department)
+-- parameters: [1,"2026-03-29T00:00:00.000Z","2026-03-29T00:00:00.000Z","R&D"]
+SELECT ms.group_id::text AS group_id, count(DISTINCT ms.member_id)::int AS n FROM memberships ms JOIN members m ON m.id = ms.member_id
+         WHERE ms.network_id = $1 AND (ms.has_record OR ms.is_declared_leader)
+           AND coalesce(ms.joined_at, ms.created_at) <= $2 AND (ms.left_at IS NULL OR ms.left_at > $3)
+           AND m.department = $4
+         GROUP BY ms.group_id;

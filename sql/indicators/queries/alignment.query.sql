@@ -27,6 +27,17 @@ WITH sets AS (
   GROUP BY km.activity_id
 ) SELECT keyword_ids, count(*)::int AS n FROM sets GROUP BY keyword_ids;
 
+-- keyword sets of every group (department: raw matches)
+-- parameters: [1,"2026-03-01T00:00:00.000Z","2026-03-29T00:00:00.000Z","R&D"]
+WITH sets AS (
+  SELECT km.activity_id, km.group_id, array_agg(km.keyword_id ORDER BY km.keyword_id) AS keyword_ids, min(km.occurred_at) AS occurred_at
+  FROM keyword_matches km
+  WHERE km.network_id = $1 AND km.occurred_at >= $2 AND km.occurred_at < $3
+    AND EXISTS (SELECT 1 FROM members mm WHERE mm.id = km.author_id AND mm.department = $4)
+  GROUP BY km.activity_id, km.group_id
+)
+     SELECT group_id::text AS group_id, keyword_ids, count(*)::int AS n FROM sets WHERE group_id IS NOT NULL GROUP BY group_id, keyword_ids;
+
 -- keyword sets by week (network: rollups and partial days)
 -- parameters: [1,"2026-03-01T00:00:00.000Z","2026-03-01T00:00:00.000Z","2026-03-29T00:00:00.000Z","2026-03-29T00:00:00.000Z","2026-03-01T00:00:00.000Z","2026-03-29T00:00:00.000Z","UTC","week",1,"2026-03-01","2026-03-29","week","UTC"]
 WITH sets AS (

@@ -52,3 +52,22 @@ WITH leaders AS (
             coalesce(min(desc_rank) FILTER (WHERE 2 * cumulative >= total), 0)::int AS bus_factor,
             coalesce(sum(leader_c), 0)::int AS leader_contributions
      FROM ranked;
+
+-- contributors, contributions and bus factor of every group
+-- parameters: [1,"2026-03-01T00:00:00.000Z","2026-03-29T00:00:00.000Z",1]
+WITH counts AS (
+       SELECT a.group_id, a.author_id, count(*) AS c
+       FROM activities a
+       WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.occurred_at >= $2 AND a.occurred_at < $3
+     AND a.group_id IS NOT NULL AND a.kind IN ('post', 'question', 'reply', 'share')
+       GROUP BY a.group_id, a.author_id
+     ), ranked AS (
+       SELECT group_id, c,
+              row_number() OVER (PARTITION BY group_id ORDER BY c DESC, author_id) AS desc_rank,
+              sum(c) OVER (PARTITION BY group_id ORDER BY c DESC, author_id ROWS UNBOUNDED PRECEDING) AS cumulative,
+              sum(c) OVER (PARTITION BY group_id) AS total
+       FROM counts
+     )
+     SELECT g.external_id AS "group", count(*)::int AS contributors, sum(r.c)::int AS contributions, min(desc_rank) FILTER (WHERE 2 * cumulative >= total)::int AS bus_factor
+     FROM ranked r JOIN groups g ON g.network_id = $4 AND g.id = r.group_id
+     GROUP BY g.external_id;

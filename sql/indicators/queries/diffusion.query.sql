@@ -63,3 +63,14 @@ SELECT ma.department, count(*)::int AS interactions, count(*) FILTER (WHERE ma.d
        AND ma.department = $5
      GROUP BY ma.department
      ORDER BY ma.department;
+
+-- interactions across departments of every group
+-- parameters: [1,"2026-03-01T00:00:00.000Z","2026-03-29T00:00:00.000Z"]
+SELECT g.external_id AS "group", count(*)::int AS interactions, count(*) FILTER (WHERE ma.department <> mp.department)::int AS cross
+     FROM activities a JOIN groups g ON g.network_id = a.network_id AND g.id = a.group_id
+     JOIN activities p ON p.network_id = a.network_id AND p.id = a.parent_id AND p.deleted_at IS NULL
+     JOIN members ma ON ma.id = a.author_id
+     JOIN members mp ON mp.id = p.author_id
+     WHERE a.kind IN ('reply', 'reaction') AND p.author_id <> a.author_id AND ma.department IS NOT NULL AND mp.department IS NOT NULL
+       AND a.network_id = $1 AND a.deleted_at IS NULL AND a.occurred_at >= $2 AND a.occurred_at < $3
+     GROUP BY g.external_id;

@@ -36,3 +36,9 @@ SELECT EXISTS (
        WHERE a.network_id = $1 AND a.group_id = $2 AND a.deleted_at IS NULL AND (ms.is_declared_leader OR ms.role = 'leader')
          AND a.occurred_at >= $3::timestamptz - interval '672 hours' AND a.occurred_at < $4
      ) AS active;
+
+-- groups a leader of which was active in the 28 days before `to`
+-- parameters: [1,"2026-03-29T00:00:00.000Z","2026-03-29T00:00:00.000Z"]
+SELECT DISTINCT a.group_id::text AS group_id FROM activities a JOIN memberships ms ON ms.network_id = a.network_id AND ms.group_id = a.group_id AND ms.member_id = a.author_id
+       WHERE a.network_id = $1 AND a.deleted_at IS NULL AND (ms.is_declared_leader OR ms.role = 'leader')
+         AND a.occurred_at >= $2::timestamptz - interval '672 hours' AND a.occurred_at < $3;

@@ -56,6 +56,36 @@ WITH threads AS (
             count(*) FILTER (WHERE leader_responded)::int AS leader_first_responses
      FROM facts;
 
+-- responsiveness of every group (department)
+-- parameters: [1,"2026-03-01T00:00:00.000Z","2026-03-29T00:00:00.000Z","R&D",1,"2026-03-29T00:00:00.000Z","2026-03-30T12:00:00.000Z"]
+WITH threads AS (
+  SELECT f.root_id AS id, f.kind, f.author_id, f.group_id, f.occurred_at, f.first_response_at, f.first_responder_id AS responder, f.accepted_reply_at
+  FROM thread_facts f
+  WHERE f.network_id = $1 AND f.occurred_at >= $2 AND f.occurred_at < $3
+    AND EXISTS (SELECT 1 FROM members m WHERE m.id = f.author_id AND m.department = $4)
+), leaders AS (
+  SELECT DISTINCT group_id, member_id FROM memberships ms WHERE network_id = $5 AND (ms.is_declared_leader OR ms.role = 'leader')
+),
+     facts AS (
+       SELECT t.group_id, t.kind, t.occurred_at, t.first_response_at IS NOT NULL AS responded, ld.member_id IS NOT NULL AS leader_responded,
+              extract(epoch FROM t.first_response_at - t.occurred_at) AS ttfr,
+              extract(epoch FROM t.accepted_reply_at - t.occurred_at) AS ttr
+       FROM threads t LEFT JOIN leaders ld ON ld.group_id = t.group_id AND ld.member_id = t.responder
+     )
+     SELECT group_id::text AS group_id, count(*)::int AS roots,
+            count(*) FILTER (WHERE responded)::int AS responded_roots,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY ttfr) AS median_time_to_first_response,
+            percentile_cont(0.9) WITHIN GROUP (ORDER BY ttfr) AS p90_time_to_first_response,
+            avg(ttfr)::float8 AS mean_time_to_first_response,
+            count(*) FILTER (WHERE kind = 'question')::int AS questions,
+            count(ttr)::int AS resolved_questions,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY ttr) AS median_time_to_resolution,
+            count(*) FILTER (WHERE kind = 'question' AND NOT responded AND occurred_at < least($6::timestamptz, $7::timestamptz) - interval '48 hours')::int AS unanswered_questions,
+            count(*) FILTER (WHERE leader_responded)::int AS leader_first_responses
+     FROM facts
+     WHERE group_id IS NOT NULL
+     GROUP BY group_id;
+
 -- unanswered questions
 -- parameters: [1,"2026-03-01T00:00:00.000Z","2026-03-29T00:00:00.000Z",1,1,"2026-03-29T00:00:00.000Z","2026-03-30T12:00:00.000Z",0,51]
 WITH threads AS (

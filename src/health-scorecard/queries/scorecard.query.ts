@@ -1,8 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { fragment, row, rows, sql, SqlExample } from '../../database/sql';
-import { CONTRIBUTION_KINDS_SQL } from '../../ingestion/activity.entity';
 import { isLeaderSql } from '../../ingestion/membership.entity';
-import { inScope, Scope, SQL_EXAMPLE_SCOPE } from '../../indicators/indicator-scope';
 
 /**
  * The scorecard's window (SPEC §3.10): the 28 local days ending with the day `at` in the network's
@@ -15,74 +13,6 @@ export function scorecardWindowQuery(at: string, timezone: string) {
 
 export function scorecardWindow(db: EntityManager, at: string, timezone: string): Promise<{ from: Date; to: Date }> {
   return row(db, scorecardWindowQuery(at, timezone));
-}
-
-export interface GroupConcentrationRow {
-  group: string;
-  contributors: number;
-  contributions: number;
-  busFactor: number;
-}
-
-/**
- * SPEC §3.4 `contributors`, `contributions` and `busFactor` of every group of the network at once
- * (the scope's window; its group and department filters are not used): the same counts and the same
- * ranking as src/indicators/queries/concentration.query.ts with group=, partitioned by group in one
- * scan of the window instead of one query per group. Groups without contributions have no row
- * (concentration's empty window: contributors 0, busFactor 0). A test checks it against the endpoint.
- */
-export function concentrationByGroupQuery(scope: Scope) {
-  const network: Scope = { ...scope, groupIds: null, department: null };
-  return sql<GroupConcentrationRow>`WITH counts AS (
-       SELECT a.group_id, a.author_id, count(*) AS c
-       FROM activities a
-       WHERE ${inScope(network)} AND a.group_id IS NOT NULL AND a.kind IN ${fragment(CONTRIBUTION_KINDS_SQL)}
-       GROUP BY a.group_id, a.author_id
-     ), ranked AS (
-       SELECT group_id, c,
-              row_number() OVER (PARTITION BY group_id ORDER BY c DESC, author_id) AS desc_rank,
-              sum(c) OVER (PARTITION BY group_id ORDER BY c DESC, author_id ROWS UNBOUNDED PRECEDING) AS cumulative,
-              sum(c) OVER (PARTITION BY group_id) AS total
-       FROM counts
-     )
-     SELECT g.external_id AS "group", count(*)::int AS contributors, sum(r.c)::int AS contributions,
-            min(r.desc_rank) FILTER (WHERE 2 * r.cumulative >= r.total)::int AS bus_factor
-     FROM ranked r JOIN groups g ON g.network_id = ${scope.networkId} AND g.id = r.group_id
-     GROUP BY g.external_id`;
-}
-
-export function concentrationByGroup(db: EntityManager, scope: Scope): Promise<GroupConcentrationRow[]> {
-  return rows(db, concentrationByGroupQuery(scope));
-}
-
-export interface GroupDiffusionRow {
-  group: string;
-  interactions: number;
-  cross: number;
-}
-
-/**
- * SPEC §3.5 interactions of every group at once (the interaction's own group, as diffusion with
- * group=): non-deleted replies and reactions of the window whose parent is known, not deleted and
- * written by someone else, both departments known; `cross` between different departments. The same
- * conditions as src/indicators/queries/diffusion.query.ts, grouped by group in one scan.
- */
-export function diffusionByGroupQuery(scope: Scope) {
-  const network: Scope = { ...scope, groupIds: null, department: null };
-  return sql<GroupDiffusionRow>`SELECT g.external_id AS "group", count(*)::int AS interactions,
-            count(*) FILTER (WHERE ma.department <> mp.department)::int AS cross
-     FROM activities a
-     JOIN activities p ON p.network_id = a.network_id AND p.id = a.parent_id AND p.deleted_at IS NULL
-     JOIN members ma ON ma.id = a.author_id
-     JOIN members mp ON mp.id = p.author_id
-     JOIN groups g ON g.network_id = a.network_id AND g.id = a.group_id
-     WHERE ${inScope(network)} AND a.group_id IS NOT NULL
-       AND a.kind IN ('reply', 'reaction') AND p.author_id <> a.author_id AND ma.department IS NOT NULL AND mp.department IS NOT NULL
-     GROUP BY g.external_id`;
-}
-
-export function diffusionByGroup(db: EntityManager, scope: Scope): Promise<GroupDiffusionRow[]> {
-  return rows(db, diffusionByGroupQuery(scope));
 }
 
 /** The tags of some activities of a network (by externalId). */
@@ -138,8 +68,6 @@ export async function networkMembersAmong(db: EntityManager, networkId: number, 
 const EXAMPLE_AT = new Date('2026-03-29T00:00:00Z');
 export const SQL_EXAMPLES: SqlExample[] = [
   { name: 'the 28 local days ending 2026-03-28', query: scorecardWindowQuery('2026-03-28', 'Europe/Paris') },
-  { name: 'contributors, contributions and bus factor of every group', query: concentrationByGroupQuery(SQL_EXAMPLE_SCOPE) },
-  { name: 'interactions across departments of every group', query: diffusionByGroupQuery(SQL_EXAMPLE_SCOPE) },
   { name: 'tags of some activities', query: activityTagsQuery(1, ['q-1', 'q-2']) },
   { name: 'members and leaders of some groups', query: groupMembersQuery(1, ['g-cloud', 'g-data'], EXAMPLE_AT) },
   { name: 'which members belong to the network', query: networkMembersAmongQuery(1, ['u17', 'u18']) },

@@ -3,6 +3,7 @@ import { ratio } from '../../common/numbers';
 import { fragment, RawBuilder, row, rows, sql, SqlExample } from '../../database/sql';
 import type { Granularity } from '../dto/indicator-query.dto';
 import { CONTRIBUTION_KINDS_SQL, inScope, Scope, SQL_EXAMPLE_SCOPE } from '../indicator-scope';
+import { contributionsByGroupQuery } from './alignment.query';
 import { authorsCte, DaySplit, memberBitIndex, memberBlock, partialDays, splitIntoDays, SQL_EXAMPLE_SPLIT, usesRollups } from '../rollups';
 
 export interface ActivityCounts {
@@ -62,6 +63,14 @@ export async function activityTotals(db: EntityManager, scope: Scope): Promise<A
 /** The counts from the raw activities of the scope. */
 export function activityTotalsQuery(scope: Scope) {
   return sql<ActivityCounts>`SELECT ${COUNTS} FROM activities a WHERE ${inScope(scope)}`;
+}
+
+/** The same counts for every group of the scope at once (group id → counts; groups without activity have no row). */
+export function activityTotalsByGroupQuery(scope: Scope) {
+  return sql<
+    ActivityCounts & { groupId: string }
+  >`SELECT a.group_id::text AS group_id, ${COUNTS} FROM activities a WHERE ${inScope(scope)} AND a.group_id IS NOT NULL
+     GROUP BY a.group_id`;
 }
 
 /** The counts network-wide: the whole days from the rollups, the partial days from the raw activities. */
@@ -200,9 +209,25 @@ export function membersAtQuery(scope: Scope) {
          WHERE nm.network_id = ${networkId} AND nm.counted_from <= ${to}
            ${department === null ? sql`` : sql`AND EXISTS (SELECT 1 FROM members m WHERE m.id = nm.member_id AND m.department = ${department})`}`;
   return sql<{ n: number }>`SELECT count(DISTINCT ms.member_id)::int AS n FROM memberships ms JOIN members m ON m.id = ms.member_id
-         WHERE ms.network_id = ${networkId} AND ms.group_id = ANY(${groupIds}::bigint[]) AND (ms.has_record OR ms.is_declared_leader)
+         WHERE ms.network_id = ${networkId} AND ms.group_id = ANY(${groupIds}::bigint[]) AND ${groupMemberAt(scope)}`;
+}
+
+/** A membership `ms` (member `m`) of a group member at `to` (SPEC §3.1), of the scope's department when it has one. */
+function groupMemberAt(scope: Scope): RawBuilder<unknown> {
+  const { to, department } = scope;
+  return sql`(ms.has_record OR ms.is_declared_leader)
            AND coalesce(ms.joined_at, ms.created_at) <= ${to} AND (ms.left_at IS NULL OR ms.left_at > ${to})
            ${department === null ? sql`` : sql`AND m.department = ${department}`}`;
+}
+
+/** Members at `to` of every group of the network at once (group id → members; groups without members have no row). */
+export function membersAtByGroupQuery(scope: Scope) {
+  return sql<{
+    groupId: string;
+    n: number;
+  }>`SELECT ms.group_id::text AS group_id, count(DISTINCT ms.member_id)::int AS n FROM memberships ms JOIN members m ON m.id = ms.member_id
+         WHERE ms.network_id = ${scope.networkId} AND ${groupMemberAt(scope)}
+         GROUP BY ms.group_id`;
 }
 
 export interface ActivitySummary extends ActivityCounts {
@@ -222,6 +247,10 @@ export async function activitySummary(db: EntityManager, scope: Scope): Promise<
   const totals = await activityTotals(db, scope);
   const members = await membersAt(db, scope);
   const previous = await previousWindowContributions(db, scope);
+  return summaryOf(totals, members, previous);
+}
+
+function summaryOf(totals: ActivityCounts, members: number, previous: number): ActivitySummary {
   return {
     ...totals,
     members,
@@ -229,6 +258,37 @@ export async function activitySummary(db: EntityManager, scope: Scope): Promise<
     contributionsPerMember: ratio(totals.contributions, members),
     growth: ratio(totals.contributions - previous, previous),
   };
+}
+
+const NO_ACTIVITY: ActivityCounts = {
+  posts: 0,
+  questions: 0,
+  replies: 0,
+  reactions: 0,
+  shares: 0,
+  accepts: 0,
+  contributions: 0,
+  activeMembers: 0,
+  contributors: 0,
+};
+
+/**
+ * The `totals` of every group of the network (the scope's window and department; its groups are not
+ * used) at once: the same numbers as activitySummary with that group, one query per figure over all
+ * groups instead of three per group. The answer gives a group id's totals (zeros for a group without
+ * activity).
+ */
+export async function activitySummaryByGroup(db: EntityManager, scope: Scope): Promise<(groupId: string) => ActivitySummary> {
+  const network: Scope = { ...scope, groupIds: null };
+  const [totals, members, previous] = await Promise.all([
+    rows(db, activityTotalsByGroupQuery(network)),
+    rows(db, membersAtByGroupQuery(network)),
+    rows(db, contributionsByGroupQuery(previousWindow(network))),
+  ]);
+  const totalsOf = new Map(totals.map(({ groupId, ...counts }) => [groupId, counts]));
+  const membersOf = new Map(members.map((r) => [r.groupId, r.n]));
+  const previousOf = new Map(previous.map((r) => [r.groupId, r.n]));
+  return (id) => summaryOf(totalsOf.get(id) ?? NO_ACTIVITY, membersOf.get(id) ?? 0, previousOf.get(id) ?? 0);
 }
 
 const EXAMPLE_SCOPE = SQL_EXAMPLE_SCOPE;
@@ -247,4 +307,6 @@ export const SQL_EXAMPLES: SqlExample[] = [
   { name: 'contributions, for the previous window of growth (group and department)', query: contributionsQuery(EXAMPLE_GROUP_SCOPE) },
   { name: 'members at `to` (network and department)', query: membersAtQuery(EXAMPLE_DEPARTMENT_SCOPE) },
   { name: 'members at `to` (group and department)', query: membersAtQuery(EXAMPLE_GROUP_SCOPE) },
+  { name: 'totals of every group (department: raw activities)', query: activityTotalsByGroupQuery(EXAMPLE_DEPARTMENT_SCOPE) },
+  { name: 'members at `to` of every group (department)', query: membersAtByGroupQuery(EXAMPLE_DEPARTMENT_SCOPE) },
 ];

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { execute, RawBuilder, rows, sql, SqlExample } from '../../database/sql';
-import { Scope, SQL_EXAMPLE_SCOPE } from '../indicator-scope';
+import { inScope, Scope, SQL_EXAMPLE_SCOPE } from '../indicator-scope';
 import { DaySplit, partialDays, splitIntoDays, SQL_EXAMPLE_SPLIT } from '../rollups';
 
 export interface DiffusionDepartmentRow {
@@ -32,6 +32,30 @@ function interactionsOf(activities: RawBuilder<unknown>): RawBuilder<unknown> {
 export async function diffusionByDepartment(db: EntityManager, scope: Scope): Promise<DiffusionDepartmentRow[]> {
   if (scope.groupIds === null) return diffusionFromRollups(db, scope);
   return rows(db, diffusionQuery(scope));
+}
+
+export interface GroupDiffusionRow {
+  group: string;
+  interactions: number;
+  cross: number;
+}
+
+/**
+ * SPEC §3.5 interactions of every group at once (the interaction's own group, as diffusion with
+ * group=), partitioned by group in one scan of the window: the same interaction rule
+ * (interactionsOf) as the per-scope queries; the scope's group and department filters are not used.
+ * Groups without interactions have no row.
+ */
+export function diffusionByGroupQuery(scope: Scope) {
+  const network: Scope = { ...scope, groupIds: null, department: null };
+  return sql<GroupDiffusionRow>`SELECT g.external_id AS "group", count(*)::int AS interactions, count(*) FILTER (WHERE ma.department <> mp.department)::int AS cross
+     FROM ${interactionsOf(sql`activities a JOIN groups g ON g.network_id = a.network_id AND g.id = a.group_id`)}
+       AND ${inScope(network)}
+     GROUP BY g.external_id`;
+}
+
+export function diffusionByGroup(db: EntityManager, scope: Scope): Promise<GroupDiffusionRow[]> {
+  return rows(db, diffusionByGroupQuery(scope));
 }
 
 /** The interactions of a scope from its raw activities (the group and department conditions written when given). */
@@ -86,4 +110,5 @@ export const SQL_EXAMPLES: SqlExample[] = [
     query: diffusionFromRollupsQuery({ ...EXAMPLE_SCOPE, department: 'R&D' }, SQL_EXAMPLE_SPLIT),
   },
   { name: 'diffusion (group and department: raw activities)', query: diffusionQuery({ ...EXAMPLE_SCOPE, groupIds: ['7'], department: 'R&D' }) },
+  { name: 'interactions across departments of every group', query: diffusionByGroupQuery(EXAMPLE_SCOPE) },
 ];

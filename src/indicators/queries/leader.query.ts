@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { fragment, row, rows, sql, SqlExample } from '../../database/sql';
+import { fragment, RawBuilder, row, rows, sql, SqlExample } from '../../database/sql';
 import { confidentialGroupSql } from '../../governance/principal';
 import { CONTRIBUTION_KINDS_SQL } from '../../ingestion/activity.entity';
 import { isLeaderSql } from '../../ingestion/membership.entity';
@@ -51,10 +51,24 @@ export function leaderContributions(db: EntityManager, scope: Scope, memberId: s
  */
 export function groupLeaderActiveQuery(networkId: number, groupId: string, to: Date) {
   return sql<{ active: boolean }>`SELECT EXISTS (
-       SELECT 1 FROM activities a JOIN memberships ms ON ms.network_id = a.network_id AND ms.group_id = a.group_id AND ms.member_id = a.author_id
-       WHERE a.network_id = ${networkId} AND a.group_id = ${groupId} AND a.deleted_at IS NULL AND ${fragment(isLeaderSql('ms'))}
-         AND a.occurred_at >= ${to}::timestamptz - interval '672 hours' AND a.occurred_at < ${to}
+       SELECT 1 ${leaderActivities(networkId, sql`AND a.group_id = ${groupId} `, to)}
      ) AS active`;
+}
+
+/** The groups of the network (ids) a leader of which authored an activity in it during [to − 28 days, to): one query for every group's leaderInactive. */
+export function groupsWithActiveLeaderQuery(networkId: number, to: Date) {
+  return sql<{ groupId: string }>`SELECT DISTINCT a.group_id::text AS group_id ${leaderActivities(networkId, sql``, to)}`;
+}
+
+export async function groupsWithActiveLeader(db: EntityManager, networkId: number, to: Date): Promise<Set<string>> {
+  return new Set((await rows(db, groupsWithActiveLeaderQuery(networkId, to))).map((r) => r.groupId));
+}
+
+/** One home for the leaderInactive rule: the activities of the network (`group`: a condition on a.group_id) written by a leader of their group during [to − 28 days, to). */
+function leaderActivities(networkId: number, group: RawBuilder<unknown>, to: Date): RawBuilder<unknown> {
+  return sql`FROM activities a JOIN memberships ms ON ms.network_id = a.network_id AND ms.group_id = a.group_id AND ms.member_id = a.author_id
+       WHERE a.network_id = ${networkId} ${group}AND a.deleted_at IS NULL AND ${fragment(isLeaderSql('ms'))}
+         AND a.occurred_at >= ${to}::timestamptz - interval '672 hours' AND a.occurred_at < ${to}`;
 }
 
 export async function groupLeaderActive(db: EntityManager, networkId: number, groupId: string, to: Date): Promise<boolean> {
@@ -67,4 +81,5 @@ export const SQL_EXAMPLES: SqlExample[] = [
   { name: 'leaders of a network (a key that may not)', query: leadersOfQuery(1, false) },
   { name: "a leader's own contributions and first responses in the groups they lead", query: leaderContributionsQuery(EXAMPLE_SCOPE, '42') },
   { name: 'was a leader of the group active in the 28 days before `to`', query: groupLeaderActiveQuery(1, '7', new Date('2026-03-29T00:00:00Z')) },
+  { name: 'groups a leader of which was active in the 28 days before `to`', query: groupsWithActiveLeaderQuery(1, new Date('2026-03-29T00:00:00Z')) },
 ];

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { row, rows, sql, SqlExample } from '../../database/sql';
+import { RawBuilder, row, rows, sql, SqlExample } from '../../database/sql';
 import { leadersCte, Scope, SQL_EXAMPLE_SCOPE } from '../indicator-scope';
 
 export interface ResponsivenessRow {
@@ -45,14 +45,28 @@ export function threadsCte(scope: Scope) {
  * responses written by a leader of the root's group (share = / respondedRoots).
  */
 export function responsivenessQuery(scope: Scope, now: Date) {
-  return sql<ResponsivenessRow>`WITH ${threadsCte(scope)}, ${leadersCte(scope.networkId)},
+  return sql<ResponsivenessRow>`${responsivenessOf(scope, now, false)}`;
+}
+
+/**
+ * The same figures for every group of the network at once (the scope's window and department; its
+ * groups are not used), by the root's group id: one query instead of one per group. Groups without
+ * roots have no row (responsiveness of an empty scope: 0 roots, null times).
+ */
+export function responsivenessByGroupQuery(scope: Scope, now: Date) {
+  return sql<ResponsivenessRow & { groupId: string }>`${responsivenessOf({ ...scope, groupIds: null }, now, true)}`;
+}
+
+/** One home for the §3.3 figures: of the whole scope, or partitioned by the root's group. */
+function responsivenessOf(scope: Scope, now: Date, byGroup: boolean): RawBuilder<unknown> {
+  return sql`WITH ${threadsCte(scope)}, ${leadersCte(scope.networkId)},
      facts AS (
-       SELECT t.kind, t.occurred_at, t.first_response_at IS NOT NULL AS responded, ld.member_id IS NOT NULL AS leader_responded,
+       SELECT ${byGroup ? sql`t.group_id, ` : sql``}t.kind, t.occurred_at, t.first_response_at IS NOT NULL AS responded, ld.member_id IS NOT NULL AS leader_responded,
               extract(epoch FROM t.first_response_at - t.occurred_at) AS ttfr,
               extract(epoch FROM t.accepted_reply_at - t.occurred_at) AS ttr
        FROM threads t LEFT JOIN leaders ld ON ld.group_id = t.group_id AND ld.member_id = t.responder
      )
-     SELECT count(*)::int AS roots,
+     SELECT ${byGroup ? sql`group_id::text AS group_id, ` : sql``}count(*)::int AS roots,
             count(*) FILTER (WHERE responded)::int AS responded_roots,
             percentile_cont(0.5) WITHIN GROUP (ORDER BY ttfr) AS median_time_to_first_response,
             percentile_cont(0.9) WITHIN GROUP (ORDER BY ttfr) AS p90_time_to_first_response,
@@ -62,7 +76,13 @@ export function responsivenessQuery(scope: Scope, now: Date) {
             percentile_cont(0.5) WITHIN GROUP (ORDER BY ttr) AS median_time_to_resolution,
             count(*) FILTER (WHERE kind = 'question' AND NOT responded AND occurred_at < least(${scope.to}::timestamptz, ${now}::timestamptz) - interval '48 hours')::int AS unanswered_questions,
             count(*) FILTER (WHERE leader_responded)::int AS leader_first_responses
-     FROM facts`;
+     FROM facts${
+       byGroup
+         ? sql`
+     WHERE group_id IS NOT NULL
+     GROUP BY group_id`
+         : sql``
+     }`;
 }
 
 export function responsiveness(db: EntityManager, scope: Scope, now: Date): Promise<ResponsivenessRow> {
@@ -102,5 +122,6 @@ const EXAMPLE_NOW = new Date('2026-03-30T12:00:00Z');
 export const SQL_EXAMPLES: SqlExample[] = [
   { name: 'responsiveness (network)', query: responsivenessQuery(EXAMPLE_SCOPE, EXAMPLE_NOW) },
   { name: 'responsiveness (group and department)', query: responsivenessQuery({ ...EXAMPLE_SCOPE, groupIds: ['7'], department: 'R&D' }, EXAMPLE_NOW) },
+  { name: 'responsiveness of every group (department)', query: responsivenessByGroupQuery({ ...EXAMPLE_SCOPE, department: 'R&D' }, EXAMPLE_NOW) },
   { name: 'unanswered questions', query: unansweredQuestionsQuery(EXAMPLE_SCOPE, EXAMPLE_NOW, 0, 51) },
 ];
