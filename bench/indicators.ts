@@ -6,7 +6,8 @@
  * it and prints, side by side, p50/p95 of each indicator endpoint and of the naive SQL a BI tool
  * would run over the raw activities table for the same numbers — 28-day and 1-year windows,
  * network and group scope. Then it measures freshness: while events are posted at a steady rate,
- * how long until each accepted batch shows in the activity indicator.
+ * how long until each accepted batch shows in the activity indicator. The health scorecard (GET
+ * /health, SPEC §3.10) is timed too, for the last day before the data's end.
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the server; the
  * database gets random_page_cost = 1.1 (docs/scaling.md), which the naive SQL runs with too.
@@ -16,7 +17,7 @@
  * size (pending migrations are applied to it, as on an upgrade) instead of loading again.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
@@ -171,6 +172,33 @@ async function main(): Promise<void> {
       }
     }
 
+    // the health scorecard (SPEC §3.10) of the last day before END: every indicator of the network and of each of the
+    // 200 groups over two 28-day windows, plus its adjustments; beside it, the naive SQL of the network-wide figures
+    // alone (activity, responsiveness, concentration, diffusion) run for both windows one after the other
+    const at = new Date(END - 86_400_000).toISOString().slice(0, 10);
+    const health = await timeIt(REPS, () => ok(server.api.GET('/v1/networks/{key}/health', { params: { path: bench, query: { at } } })));
+    const windows = [END - 28 * 86_400_000, END - 56 * 86_400_000].map((start) => [
+      new Date(start).toISOString(),
+      new Date(start + 28 * 86_400_000).toISOString(),
+    ]);
+    const naiveHealth = sql
+      ? await timeIt(Math.max(3, Math.floor(REPS / 5)), async () => {
+          for (const [from, to] of windows)
+            for (const endpoint of ['activity', 'responsiveness', 'concentration', 'diffusion']) await sql.query(ENDPOINTS[endpoint].naive(from, to, null));
+        })
+      : null;
+    rows.push({
+      endpoint: 'health',
+      window: '2 × 28 d',
+      scope: 'net+groups',
+      'API p50 ms': health.p50,
+      'API p95 ms': health.p95,
+      'naive SQL p50 ms': naiveHealth?.p50 ?? '–',
+      'naive SQL p95 ms': naiveHealth?.p95 ?? '–',
+      speedup: naiveHealth ? (naiveHealth.p50 / Math.max(1, health.p50)).toFixed(1) : '–',
+    });
+    console.log(formatTable(rows.slice(-1)));
+
     // freshness: post 500 events every 100 ms (5 000 events/s) for 10 s; after each 200, poll the
     // activity indicator until the batch's count shows, and record the lag
     const lags: number[] = [];
@@ -196,7 +224,11 @@ async function main(): Promise<void> {
       if (spent < 100) await new Promise((r) => setTimeout(r, 100 - spent));
     }
     lags.sort((a, b) => a - b);
-    console.log(`\nIndicator benchmark, ${n} events, ${new Date().toISOString()}, node ${process.version}\n`);
+    console.log(
+      `\nIndicator benchmark, ${n} events, ${new Date().toISOString()}, node ${process.version}, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}\n`,
+    );
     console.log(formatTable(rows));
     console.log(
       `\nfreshness (ack → visible in indicators/activity) over ${lags.length} batches of 500 events at up to 5 000 events/s: p50 ${lags[Math.floor(lags.length / 2)]} ms, max ${lags[lags.length - 1]} ms`,
