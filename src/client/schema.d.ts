@@ -196,7 +196,7 @@ export interface paths {
     /** Activities of this network, deleted ones excluded (confidential text, tags and authors hidden from keys not allowed to see them) */
     get: operations['NetworkRecordsController_activities'];
     put?: never;
-    /** Create or replace one activity (same rules as an activity event) */
+    /** Create or replace one activity, or delete it with {externalId, deleted: true} (same rules as an activity event) */
     post: operations['NetworkRecordsController_postActivity'];
     delete?: never;
     options?: never;
@@ -896,6 +896,20 @@ export interface components {
        * @example 2026-03-01T23:00:00.000Z
        */
       start: string;
+    };
+    ActivityDeletionFields: {
+      /**
+       * @description Optional on the single-record endpoint
+       * @enum {string}
+       */
+      type?: 'activity';
+      /** @example a1 */
+      externalId: string;
+      /**
+       * @description Removes the activity from every indicator (a tombstone keeps a late copy deleted)
+       * @enum {boolean}
+       */
+      deleted: true;
     };
     ActivityDeletionRecord: {
       /** @enum {string} */
@@ -1943,6 +1957,11 @@ export interface components {
        */
       questions: number;
       /**
+       * @description How many of those activities belong to question threads: questions, and replies and shares whose thread root is a question
+       * @example 7
+       */
+      questionThreadMentions: number;
+      /**
        * @description Mean of the mentions in the 4 previous windows
        * @example 0.5
        */
@@ -1953,7 +1972,7 @@ export interface components {
        */
       score: number;
       /**
-       * @description problem when more than half of the mentions are questions
+       * @description problem when more than half of the mentions belong to question threads (questionThreadMentions × 2 > mentions), else topic
        * @example problem
        * @enum {string}
        */
@@ -4525,7 +4544,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['ActivityFields'];
+        'application/json': components['schemas']['ActivityFields'] | components['schemas']['ActivityDeletionFields'];
       };
     };
     responses: {

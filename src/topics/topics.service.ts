@@ -26,6 +26,8 @@ const MAX_SAMPLES = 5;
 interface TermStats {
   mentions: number;
   questions: number;
+  /** Mentions in question threads (SPEC §3.8): the question itself and the replies and shares under it. */
+  questionThreadMentions: number;
   authors: Set<string>;
   forms: Map<string, number>;
   samples: { externalId: string; at: number }[];
@@ -60,9 +62,17 @@ export class TopicsService {
     const current = new Map<string, TermStats>();
     for (const row of await termSources(this.db, network.id, bounds[0])) {
       for (const { key, form } of termsOf(row.text, row.tags)) {
-        const stats = current.get(key) ?? { mentions: 0, questions: 0, authors: new Set<string>(), forms: new Map<string, number>(), samples: [] };
+        const stats = current.get(key) ?? {
+          mentions: 0,
+          questions: 0,
+          questionThreadMentions: 0,
+          authors: new Set<string>(),
+          forms: new Map<string, number>(),
+          samples: [],
+        };
         stats.mentions++;
         if (row.kind === 'question') stats.questions++;
+        if (row.inQuestionThread) stats.questionThreadMentions++;
         stats.authors.add(row.authorId);
         stats.forms.set(form, (stats.forms.get(form) ?? 0) + 1);
         stats.samples.push({ externalId: row.externalId, at: new Date(row.occurredAt).getTime() });
@@ -90,9 +100,10 @@ export class TopicsService {
         mentions: s.mentions,
         authors: s.authors.size,
         questions: s.questions,
+        questionThreadMentions: s.questionThreadMentions,
         baseline: round(baseline, 4),
         score: round(score, 4),
-        kind: s.questions * 2 > s.mentions ? 'problem' : 'topic',
+        kind: s.questionThreadMentions * 2 > s.mentions ? 'problem' : 'topic',
         samples: s.samples
           .sort((a, b) => b.at - a.at || byCodePoint(a.externalId, b.externalId))
           .slice(0, MAX_SAMPLES)

@@ -6,9 +6,11 @@ SELECT k, (($1::date + 1 - $2::int * k)::timestamp AT TIME ZONE $3) AS start FRO
 
 -- contributions of one window that may carry terms
 -- parameters: [1,"2026-03-21T23:00:00.000Z","2026-03-28T23:00:00.000Z"]
-SELECT a.external_id, a.kind, a.author_id::text AS author_id, a.occurred_at, a.text, a.tags
+SELECT a.external_id, a.kind, COALESCE(qr.kind = 'question', false) AS in_question_thread,
+       a.author_id::text AS author_id, a.occurred_at, a.text, a.tags
      FROM activities a LEFT JOIN activities vis_root ON a.group_id IS NULL AND vis_root.network_id = a.network_id AND vis_root.id = a.root_id
       LEFT JOIN groups vis ON vis.network_id = a.network_id AND vis.id = coalesce(a.group_id, vis_root.group_id)
+     LEFT JOIN activities qr ON qr.network_id = a.network_id AND qr.id = a.root_id
      WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.occurred_at >= $2 AND a.occurred_at < $3
        AND a.kind IN ('post', 'question', 'reply', 'share')
        AND (a.text IS NOT NULL OR a.tags IS NOT NULL)

@@ -64,13 +64,24 @@ export class EmergingTopicView {
   @ApiProperty({ type: 'integer', example: 6, description: 'How many of those activities are questions' })
   questions: number;
 
+  @ApiProperty({
+    type: 'integer',
+    example: 7,
+    description: 'How many of those activities belong to question threads: questions, and replies and shares whose thread root is a question',
+  })
+  questionThreadMentions: number;
+
   @ApiProperty({ example: 0.5, description: 'Mean of the mentions in the 4 previous windows' })
   baseline: number;
 
   @ApiProperty({ example: 6.532, description: '(mentions − baseline) / √(baseline + 1), 4 decimals' })
   score: number;
 
-  @ApiProperty({ enum: ['problem', 'topic'], example: 'problem', description: 'problem when more than half of the mentions are questions' })
+  @ApiProperty({
+    enum: ['problem', 'topic'],
+    example: 'problem',
+    description: 'problem when more than half of the mentions belong to question threads (questionThreadMentions × 2 > mentions), else topic',
+  })
   kind: 'problem' | 'topic';
 
   @ApiProperty({ type: [String], example: ['a981', 'a977', 'a960'], description: 'Up to 5 activity externalIds of the window, the most recent first' })

@@ -21,6 +21,8 @@ export interface WindowBounds {
 export interface TermSourceRow {
   externalId: string;
   kind: string;
+  /** SPEC §3.8: a question, or a reply/share whose thread root is a question (the root is itself for a root). */
+  inQuestionThread: boolean;
   authorId: string;
   occurredAt: Date;
   text: string | null;
@@ -50,7 +52,8 @@ export function windowStartsQuery(p: EmergingTopicsParams) {
 
 /**
  * The live contributions of one window that carry text or tags, from public and private groups and
- * from no group. Confidential activities (isConfidentialActivity: in a confidential or placeholder
+ * from no group, each with whether it belongs to a question thread (its resolved thread root — itself
+ * for a root — is a question; a reply whose chain is not yet resolved up to its root is not). Confidential activities (isConfidentialActivity: in a confidential or placeholder
  * group, or sent without a group in such a group's thread) are left out entirely: their words must
  * not surface as topics, for any key.
  */
@@ -60,8 +63,10 @@ export function termSources(db: EntityManager, networkId: number, window: Window
 
 export function termSourcesQuery(networkId: number, window: WindowBounds) {
   const visibility = activityVisibility('a');
-  return sql<TermSourceRow>`SELECT a.external_id, a.kind, a.author_id::text AS author_id, a.occurred_at, a.text, a.tags
+  return sql<TermSourceRow>`SELECT a.external_id, a.kind, COALESCE(qr.kind = 'question', false) AS in_question_thread,
+       a.author_id::text AS author_id, a.occurred_at, a.text, a.tags
      FROM activities a ${visibility.joins}
+     LEFT JOIN activities qr ON qr.network_id = a.network_id AND qr.id = a.root_id
      WHERE a.network_id = ${networkId} AND a.deleted_at IS NULL AND a.occurred_at >= ${window.from} AND a.occurred_at < ${window.to}
        AND a.kind IN ${fragment(CONTRIBUTION_KINDS_SQL)}
        AND (a.text IS NOT NULL OR a.tags IS NOT NULL)
