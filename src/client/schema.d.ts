@@ -1957,6 +1957,11 @@ export interface components {
        */
       questions: number;
       /**
+       * @description How many of those activities belong to question threads: questions, and replies and shares whose thread root is a question
+       * @example 7
+       */
+      questionThreadMentions: number;
+      /**
        * @description Mean of the mentions in the 4 previous windows
        * @example 0.5
        */
@@ -1967,7 +1972,7 @@ export interface components {
        */
       score: number;
       /**
-       * @description problem when more than half of the mentions are questions
+       * @description problem when more than half of the mentions belong to question threads (questionThreadMentions × 2 > mentions), else topic
        * @example problem
        * @enum {string}
        */

@@ -38,13 +38,13 @@ export interface ObjectiveInForce {
  * `group IS NULL OR group_id = ANY(group)` a plan kept for the statement read the whole network's
  * window instead of the group's index range.
  */
-function rawSets(scope: Scope): RawBuilder<unknown> {
+function rawSets(scope: Scope, byGroup = false): RawBuilder<unknown> {
   return sql`sets AS (
-  SELECT km.activity_id, array_agg(km.keyword_id ORDER BY km.keyword_id) AS keyword_ids, min(km.occurred_at) AS occurred_at
+  SELECT km.activity_id, ${byGroup ? sql`km.group_id, ` : sql``}array_agg(km.keyword_id ORDER BY km.keyword_id) AS keyword_ids, min(km.occurred_at) AS occurred_at
   FROM keyword_matches km
   WHERE km.network_id = ${scope.networkId} AND km.occurred_at >= ${scope.from} AND km.occurred_at < ${scope.to}
     ${matchGroupAndDepartment(scope)}
-  GROUP BY km.activity_id
+  GROUP BY km.activity_id${byGroup ? sql`, km.group_id` : sql``}
 )`;
 }
 
@@ -74,6 +74,25 @@ export async function keywordSetCounts(db: EntityManager, scope: Scope): Promise
 
 export function keywordSetCountsQuery(scope: Scope) {
   return sql<KeywordSetCount>`WITH ${rawSets(scope)} SELECT keyword_ids, count(*)::int AS n FROM sets GROUP BY keyword_ids`;
+}
+
+/**
+ * Contributions per keyword set of every group of the network at once (the scope's window and
+ * department; its groups are not used), by group id: the same sets as keywordSetCounts with that
+ * group, one query instead of one per group.
+ */
+export function keywordSetCountsByGroupQuery(scope: Scope) {
+  return sql<KeywordSetCount & { groupId: string }>`WITH ${rawSets({ ...scope, groupIds: null }, true)}
+     SELECT group_id::text AS group_id, keyword_ids, count(*)::int AS n FROM sets WHERE group_id IS NOT NULL GROUP BY group_id, keyword_ids`;
+}
+
+export async function keywordSetCountsByGroup(db: EntityManager, scope: Scope): Promise<Map<string, KeywordSetCount[]>> {
+  const byGroup = new Map<string, KeywordSetCount[]>();
+  for (const { groupId, keywordIds, n } of await rows(db, keywordSetCountsByGroupQuery(scope))) {
+    if (!byGroup.has(groupId)) byGroup.set(groupId, []);
+    byGroup.get(groupId)!.push({ keywordIds, n });
+  }
+  return byGroup;
 }
 
 /** Network-wide: the whole days from `keyword_set_day_counts`, the partial days from the matches. */
@@ -287,6 +306,7 @@ const EXAMPLE_GROUP_SCOPE: Scope = { ...EXAMPLE_SCOPE, groupIds: ['7'], departme
 export const SQL_EXAMPLES: SqlExample[] = [
   { name: 'keyword sets (network: rollups and partial days)', query: keywordSetCountsFromRollupsQuery(EXAMPLE_SCOPE, SQL_EXAMPLE_SPLIT) },
   { name: 'keyword sets (group and department: raw matches)', query: keywordSetCountsQuery(EXAMPLE_GROUP_SCOPE) },
+  { name: 'keyword sets of every group (department: raw matches)', query: keywordSetCountsByGroupQuery({ ...EXAMPLE_SCOPE, department: 'R&D' }) },
   { name: 'keyword sets by week (network: rollups and partial days)', query: keywordSetSeriesFromRollupsQuery(EXAMPLE_SCOPE, SQL_EXAMPLE_SPLIT, 'week') },
   { name: 'keyword sets by day (group and department: raw matches)', query: keywordSetSeriesQuery(EXAMPLE_GROUP_SCOPE, 'day') },
   { name: 'confidential share (network)', query: confidentialShareQuery(EXAMPLE_SCOPE) },
