@@ -141,7 +141,11 @@ describe('change adoption (SPEC §3.9), hand-computed', () => {
     expect(report).toMatchObject({ received: 1, inserted: 0, duplicates: 1 });
     await send([{ type: 'activity', externalId: 'm8', deleted: true }]);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    // objectives are org-wide: leave none behind for the other files of this worker
+    for (const key of [O(), O2(), O3()]) await t.http().delete(`/v1/objectives/${key}`).set('Authorization', `Bearer ${TEST_ADMIN_KEY}`);
+    await t.close();
+  });
 
   describe('network scope, admin key', () => {
     it('totals', async () => {
