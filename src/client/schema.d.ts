@@ -635,7 +635,7 @@ export interface paths {
     };
     /**
      * Members ranked by expertise on a topic: observed evidence beside the declared level (SPEC §3.8); audited
-     * @description score = observedScore + 2 × declaredLevel, observedScore = 3 × acceptedAnswers + replies + 0.5 × reactionsReceived + 2 × peopleHelped in threads whose root has the topic as a tag or in its text. hiddenExpert: observed score ≥ 5 and nothing declared. Weights: GET /v1/metrics. From the people index (see computedAt).
+     * @description observedScore = 3 × acceptedAnswers + replies + 0.5 × reactionsReceived + 2 × peopleHelped in threads whose root has the topic as a tag or in its text. A declared level never raises a rank: members with observed evidence (observedScore > 0) first, by observed score; members who only declare the topic after, by declared level; ties by externalId. hiddenExpert: observed score ≥ 5 and nothing declared. Weights: GET /v1/metrics. From the people index (see computedAt).
      */
     get: operations['ExpertsController_list'];
     put?: never;
@@ -2102,7 +2102,7 @@ export interface components {
        */
       nextCursor: string | null;
       /**
-       * @description The normalised topic
+       * @description The topic as asked (trimmed); members are matched on its SPEC §3.6 normalised key
        * @example kubernetes
        */
       topic: string;
@@ -2123,8 +2123,14 @@ export interface components {
       /** @example R&D */
       department: string | null;
       /**
-       * @description Ranking score: observedScore + 2 × declaredLevel (declaredLevel 0 when nothing is declared)
-       * @example 44
+       * @description observed: the member has observed evidence (observed score > 0) and is ranked among those by observed score; declared: the member only declares the topic and comes after every observed one, by declared level (a declared level never raises a rank)
+       * @example observed
+       * @enum {string}
+       */
+      rankedBy: 'observed' | 'declared';
+      /**
+       * @description The observed score the member is ranked by (= observed.score; 0 for a member who only declares the topic)
+       * @example 22
        */
       score: number;
       /**

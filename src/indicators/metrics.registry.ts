@@ -35,8 +35,6 @@ export const OBSERVED_SCORE_WEIGHTS = { acceptedAnswers: 3, replies: 1, reaction
  * gaps, and the experts the health scorecard suggests.
  */
 export const OBSERVED_EXPERT_MIN_SCORE = 5;
-/** Expert finder's ranking score: the observed score plus the declared level (1–5, 0 when none) times its weight. */
-export const EXPERT_SCORE_WEIGHTS = { observedScore: 1, declaredLevel: 2 } as const;
 /** Animator candidates: weight of each signal, each divided by its maximum over the candidates first. */
 export const ANIMATOR_SCORE_WEIGHTS = {
   peopleHelped: 0.3,
@@ -360,17 +358,8 @@ export const METRICS: readonly MetricDefinition[] = [
     unit: 'index',
     better: 'higher',
     empty: 0,
-    formula: `${weightedSum(OBSERVED_SCORE_WEIGHTS)}, over the live replies a member wrote in other people's threads on the topic (also the profile's observed expertise score); an observed expert from ${OBSERVED_EXPERT_MIN_SCORE} on`,
+    formula: `${weightedSum(OBSERVED_SCORE_WEIGHTS)}, over the live replies a member wrote in other people's threads on the topic (also the profile's observed expertise score); the expert finder ranks by it, a declared level never raising a rank (SPEC §3.8); an observed expert from ${OBSERVED_EXPERT_MIN_SCORE} on`,
     weights: OBSERVED_SCORE_WEIGHTS,
-  },
-  {
-    name: 'expertScore',
-    endpoint: 'experts',
-    unit: 'index',
-    better: 'higher',
-    empty: 0,
-    formula: `${weightedSum(EXPERT_SCORE_WEIGHTS)}, declaredLevel the higher of the declared expertise and competence levels (0 when none)`,
-    weights: EXPERT_SCORE_WEIGHTS,
   },
   {
     name: 'animatorScore',

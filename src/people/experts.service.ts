@@ -14,7 +14,7 @@ import { NetworksService } from '../networks/networks.service';
 import { AnimatorCandidatePage, AnimatorQuery, CoveragePage, CoverageQuery, ExpertPage, ExpertsQuery, PeopleIndexRunView } from './dto/people-views.dto';
 import { PeopleIndexService } from './people-index.service';
 import { animatorCandidates } from './queries/animator-candidates.query';
-import { expertScore, expertsOn, indexComputedAt, observedScore } from './queries/experts.query';
+import { compareExperts, expertsOn, indexComputedAt, observedScore } from './queries/experts.query';
 import { expertiseCoverage } from './queries/expertise-coverage.query';
 import { OBSERVED_EXPERT_MIN_SCORE } from '../indicators/metrics.registry';
 
@@ -41,21 +41,20 @@ export class ExpertsService {
     if (topic === '') throw new ValidationFailed([{ path: 'topic', message: 'topic must hold at least one letter or digit' }]);
     const networks = networkLimit(principal);
     const ranked = (await expertsOn(this.db.manager, topic, networks))
-      .map((r) => {
-        const observed = observedScore(r);
-        return { r, observed, score: expertScore(observed, r.declaredLevel) };
-      })
-      .sort((a, b) => b.score - a.score || b.observed - a.observed || (a.r.externalId < b.r.externalId ? -1 : 1));
+      .map((r) => ({ r, externalId: r.externalId, declaredLevel: r.declaredLevel, observed: observedScore(r) }))
+      .sort(compareExperts);
     const page = offsetPage(ranked, query);
     const result: ExpertPage = {
-      topic,
+      // as asked (trimmed), not its normalised key: "kubernetes", not "kubernete"
+      topic: query.topic.trim(),
       computedAt: (await indexComputedAt(this.db.manager, networks))?.toISOString() ?? null,
-      items: page.items.map(({ r, observed, score }, i) => ({
+      items: page.items.map(({ r, observed }, i) => ({
         rank: page.offset + i + 1,
         member: r.externalId,
         displayName: r.displayName,
         department: r.department,
-        score: round(score, 4),
+        rankedBy: observed > 0 ? ('observed' as const) : ('declared' as const),
+        score: round(observed, 4),
         declaredLevel: r.declaredLevel,
         declaredAs: r.declaredAs,
         observed: {

@@ -1,5 +1,5 @@
 import { mostFrequent } from '../common/sorting';
-import { animatorScores, expertScore, mostRecent, observedScore, rankInterests, responseSpeed, tfIdf } from './people-scores';
+import { animatorScores, compareExperts, mostRecent, observedScore, rankInterests, responseSpeed, tfIdf } from './people-scores';
 
 /** The people-index arithmetic against figures computed by hand (the computation beside each). */
 describe('people scores', () => {
@@ -74,9 +74,24 @@ describe('people scores', () => {
       expect(observedScore({ acceptedAnswers: 0, replies: 1, reactionsReceived: 1, peopleHelped: 1 })).toBe(3.5);
     });
 
-    it('ranks experts by observed score + 2 × declared level (none: 0)', () => {
-      expect(expertScore(20.5, 4)).toBe(28.5); // 20.5 + 2 × 4
-      expect(expertScore(3.5, null)).toBe(3.5); // 3.5 + 2 × 0
+    it('ranks experts by observed score first; a declared level never raises a rank (SPEC §3.8)', () => {
+      const rows = [
+        { externalId: 'declares-5', observed: 0, declaredLevel: 5 },
+        { externalId: 'declares-2', observed: 0, declaredLevel: 2 },
+        { externalId: 'b-answers', observed: 3.5, declaredLevel: null },
+        { externalId: 'a-answers', observed: 3.5, declaredLevel: null },
+        { externalId: 'answers-and-declares', observed: 3, declaredLevel: 5 },
+        { externalId: 'summer', observed: 20.5, declaredLevel: null },
+      ];
+      // observed evidence first by observed score (ties: externalId), then declared-only by level
+      expect(rows.sort(compareExperts).map((r) => r.externalId)).toEqual([
+        'summer',
+        'a-answers',
+        'b-answers',
+        'answers-and-declares',
+        'declares-5',
+        'declares-2',
+      ]);
     });
   });
 

@@ -3,7 +3,7 @@
  * clock. PeopleIndexService reads the corpus and the signals and writes what these return;
  * src/people/people-scores.spec.ts checks each against figures computed by hand.
  */
-import { ANIMATOR_SCORE_WEIGHTS, EXPERT_SCORE_WEIGHTS, OBSERVED_SCORE_WEIGHTS } from '../indicators/metrics.registry';
+import { ANIMATOR_SCORE_WEIGHTS, OBSERVED_SCORE_WEIGHTS } from '../indicators/metrics.registry';
 
 /** Inferred interests kept per member and network. */
 export const INTERESTS_PER_MEMBER = 10;
@@ -67,10 +67,24 @@ export function observedScore(e: ObservedEvidence): number {
   return w.acceptedAnswers * e.acceptedAnswers + w.replies * e.replies + w.reactionsReceived * e.reactionsReceived + w.peopleHelped * e.peopleHelped;
 }
 
-/** The expert finder's score: observed score + 2 × declared level (EXPERT_SCORE_WEIGHTS, the metric registry; no declaration counts 0). */
-export function expertScore(observed: number, declaredLevel: number | null): number {
-  const w = EXPERT_SCORE_WEIGHTS;
-  return w.observedScore * observed + w.declaredLevel * (declaredLevel ?? 0);
+/** An expert finder row to rank: its observed score and declared level (null: none). */
+export interface ExpertCandidate {
+  externalId: string;
+  observed: number;
+  declaredLevel: number | null;
+}
+
+/**
+ * The expert finder's order (SPEC §3.8: a declared level never raises a rank): members with observed
+ * evidence (observed score > 0) first, by observed score; members who only declare the topic after,
+ * by declared level; ties by externalId in code-point order.
+ */
+export function compareExperts(a: ExpertCandidate, b: ExpertCandidate): number {
+  const aObserved = a.observed > 0;
+  const bObserved = b.observed > 0;
+  if (aObserved !== bObserved) return aObserved ? -1 : 1;
+  const byFigure = aObserved ? b.observed - a.observed : (b.declaredLevel ?? 0) - (a.declaredLevel ?? 0);
+  return byFigure || byCodePoint(a.externalId, b.externalId);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import { ExternalIdPipe } from '../common/validation/external-id.pipe';
 import { Expensive } from '../governance/api-key-throttler.guard';
 import { CurrentPrincipal, NetworkParam, Roles } from '../governance/auth.decorators';
 import type { Principal } from '../governance/principal';
-import { ANIMATOR_SCORE_WEIGHTS, EXPERT_SCORE_WEIGHTS, OBSERVED_SCORE_WEIGHTS, weightedSum } from '../indicators/metrics.registry';
+import { ANIMATOR_SCORE_WEIGHTS, OBSERVED_SCORE_WEIGHTS, weightedSum } from '../indicators/metrics.registry';
 import { InterestMapQuery, InterestMapView, InterestProfilePage, InterestProfilesQuery } from './dto/hr.dto';
 import { AnimatorCandidatePage, AnimatorQuery, CoveragePage, CoverageQuery, ExpertPage, ExpertsQuery, PeopleIndexRunView } from './dto/people-views.dto';
 import { DeclaredProfileView, ProfileHistoryPage, ProfileView, PutProfileDto } from './dto/profile.dto';
@@ -80,7 +80,8 @@ export class ExpertsController {
   @ApiOperation({
     summary: 'Members ranked by expertise on a topic: observed evidence beside the declared level (SPEC §3.8); audited',
     description:
-      `score = ${weightedSum(EXPERT_SCORE_WEIGHTS)}, observedScore = ${weightedSum(OBSERVED_SCORE_WEIGHTS)} in threads whose root has the topic as a tag or in its text. ` +
+      `observedScore = ${weightedSum(OBSERVED_SCORE_WEIGHTS)} in threads whose root has the topic as a tag or in its text. ` +
+      'A declared level never raises a rank: members with observed evidence (observedScore > 0) first, by observed score; members who only declare the topic after, by declared level; ties by externalId. ' +
       'hiddenExpert: observed score ≥ 5 and nothing declared. Weights: GET /v1/metrics. From the people index (see computedAt).',
   })
   @ApiOkResponse({ type: ExpertPage })

@@ -213,6 +213,7 @@ describe('experts, expertise coverage and future animators', () => {
       member,
       displayName: `Member ${member}`,
       department,
+      rankedBy: score > 0 ? 'observed' : 'declared',
       score,
       declaredLevel,
       declaredAs,
@@ -222,8 +223,8 @@ describe('experts, expertise coverage and future animators', () => {
 
     const expectedT = () => [
       row(1, H, 'Ops', 22, null, null, evidence(3, 4, 2, 4, 22), true), // 3·3 + 4 + 0.5·2 + 2·4 = 22, nothing declared
-      row(2, D, 'R&D', 13, 5, 'expertise', evidence(0, 1, 0, 1, 3), false), // observed 1 + 2·1 = 3; 3 + 2·5 = 13
-      row(3, Cm, null, 4, 2, 'competence', NONE, false), // 0 + 2·2 = 4
+      row(2, D, 'R&D', 3, 5, 'expertise', evidence(0, 1, 0, 1, 3), false), // observed 1 + 2·1 = 3 (declared 5 adds nothing)
+      row(3, Cm, null, 0, 2, 'competence', NONE, false), // declares only: after every observed member
     ];
 
     it('ranks the hidden expert H first, then the declared expert D, with exact evidence (network-limited cno key)', async () => {
@@ -235,22 +236,20 @@ describe('experts, expertise coverage and future animators', () => {
       expect(body.items).toEqual(expectedT());
     });
 
-    it('GET /v1/metrics lists the weights these scores are computed with (observedScore, expertScore)', async () => {
+    it('GET /v1/metrics lists the weights the observed score is computed with; the expert finder ranks by it', async () => {
       const metrics: { name: string; endpoint: string; formula: string; weights?: Record<string, number> }[] = (await get('/v1/metrics')).items;
       const observed = metrics.find((m) => m.endpoint === 'experts' && m.name === 'observedScore');
-      const expert = metrics.find((m) => m.endpoint === 'experts' && m.name === 'expertScore');
       expect(observed?.weights).toEqual({ acceptedAnswers: 3, replies: 1, reactionsReceived: 0.5, peopleHelped: 2 }); // docs/people.md
-      expect(expert?.weights).toEqual({ observedScore: 1, declaredLevel: 2 });
       expect(observed?.formula).toContain('3 × acceptedAnswers + replies + 0.5 × reactionsReceived + 2 × peopleHelped');
-      expect(expert?.formula).toContain('observedScore + 2 × declaredLevel');
-      // the listed weights are the ones the answers use: H (nothing declared) and D (declared 5), hand-computed from them
+      // no score mixes the declared level in any more (SPEC §3.8: a declared level never raises a rank)
+      expect(metrics.find((m) => m.name === 'expertScore')).toBeUndefined();
+      // the listed weights are the ones the answers use: H and D, hand-computed from them
       const w = observed?.weights as Record<string, number>;
-      const e = expert?.weights as Record<string, number>;
       const [h, d] = (await experts(T, cnoN1)).items;
       const hObserved = w.acceptedAnswers * 3 + w.replies * 4 + w.reactionsReceived * 2 + w.peopleHelped * 4; // 9 + 4 + 1 + 8 = 22
       const dObserved = w.acceptedAnswers * 0 + w.replies * 1 + w.reactionsReceived * 0 + w.peopleHelped * 1; // 0 + 1 + 0 + 2 = 3
       expect([h.observed.score, d.observed.score]).toEqual([hObserved, dObserved]);
-      expect([h.score, d.score]).toEqual([e.observedScore * hObserved + e.declaredLevel * 0, e.observedScore * dObserved + e.declaredLevel * 5]); // 22, 3 + 10 = 13
+      expect([h.score, d.score]).toEqual([hObserved, dObserved]);
     });
 
     it('normalises the topic: accents, case and a plural give the same list; a topic without tokens is a 400', async () => {
@@ -258,7 +257,7 @@ describe('experts, expertise coverage and future animators', () => {
       expect(reference).toEqual(expectedT()); // the unscoped admin key: the topic is unique to this file
       for (const variant of [`QUÖNK${SFX.toUpperCase()}Q`, `quonk${SFX}qs`, ` Quônk${SFX}Q! `]) {
         const body = await experts(variant);
-        expect({ variant, topic: body.topic, items: body.items }).toEqual({ variant, topic: T, items: reference });
+        expect({ variant, topic: body.topic, items: body.items }).toEqual({ variant, topic: variant.trim(), items: reference }); // echoed as asked
       }
       const bad = await t
         .http()
@@ -272,7 +271,7 @@ describe('experts, expertise coverage and future animators', () => {
       const body = await experts(T3);
       expect(body.items).toEqual([
         row(1, F, null, 9, null, null, evidence(1, 2, 0, 2, 9), true), // q7 (text, accepted) + q10 (tag): 3 + 2 + 0 + 2·2 = 9
-        row(2, E, null, 4, 2, 'expertise', NONE, false), // 2·2
+        row(2, E, null, 0, 2, 'expertise', NONE, false), // declares only
       ]); // G answered q8 whose text holds the tokens but not contiguously: no row
       const variant = await experts(`zapquil-DRONEV${SFX.toUpperCase()}K`);
       expect(variant.items).toEqual(body.items);
@@ -313,6 +312,53 @@ describe('experts, expertise coverage and future animators', () => {
   });
 
   /**
+   * Issue 15: right after an import, a member who declares level 5 and shows nothing must not come
+   * before the member who answered the topic's questions all summer. Topic "Kubern<sfx>tes", key
+   * "kubern<sfx>te" (one final s off): the answer echoes the topic as asked.
+   *   Summer S answers q1..q3 of askers A1..A3 (r1..r3, r1 accepted) → 3·1 + 3 + 0 + 2·3 = 12
+   *   Light L answers q4 of A1 → 0 + 1 + 0 + 2 = 3, and declares level 1
+   *   Z declares expertise 5 and Y competence 5, nothing observed → after S and L, tied at level 5, by externalId (…-y < …-z)
+   */
+  describe('a declared level never raises a rank', () => {
+    const topic = `Kubern${SFX}tes`;
+    const p = uniqueKey('exd');
+    const [S, L, Y, Z, A1, A2, A3] = ['s', 'l', 'y', 'z', 'a1', 'a2', 'a3'].map((x) => `${p}-${x}`);
+    const t0 = NOW - 30 * DAY;
+
+    it('observed evidence first by observed score, declared-only after by level; the topic as asked', async () => {
+      const net = await newNetwork(t);
+      await load(net, [
+        ...[S, L, Y, Z, A1, A2, A3].map((id) => newMember(id)),
+        ...[1, 2, 3].map((i) => newActivity(`q${i}`, 'question', [A1, A2, A3][i - 1], at(t0 + i * DAY), { tags: [topic] })),
+        ...[1, 2, 3].map((i) => newActivity(`r${i}`, 'reply', S, at(t0 + i * DAY + HOUR), { parent: `q${i}` })),
+        newActivity('acc1', 'accept', A1, at(t0 + DAY + 2 * HOUR), { parent: 'r1' }),
+        newActivity('q4', 'question', A1, at(t0 + 5 * DAY), { tags: [topic] }),
+        newActivity('r4', 'reply', L, at(t0 + 5 * DAY + HOUR), { parent: 'q4' }),
+      ]);
+      await putProfile(Z, { expertise: [{ topic, level: 5 }] });
+      await putProfile(Y, { competences: [{ topic, level: 5 }] });
+      await putProfile(L, { expertise: [{ topic, level: 1 }] });
+      await reindex(net);
+      const body = await experts(topic);
+      expect(body.topic).toBe(topic);
+      expect(
+        body.items.map((i: { member: string; rankedBy: string; score: number; declaredLevel: number | null; observed: { score: number } }) => [
+          i.member,
+          i.rankedBy,
+          i.score,
+          i.observed.score,
+          i.declaredLevel,
+        ]),
+      ).toEqual([
+        [S, 'observed', 12, 12, null],
+        [L, 'observed', 3, 3, 1],
+        [Y, 'declared', 0, 0, 5],
+        [Z, 'declared', 0, 0, 5],
+      ]);
+    });
+  });
+
+  /**
    * What does not count, topic T2 = blorv<sfx>k, network N2 (and N2b for the scope), t0 = now − 20 days.
    *   qa S1 [T2]: rn N, xn N→rn (a reaction by the reply's author to itself)
    *   qb M  [T2]: rm M (own thread), rs2 S2, rm2 M→rs2 (own thread, reply to a reply), xm S1→rm
@@ -335,6 +381,7 @@ describe('experts, expertise coverage and future animators', () => {
       member,
       displayName: `Member ${member}`,
       department: null,
+      rankedBy: 'observed',
       score,
       declaredLevel: null,
       declaredAs: null,

@@ -3,7 +3,7 @@ import { IsOptional, IsString, Length, MaxLength, MinLength } from 'class-valida
 import { PageMeta, PageQuery } from '../../common/pagination/pagination';
 import { IsIsoDateTime } from '../../common/validation/iso-date-time';
 import { INSTANT_RANGE_TEXT } from '../../common/validation/window-limits';
-import { ANIMATOR_SCORE_WEIGHTS, EXPERT_SCORE_WEIGHTS, weightedSum } from '../../indicators/metrics.registry';
+import { ANIMATOR_SCORE_WEIGHTS, weightedSum } from '../../indicators/metrics.registry';
 import { EvidenceView } from './profile.dto';
 
 class ExpertsFilter {
@@ -20,7 +20,15 @@ export class ExpertView {
   @ApiProperty({ example: 'u17' }) member: string;
   @ApiProperty({ type: String, nullable: true, example: 'Ana Ruiz' }) displayName: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'R&D' }) department: string | null;
-  @ApiProperty({ example: 44, description: `Ranking score: ${weightedSum(EXPERT_SCORE_WEIGHTS)} (declaredLevel 0 when nothing is declared)` }) score: number;
+  @ApiProperty({
+    enum: ['observed', 'declared'],
+    example: 'observed',
+    description:
+      'observed: the member has observed evidence (observed score > 0) and is ranked among those by observed score; declared: the member only declares the topic and comes after every observed one, by declared level (a declared level never raises a rank)',
+  })
+  rankedBy: 'observed' | 'declared';
+  @ApiProperty({ example: 22, description: 'The observed score the member is ranked by (= observed.score; 0 for a member who only declares the topic)' })
+  score: number;
   @ApiProperty({
     type: 'integer',
     nullable: true,
@@ -34,7 +42,7 @@ export class ExpertView {
 }
 
 export class ExpertPage extends PageMeta {
-  @ApiProperty({ example: 'kubernetes', description: 'The normalised topic' }) topic: string;
+  @ApiProperty({ example: 'kubernetes', description: 'The topic as asked (trimmed); members are matched on its SPEC §3.6 normalised key' }) topic: string;
   @ApiProperty({
     type: String,
     nullable: true,

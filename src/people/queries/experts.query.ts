@@ -13,7 +13,7 @@ export interface Evidence {
 }
 
 /** observed score = 3 × acceptedAnswers + replies + 0.5 × reactionsReceived + 2 × peopleHelped (src/people/people-scores.ts) */
-export { expertScore, observedScore } from '../people-scores';
+export { compareExperts, observedScore } from '../people-scores';
 
 /** The columns of `member_topic_evidence` the observed-score weights apply to. */
 const EVIDENCE_COLUMNS: Record<keyof typeof OBSERVED_SCORE_WEIGHTS, string> = {
