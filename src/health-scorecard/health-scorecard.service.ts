@@ -100,9 +100,10 @@ export class HealthScorecardService {
     const { policy } = await this.policies.effective(network.id);
     const seeAll = canSeeConfidential(principal, networkKey);
 
-    // the network's figures, each from its endpoint's service, in both windows, and the groups: comparison rows (the §3.1
-    // totals, responsiveness, alignment, leaderInactive), unanswered questions, bus factor and interactions; independent
-    // reads, run together (on PostgreSQL each takes a pool connection; the embedded database runs them one after another)
+    // the network's figures, each from its endpoint's service, in both windows, the groups (comparison rows: the §3.1
+    // totals, responsiveness, alignment, leaderInactive; unanswered questions, bus factor and interactions), the emerging
+    // topics and the expertise coverage; independent reads, run together (on PostgreSQL each takes a pool connection;
+    // the embedded database runs them one after another)
     const [
       [activity, previousActivity],
       [responsiveness, previousResponsiveness],
@@ -112,6 +113,8 @@ export class HealthScorecardService {
       [allRows, previousRowList],
       [unanswered, previousUnanswered],
       [byGroup, previousByGroup],
+      emerging,
+      coverage,
     ] = await Promise.all([
       both((w) => this.indicators.activity(networkKey, { ...w, granularity: 'month' })),
       both((w) => this.indicators.responsiveness(networkKey, w, now)),
@@ -121,6 +124,8 @@ export class HealthScorecardService {
       both((w) => this.groupRows(principal, networkKey, w, now)),
       both((w) => this.unansweredByGroup(principal, networkKey, w, now)),
       both((w) => this.indicators.byGroup(networkKey, w)),
+      this.topics.emerging(networkKey, { at, window: '7d', limit: MAX_PAGE_SIZE }, now),
+      this.experts.coverage(principal, networkKey, { ...current, limit: MAX_PAGE_SIZE }),
     ]);
     const objectivesInForce = alignment.objectives.length > 0;
     const visible = (g: { visibility: string | null }) => seeAll || !isConfidentialGroup(g.visibility);
@@ -252,7 +257,6 @@ export class HealthScorecardService {
       });
     }
 
-    const emerging = await this.topics.emerging(networkKey, { at, window: '7d', limit: MAX_PAGE_SIZE }, now);
     for (const t of emerging.items.filter((i) => i.kind === 'problem')) {
       add('treat-emerging-problem', `term:${t.term}`, {
         scope: { term: t.term },
@@ -321,7 +325,6 @@ export class HealthScorecardService {
       });
     }
 
-    const coverage = await this.experts.coverage(principal, networkKey, { ...current, limit: MAX_PAGE_SIZE });
     for (const c of coverage.items) {
       const questions = c.questions;
       if (questions < policy.unansweredMin || !c.noExpert) continue;
