@@ -9,7 +9,10 @@
  *  2. measures p50/p95 of GET indicators/alignment (28-day and 1-year windows, network and group
  *     scope) beside the naive SQL a BI tool would write: the same counts with ILIKE scans of the
  *     text and tags of the raw activities;
- *  3. measures GET emerging-topics (7-day window, network-wide), which reads text at request time.
+ *  3. measures p50/p95 of GET indicators/adoption for the objective (SPEC §3.9, same windows and
+ *     scopes, weekly series) beside the naive SQL: mentions found by ILIKE scans, pulled/pushed from
+ *     the thread root and the memberships, organic reach from the replies and reactions to them;
+ *  4. measures GET emerging-topics (7-day window, network-wide), which reads text at request time.
  *
  * BENCH_DATABASE_URL, BENCH_KEEP and BENCH_REUSE as for bench:indicators. On a reused database the
  * objectives and matches of an earlier run are truncated first, so step 1 re-matches everything again.
@@ -55,6 +58,26 @@ function naiveSql(from: string, to: string, group: string | null): string {
           FROM activities
           WHERE occurred_at >= '${from}' AND occurred_at < '${to}' ${group ? `AND group_id = ${group}` : ''}
             AND deleted_at IS NULL AND kind IN ('post', 'question', 'reply', 'share')`;
+}
+
+/** SPEC §3.9 totals of the objective as a BI tool would write them: ILIKE scans for the mentions, then the contract's joins. */
+function naiveAdoptionSql(from: string, to: string, group: string | null): string {
+  const like = (term: string) => `(a.text ILIKE '%${term.replace(/'/g, "''")}%' OR array_to_string(a.tags, ' ') ILIKE '%${term.replace(/'/g, "''")}%')`;
+  const o = OBJECTIVES[0];
+  return `WITH mentions AS (
+            SELECT a.id, a.network_id, a.author_id, a.kind, a.group_id, a.root_id FROM activities a JOIN networks n ON n.id = a.network_id AND n.key = 'bench'
+            WHERE a.occurred_at >= '${from}' AND a.occurred_at < '${to}' ${group ? `AND a.group_id = ${group}` : ''}
+              AND a.deleted_at IS NULL AND a.kind IN ('post', 'question', 'reply', 'share') AND (${o.keywords.map((k) => like(k.term)).join(' OR ')})
+          )
+          SELECT count(*) AS mentions, count(DISTINCT m.author_id) AS authors,
+                 count(DISTINCT mb.department) AS departments,
+                 count(*) FILTER (WHERE m.kind = 'question' OR (m.kind = 'reply' AND r.kind = 'question')) AS pulled,
+                 count(*) FILTER (WHERE m.kind IN ('post', 'share') AND EXISTS (
+                   SELECT 1 FROM memberships ms WHERE ms.network_id = m.network_id AND ms.group_id = m.group_id AND ms.member_id = m.author_id
+                     AND (ms.role = 'leader' OR ms.is_declared_leader))) AS pushed,
+                 (SELECT count(DISTINCT i.author_id) FROM mentions x JOIN activities i ON i.network_id = x.network_id AND i.parent_id = x.id
+                  WHERE i.kind IN ('reply', 'reaction') AND i.deleted_at IS NULL AND i.author_id <> x.author_id) AS reach
+          FROM mentions m JOIN members mb ON mb.id = m.author_id LEFT JOIN activities r ON r.network_id = m.network_id AND r.id = m.root_id`;
 }
 
 async function main(): Promise<void> {
@@ -118,7 +141,32 @@ async function main(): Promise<void> {
       }
     }
 
-    // 3. emerging topics, computed from the text at request time
+    // 3. the adoption endpoint against naive ILIKE scans
+    const adoptionRows: Record<string, string | number>[] = [];
+    for (const [label, days] of [
+      ['28 d', 28],
+      ['1 y', 365],
+    ] as const) {
+      const from = new Date(END - days * 86_400_000).toISOString();
+      for (const group of [null, '7']) {
+        const query = { from, to, granularity: 'week' as const, group: group ? `g${group}` : undefined, objective: OBJECTIVES[0].key };
+        const byApi = await timeIt(REPS, () => ok(api.GET('/v1/networks/{key}/indicators/adoption', { params: { path: bench, query } })));
+        const naive = await timeIt(Math.max(3, Math.floor(REPS / 5)), () => sql.query(naiveAdoptionSql(from, to, group)));
+        adoptionRows.push({
+          endpoint: 'adoption',
+          window: label,
+          scope: group ? 'group' : 'network',
+          'API p50 ms': byApi.p50,
+          'API p95 ms': byApi.p95,
+          'naive ILIKE p50 ms': naive.p50,
+          'naive ILIKE p95 ms': naive.p95,
+          speedup: (naive.p50 / Math.max(1, byApi.p50)).toFixed(1),
+        });
+        console.log(formatTable(adoptionRows.slice(-1)));
+      }
+    }
+
+    // 4. emerging topics, computed from the text at request time
     const at = new Date(END - 86_400_000).toISOString().slice(0, 10);
     const topics = await timeIt(Math.max(3, Math.floor(REPS / 3)), () =>
       ok(api.GET('/v1/networks/{key}/emerging-topics', { params: { path: bench, query: { at, window: '7d' } } })),
@@ -126,7 +174,7 @@ async function main(): Promise<void> {
 
     console.log(`\nAlignment benchmark, ${n} events, ${new Date().toISOString()}, node ${process.version}\n`);
     console.log(`re-match throughput: ${Math.round(rematched / rematchSeconds)} activities/s (${rematched} activities in ${rematchSeconds.toFixed(0)} s)\n`);
-    console.log(formatTable(rows));
+    console.log(formatTable([...rows, ...adoptionRows]));
     console.log(`\nemerging-topics (7 d window + 4 previous, network-wide): p50 ${topics.p50} ms, p95 ${topics.p95} ms`);
   } finally {
     await sql.end();

@@ -63,32 +63,70 @@ export function interactionOn(i: string, parent: string): RawBuilder<unknown> {
        AND ${i}.kind IN ('reply', 'reaction') AND ${i}.author_id <> ${parent}.author_id`);
 }
 
+/** The conditions that make the activity `a` (a keyword match's) a mention: live, a contribution, and visible when confidential ones are left out. */
+function liveMention(a: string, target: AdoptionTarget): { joins: RawBuilder<unknown>; where: RawBuilder<unknown> } {
+  const vis = activityVisibility(a, `${a}_vis`);
+  return {
+    joins: target.hideConfidential ? vis.joins : sql``,
+    where: sql`${fragment(a)}.deleted_at IS NULL AND ${fragment(a)}.kind IN ${fragment(CONTRIBUTION_KINDS_SQL)}
+      ${target.hideConfidential ? sql`AND NOT ${vis.confidential}` : sql``}`,
+  };
+}
+
 /**
- * CTEs `mentions(id, network_id, author_id, occurred_at, kind, group_id, root_id)` (every mention of
- * the objective in scope, at any time) and `in_window` (those of [from, to)). The matches are read
- * through the keyword index (or the group index with a group), each activity once, then joined to
- * its activity by primary key for its kind, thread and liveness.
+ * CTE `in_window(id, network_id, author_id, occurred_at, kind, group_id, root_id)`: the mentions of
+ * the window. The matches are read through the window index (or the group index with a group), each
+ * activity once, then joined to its activity by primary key for its kind, thread and liveness.
  */
-function mentionsCte(scope: Scope, target: AdoptionTarget): RawBuilder<unknown> {
-  const vis = activityVisibility('a');
-  return sql`mentions AS (
+function inWindowCte(scope: Scope, target: AdoptionTarget): RawBuilder<unknown> {
+  const live = liveMention('a', target);
+  return sql`in_window AS (
   SELECT a.id, a.network_id, a.author_id, a.occurred_at, a.kind, a.group_id, a.root_id
   FROM (
     SELECT DISTINCT km.activity_id FROM keyword_matches km
-    WHERE km.network_id = ${scope.networkId} AND km.keyword_id = ANY(${target.keywordIds}::int[])
+    WHERE km.network_id = ${scope.networkId} AND km.occurred_at >= ${scope.from} AND km.occurred_at < ${scope.to}
+      AND km.keyword_id = ANY(${target.keywordIds}::int[])
       ${matchGroupAndDepartment(scope)}
   ) k
   JOIN activities a ON a.network_id = ${scope.networkId} AND a.id = k.activity_id
-  ${target.hideConfidential ? vis.joins : sql``}
-  WHERE a.deleted_at IS NULL AND a.kind IN ${fragment(CONTRIBUTION_KINDS_SQL)}
-    ${target.hideConfidential ? sql`AND NOT ${vis.confidential}` : sql``}
-), in_window AS (
-  SELECT * FROM mentions WHERE occurred_at >= ${scope.from} AND occurred_at < ${scope.to}
+  ${live.joins}
+  WHERE ${live.where}
+)`;
+}
+
+/** The earliest mention of the scope at any time: the window index read from the oldest match until the first that is a mention. */
+function firstMentionAt(scope: Scope, target: AdoptionTarget): RawBuilder<unknown> {
+  const live = liveMention('f', target);
+  return sql`(SELECT km.occurred_at FROM keyword_matches km
+       JOIN activities f ON f.network_id = km.network_id AND f.id = km.activity_id
+       ${live.joins}
+       WHERE km.network_id = ${scope.networkId} AND km.keyword_id = ANY(${target.keywordIds}::int[]) ${matchGroupAndDepartment(scope)} AND ${live.where}
+       ORDER BY km.occurred_at LIMIT 1)`;
+}
+
+/**
+ * CTE `window_authors(author_id, first_at, seen_before)`: each author of the window's mentions, their
+ * first mention in the window, and whether they had a mention in scope before `from` (their own live
+ * activities before `from`, author index, each probed for a match of the objective by primary key):
+ * an author is new in the bucket of `first_at` unless seen before.
+ */
+function windowAuthorsCte(scope: Scope, target: AdoptionTarget): RawBuilder<unknown> {
+  const live = liveMention('e', target);
+  return sql`window_authors AS (
+  SELECT w.author_id, min(w.occurred_at) AS first_at,
+         EXISTS (
+           SELECT 1 FROM activities e
+           ${live.joins}
+           WHERE e.network_id = ${scope.networkId} AND e.author_id = w.author_id AND e.occurred_at < ${scope.from} AND ${live.where}
+             ${scope.groupIds === null ? sql`` : sql`AND e.group_id = ANY(${scope.groupIds}::bigint[])`}
+             AND EXISTS (SELECT 1 FROM keyword_matches km WHERE km.network_id = e.network_id AND km.activity_id = e.id AND km.keyword_id = ANY(${target.keywordIds}::int[]))
+         ) AS seen_before
+  FROM in_window w GROUP BY w.author_id
 )`;
 }
 
 export function adoptionTotalsQuery(scope: Scope, target: AdoptionTarget) {
-  return sql<AdoptionTotals>`WITH ${leadersCte(scope.networkId)}, ${mentionsCte(scope, target)}
+  return sql<AdoptionTotals>`WITH ${leadersCte(scope.networkId)}, ${inWindowCte(scope, target)}
      SELECT
        (SELECT count(*) FROM in_window)::int AS mentions,
        (SELECT count(DISTINCT author_id) FROM in_window)::int AS authors,
@@ -99,30 +137,25 @@ export function adoptionTotalsQuery(scope: Scope, target: AdoptionTarget) {
        (SELECT count(*) FROM in_window w
          WHERE w.kind IN ('post', 'share') AND EXISTS (SELECT 1 FROM leaders l WHERE l.group_id = w.group_id AND l.member_id = w.author_id))::int AS pushed,
        (SELECT count(DISTINCT i.author_id) FROM in_window w JOIN activities i ON ${interactionOn('i', 'w')})::int AS "organicReach",
-       (SELECT min(occurred_at) FROM mentions) AS "firstMentionAt"`;
+       ${firstMentionAt(scope, target)} AS "firstMentionAt"`;
 }
 
 export function adoptionSeriesQuery(scope: Scope, target: AdoptionTarget, granularity: Granularity) {
   const { timezone } = scope;
   const bucketOf = (column: string) => sql`date_trunc(${granularity}, ${fragment(column)} AT TIME ZONE ${timezone})`;
-  return sql<AdoptionBucket>`WITH ${bucketsCte(scope, granularity)}, ${mentionsCte(scope, target)},
+  return sql<AdoptionBucket>`WITH ${bucketsCte(scope, granularity)}, ${inWindowCte(scope, target)}, ${windowAuthorsCte(scope, target)},
      counts AS (
        SELECT ${bucketOf('occurred_at')} AS local_start, count(*)::int AS mentions, count(DISTINCT author_id)::int AS authors FROM in_window GROUP BY 1
-     ), earliest AS (
-       SELECT author_id, min(occurred_at) AS first_at FROM mentions GROUP BY author_id
-     ), newcomers AS (
-       SELECT ${bucketOf('first_at')} AS local_start, count(*)::int AS n FROM earliest
-       WHERE first_at >= ${scope.from} AND first_at < ${scope.to} GROUP BY 1
-     ), window_firsts AS (
-       SELECT local_start, count(*)::int AS n FROM (SELECT ${bucketOf('min(occurred_at)')} AS local_start FROM in_window GROUP BY author_id) f GROUP BY 1
+     ), firsts AS (
+       SELECT ${bucketOf('first_at')} AS local_start, count(*) FILTER (WHERE NOT seen_before)::int AS new_authors, count(*)::int AS n
+       FROM window_authors GROUP BY 1
      )
      SELECT b.local_start AT TIME ZONE ${timezone} AS start,
-            coalesce(c.mentions, 0) AS mentions, coalesce(c.authors, 0) AS authors, coalesce(nc.n, 0) AS "newAuthors",
-            (sum(coalesce(wf.n, 0)) OVER (ORDER BY b.local_start))::int AS "cumulativeAuthors"
+            coalesce(c.mentions, 0) AS mentions, coalesce(c.authors, 0) AS authors, coalesce(f.new_authors, 0) AS "newAuthors",
+            (sum(coalesce(f.n, 0)) OVER (ORDER BY b.local_start))::int AS "cumulativeAuthors"
      FROM buckets b
        LEFT JOIN counts c ON c.local_start = b.local_start
-       LEFT JOIN newcomers nc ON nc.local_start = b.local_start
-       LEFT JOIN window_firsts wf ON wf.local_start = b.local_start
+       LEFT JOIN firsts f ON f.local_start = b.local_start
      ORDER BY b.local_start`;
 }
 
