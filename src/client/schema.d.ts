@@ -671,8 +671,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Members who are no leader, ranked as future animators from the interaction graph of the last year, each with its evidence (SPEC §3.8); audited
-     * @description score = 0.3 × peopleHelped + 0.15 × departmentsReached + 0.15 × groupsReached + 0.15 × acceptedAnswers + 0.15 × centrality + 0.1 × speed (centrality: PageRank; speed: of first responses), each relative to the best candidate. Weights: GET /v1/metrics. Method: docs/people.md.
+     * Members who are no leader, ranked as future animators from the interaction graph over [from, to) (default: the last year), each with its evidence (SPEC §3.8); audited
+     * @description score = 0.3 × peopleHelped + 0.15 × departmentsReached + 0.15 × groupsReached + 0.15 × acceptedAnswers + 0.15 × centrality + 0.1 × speed (centrality: PageRank; speed: of first responses), each relative to the best candidate. Without from and to: the people index (the 365 days before computedAt); with from or to (default from: to − 365 days; to: now), computed for that window at request time. Weights: GET /v1/metrics. Method: docs/people.md.
      */
     get: operations['NetworkPeopleController_animators'];
     put?: never;
@@ -1477,10 +1477,20 @@ export interface components {
        */
       nextCursor: string | null;
       /**
-       * @description When the people index was computed; the signals cover the 365 days before it
+       * @description When the people index was computed. Without from and to the ranking is the index's: the 365 days before computedAt (which follows ingestion within the documented delay); with from or to it is computed for that window at request time
        * @example 2026-11-23T10:05:00.000Z
        */
       computedAt: string | null;
+      /**
+       * @description Start of the window the signals cover (inclusive); null when the index was never computed and no window was asked
+       * @example 2025-11-23T10:05:00.000Z
+       */
+      from: string | null;
+      /**
+       * @description End of the window (exclusive); null likewise
+       * @example 2026-11-23T10:05:00.000Z
+       */
+      to: string | null;
       items: components['schemas']['AnimatorCandidateView'][];
     };
     AnimatorCandidateView: {
@@ -6841,6 +6851,10 @@ export interface operations {
         group?: string;
         /** @description Only members of this department */
         department?: string;
+        /** @description Replies from (inclusive), between 1900-01-01T00:00:00Z and 2200-01-01T00:00:00Z (else a 400). Default: `to` − 365 days */
+        from?: string;
+        /** @description Replies before (exclusive), between 1900-01-01T00:00:00Z and 2200-01-01T00:00:00Z (else a 400). Default: now */
+        to?: string;
         /** @description Page size */
         limit?: number;
         /** @description Opaque cursor from the previous page's `nextCursor` */

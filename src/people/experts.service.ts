@@ -9,11 +9,12 @@ import { row, sql } from '../database/sql';
 import { AuditService, membersRead } from '../governance/audit.service';
 import { canSeeConfidential, isConfidentialGroup, networkLimit, Principal } from '../governance/principal';
 import { ratio, round, seconds } from '../common/numbers';
+import { byCodePoint } from '../common/sorting';
 import { ScopeResolver } from '../indicators/indicator-scope';
 import { NetworksService } from '../networks/networks.service';
 import { AnimatorCandidatePage, AnimatorQuery, CoveragePage, CoverageQuery, ExpertPage, ExpertsQuery, PeopleIndexRunView } from './dto/people-views.dto';
-import { PeopleIndexService } from './people-index.service';
-import { animatorCandidates } from './queries/animator-candidates.query';
+import { ANIMATOR_WINDOW_DAYS, PeopleIndexService } from './people-index.service';
+import { AnimatorCandidateRow, animatorCandidates, candidateMembers } from './queries/animator-candidates.query';
 import { compareExperts, expertsOn, indexComputedAt, observedScore } from './queries/experts.query';
 import { expertiseCoverage } from './queries/expertise-coverage.query';
 import { OBSERVED_EXPERT_MIN_SCORE } from '../indicators/metrics.registry';
@@ -95,8 +96,10 @@ export class ExpertsService {
     return result;
   }
 
-  async animatorCandidates(principal: Principal, networkKey: string, query: AnimatorQuery): Promise<AnimatorCandidatePage> {
+  async animatorCandidates(principal: Principal, networkKey: string, query: AnimatorQuery, now = new Date()): Promise<AnimatorCandidatePage> {
     const network = await this.networks.require(networkKey);
+    // an explicit window is validated (and its defaults applied) before anything is read
+    const window = query.from !== undefined || query.to !== undefined ? resolveWindow(query, now, ANIMATOR_WINDOW_DAYS) : null;
     const groupId = await this.scopes.groupId(network.id, query.group);
     if (groupId !== null && !canSeeConfidential(principal, networkKey)) {
       // listing who replied in a confidential group would name its members (SPEC §4)
@@ -107,9 +110,15 @@ export class ExpertsService {
     }
     const offset = Number(decodeCursor(query.cursor) ?? 0);
     const limit = query.limit ?? 50;
-    const rows = await animatorCandidates(this.db.manager, network.id, groupId, query.department ?? null, offset, limit + 1);
+    const computedAt = await indexComputedAt(this.db.manager, [networkKey]);
+    const rows = window
+      ? await this.windowCandidates(network.id, window, groupId, query.department ?? null, offset, limit + 1)
+      : await animatorCandidates(this.db.manager, network.id, groupId, query.department ?? null, offset, limit + 1);
+    const indexFrom = computedAt && new Date(computedAt.getTime() - ANIMATOR_WINDOW_DAYS * 86_400_000);
     const result: AnimatorCandidatePage = {
-      computedAt: (await indexComputedAt(this.db.manager, [networkKey]))?.toISOString() ?? null,
+      computedAt: computedAt?.toISOString() ?? null,
+      from: (window?.from ?? indexFrom)?.toISOString() ?? null,
+      to: (window?.to ?? computedAt)?.toISOString() ?? null,
       items: rows.slice(0, limit).map((r, i) => ({
         rank: offset + i + 1,
         member: r.externalId,
@@ -131,10 +140,57 @@ export class ExpertsService {
       network: networkKey,
       group: query.group ?? null,
       department: query.department ?? null,
+      from: result.from,
+      to: result.to,
       ...membersRead(result.items.map((i) => i.member)),
     };
     await this.audit.record(principal, { action: 'animator-candidates.read', details });
     return result;
+  }
+
+  /**
+   * Animator candidates over a window other than the index's, computed at request time with the same
+   * signals, centrality and score as the index (PeopleIndexService.animatorRanking), in the index's
+   * order (best score first, then externalId), filtered and paged like it.
+   */
+  private async windowCandidates(
+    networkId: number,
+    window: { from: Date; to: Date },
+    groupId: string | null,
+    department: string | null,
+    offset: number,
+    limit: number,
+  ): Promise<AnimatorCandidateRow[]> {
+    const ranked = await this.index.animatorRanking(networkId, window.from, window.to);
+    const members = new Map(
+      (
+        await candidateMembers(
+          this.db.manager,
+          ranked.map((r) => r.memberId),
+        )
+      ).map((m) => [m.memberId, m]),
+    );
+    return ranked
+      .flatMap((r) => {
+        const m = members.get(r.memberId);
+        if (!m || (groupId !== null && !r.groups.includes(groupId)) || (department !== null && m.department !== department)) return [];
+        return [
+          {
+            externalId: m.externalId,
+            displayName: m.displayName,
+            department: m.department,
+            score: r.score,
+            peopleHelped: r.peopleHelped,
+            departmentsReached: r.departmentsReached,
+            groupsReached: r.groups.length,
+            acceptedAnswers: r.acceptedAnswers,
+            medianFirstResponse: r.medianFirstResponse === null ? null : Number(r.medianFirstResponse),
+            centrality: r.centrality,
+          },
+        ];
+      })
+      .sort((a, b) => b.score - a.score || byCodePoint(a.externalId, b.externalId))
+      .slice(offset, offset + limit);
   }
 
   async refresh(networkKey: string): Promise<PeopleIndexRunView> {

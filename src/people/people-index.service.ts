@@ -15,6 +15,7 @@ import { writeExpertiseEvidence } from './queries/expertise-evidence.query';
 import { corpusByAuthorPage, corpusPage, CorpusRow, corpusSize as corpusSizeOf } from './queries/people-corpus.query';
 import {
   analyze,
+  AnimatorScoreRow,
   currentRun,
   declaredTopicKeys,
   deleteGeneration,
@@ -289,6 +290,17 @@ export class PeopleIndexService implements OnApplicationBootstrap, BeforeApplica
    * before that division too.
    */
   private async animatorScores(networkId: number, generation: number, from: Date, to: Date): Promise<number> {
+    const rows = await this.animatorRanking(networkId, from, to);
+    for (let i = 0; i < rows.length; i += PAGE) await insertAnimatorScores(this.db.manager, networkId, generation, rows.slice(i, i + PAGE));
+    return rows.length;
+  }
+
+  /**
+   * The animator candidates of a network over [from, to), with their signals, centrality and score,
+   * unordered: what the index stores for the year before its run, and what a request for another
+   * window (`from`/`to` of GET …/animator-candidates) computes on the spot.
+   */
+  async animatorRanking(networkId: number, from: Date, to: Date): Promise<AnimatorScoreRow[]> {
     const db = this.db.manager;
     const edges = await interactionEdges(db, networkId, from, to);
     // edges from the person answered to the person answering: rank flows to those who help, and more
@@ -301,9 +313,6 @@ export class PeopleIndexService implements OnApplicationBootstrap, BeforeApplica
     }
     const centrality: Record<string, number> = graph.order > 0 ? pagerank(graph, { getEdgeWeight: 'weight' }) : {};
     const signals = await animatorSignals(db, networkId, from, to);
-    if (signals.length === 0) return 0;
-    const rows = animatorScores(signals, centrality);
-    for (let i = 0; i < rows.length; i += PAGE) await insertAnimatorScores(db, networkId, generation, rows.slice(i, i + PAGE));
-    return rows.length;
+    return signals.length === 0 ? [] : animatorScores(signals, centrality);
   }
 }

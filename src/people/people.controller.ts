@@ -113,9 +113,11 @@ export class NetworkPeopleController {
   @Get('animator-candidates')
   @Roles('cno', 'hr')
   @ApiOperation({
-    summary: 'Members who are no leader, ranked as future animators from the interaction graph of the last year, each with its evidence (SPEC §3.8); audited',
+    summary:
+      'Members who are no leader, ranked as future animators from the interaction graph over [from, to) (default: the last year), each with its evidence (SPEC §3.8); audited',
     description:
       `score = ${weightedSum(ANIMATOR_SCORE_WEIGHTS)} (centrality: PageRank; speed: of first responses), each relative to the best candidate. ` +
+      'Without from and to: the people index (the 365 days before computedAt); with from or to (default from: to − 365 days; to: now), computed for that window at request time. ' +
       'Weights: GET /v1/metrics. Method: docs/people.md.',
   })
   @ApiOkResponse({ type: AnimatorCandidatePage })

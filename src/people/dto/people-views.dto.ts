@@ -104,7 +104,24 @@ class AnimatorFilters {
   @Length(1, 200)
   department?: string;
 }
-export class AnimatorQuery extends IntersectionType(AnimatorFilters, PageQuery) {}
+class AnimatorWindow {
+  @ApiPropertyOptional({
+    example: '2026-08-01T00:00:00+02:00',
+    description: `Replies from (inclusive), ${INSTANT_RANGE_TEXT} (else a 400). Default: \`to\` − 365 days`,
+  })
+  @IsOptional()
+  @IsIsoDateTime()
+  from?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-11-01T00:00:00+01:00',
+    description: `Replies before (exclusive), ${INSTANT_RANGE_TEXT} (else a 400). Default: now`,
+  })
+  @IsOptional()
+  @IsIsoDateTime()
+  to?: string;
+}
+export class AnimatorQuery extends IntersectionType(AnimatorFilters, AnimatorWindow, PageQuery) {}
 
 export class AnimatorEvidenceView {
   @ApiProperty({ type: 'integer', example: 14, description: 'Distinct people they replied to' }) peopleHelped: number;
@@ -140,9 +157,19 @@ export class AnimatorCandidatePage extends PageMeta {
     type: String,
     nullable: true,
     example: '2026-11-23T10:05:00.000Z',
-    description: 'When the people index was computed; the signals cover the 365 days before it',
+    description:
+      "When the people index was computed. Without from and to the ranking is the index's: the 365 days before computedAt (which follows ingestion within the documented delay); with from or to it is computed for that window at request time",
   })
   computedAt: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2025-11-23T10:05:00.000Z',
+    description: 'Start of the window the signals cover (inclusive); null when the index was never computed and no window was asked',
+  })
+  from: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '2026-11-23T10:05:00.000Z', description: 'End of the window (exclusive); null likewise' })
+  to: string | null;
   @ApiProperty({ type: [AnimatorCandidateView] }) items: AnimatorCandidateView[];
 }
 

@@ -44,7 +44,24 @@ export function animatorCandidates(
   return rows(db, animatorCandidatesQuery(networkId, groupId, department, offset, limit));
 }
 
+/** Who the candidates of a window computed on the spot are (member ids as text). */
+export interface CandidateMemberRow {
+  memberId: string;
+  externalId: string;
+  displayName: string | null;
+  department: string | null;
+}
+
+export function candidateMembersQuery(memberIds: readonly string[]) {
+  return sql<CandidateMemberRow>`SELECT m.id::text AS member_id, m.external_id, m.display_name, m.department FROM members m WHERE m.id = ANY(${memberIds}::bigint[])`;
+}
+
+export function candidateMembers(db: EntityManager, memberIds: readonly string[]): Promise<CandidateMemberRow[]> {
+  return rows(db, candidateMembersQuery(memberIds));
+}
+
 export const SQL_EXAMPLES: SqlExample[] = [
+  { name: 'who the candidates of a window computed on the spot are', query: candidateMembersQuery(['42', '43']) },
   { name: 'animator candidates of a network', query: animatorCandidatesQuery(1, null, null, 0, 51) },
   { name: 'animator candidates who replied in a group, of a department', query: animatorCandidatesQuery(1, '7', 'R&D', 50, 51) },
 ];
