@@ -105,6 +105,7 @@ const MATRIX: RouteRow[] = [
   { method: 'get', path: '/v1/comparisons/networks', allowed: CNO, networkScoped: false },
   { method: 'get', path: '/v1/networks/{key}/indicators/alignment', allowed: CNO, networkScoped: true },
   { method: 'get', path: '/v1/networks/{key}/indicators/alignment/drift', allowed: CNO, networkScoped: true },
+  { method: 'get', path: '/v1/networks/{key}/indicators/adoption', allowed: CNO, networkScoped: true },
   { method: 'get', path: '/v1/networks/{key}/emerging-topics', allowed: CNO, networkScoped: true },
   // health scorecard and its policy (SPEC §3.10): read and tuned by the CNO
   { method: 'get', path: '/v1/networks/{key}/health', allowed: CNO, networkScoped: true },

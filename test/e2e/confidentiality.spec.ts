@@ -535,6 +535,8 @@ describe('confidential groups (SPEC §4): counted, never shown to keys that may 
           return ['department', 'site'];
         case 'format':
           return [undefined, 'csv'];
+        case 'objective':
+          return [undefined, objectiveKey]; // change adoption: every objective, then the one whose keyword is the secret word
         // emerging topics: the defaults, and thresholds that let every term through
         case 'minMentions':
         case 'minAuthors':
