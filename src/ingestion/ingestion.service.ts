@@ -7,6 +7,7 @@ import { BadRequest, PayloadTooLarge } from '../common/errors/domain-errors';
 import { execute, sql } from '../database/sql';
 import { NetworksService } from '../networks/networks.service';
 import { IngestionReport, RejectedRecord } from './dto/ingestion-report.dto';
+import { IngestionCommits } from './ingestion-commits.service';
 import { writeAndAnnounce } from './ingestion-notice';
 import { readNdjsonLines } from './ndjson-lines';
 import { describeErrors, parseRecord, recordKey, RecordRow } from './record-parser';
@@ -79,6 +80,7 @@ export class IngestionService {
     @Inject(ENVIRONMENT) private readonly env: Environment,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly networks: NetworksService,
+    private readonly commits: IngestionCommits,
   ) {}
 
   /**
@@ -180,6 +182,7 @@ export class IngestionService {
     const [outcome] = await this.dataSource.transaction((manager) =>
       writeAndAnnounce(manager, networkId, () => new RecordWriter(manager, networkId).write([row])),
     );
+    this.commits.committed(networkId, [outcome]);
     if (typeof outcome !== 'string') throw new Error(`a single-record write was refused: ${outcome.rejected}`);
     return outcome;
   }
@@ -229,6 +232,7 @@ export class IngestionService {
         writeAndAnnounce(manager, networkId, () => writeInBatches(new RecordWriter(manager, networkId, scope), records)),
       );
       outcomes.forEach((o, i) => report.record(records[i], o));
+      this.commits.committed(networkId, outcomes);
       await this.refreshStatisticsDuringLoad(records.length);
     } catch (error) {
       if (!isDataError(error)) throw error;
@@ -240,6 +244,7 @@ export class IngestionService {
             writeAndAnnounce(manager, networkId, () => new RecordWriter(manager, networkId, scope).write([record.row])),
           );
           report.record(record, outcome);
+          this.commits.committed(networkId, [outcome]);
         } catch (e) {
           if (!isDataError(e)) throw e;
           report.reject(record.line, 'the database refused a value of this record', record.externalId);

@@ -15,7 +15,7 @@ import { NetworksService } from '../networks/networks.service';
 import { AnimatorCandidatePage, AnimatorQuery, CoveragePage, CoverageQuery, ExpertPage, ExpertsQuery, PeopleIndexRunView } from './dto/people-views.dto';
 import { ANIMATOR_WINDOW_DAYS, PeopleIndexService } from './people-index.service';
 import { AnimatorCandidateRow, animatorCandidates, candidateMembers } from './queries/animator-candidates.query';
-import { compareExperts, expertsOn, indexComputedAt, observedScore } from './queries/experts.query';
+import { compareExperts, expertsOn, indexComputedAt, observedScore, unindexedNetworks } from './queries/experts.query';
 import { expertiseCoverage } from './queries/expertise-coverage.query';
 import { OBSERVED_EXPERT_MIN_SCORE } from '../indicators/metrics.registry';
 
@@ -41,6 +41,8 @@ export class ExpertsService {
     const topic = normaliseTokens(query.topic).join(' ');
     if (topic === '') throw new ValidationFailed([{ path: 'topic', message: 'topic must hold at least one letter or digit' }]);
     const networks = networkLimit(principal);
+    // never from no index: a network not indexed yet (just created and loaded) is indexed first
+    await this.index.ensureIndexed(await unindexedNetworks(this.db.manager, networks));
     const ranked = (await expertsOn(this.db.manager, topic, networks))
       .map((r) => ({ r, externalId: r.externalId, declaredLevel: r.declaredLevel, observed: observedScore(r) }))
       .sort(compareExperts);
@@ -110,6 +112,7 @@ export class ExpertsService {
     }
     const offset = Number(decodeCursor(query.cursor) ?? 0);
     const limit = query.limit ?? 50;
+    if (!window) await this.index.ensureIndexed(await unindexedNetworks(this.db.manager, [networkKey]));
     const computedAt = await indexComputedAt(this.db.manager, [networkKey]);
     const rows = window
       ? await this.windowCandidates(network.id, window, groupId, query.department ?? null, offset, limit + 1)

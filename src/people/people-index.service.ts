@@ -7,6 +7,7 @@ import { KeywordMatcher } from '../common/text/keyword-matcher';
 import { normaliseTokens } from '../common/text/normalise';
 import { ENVIRONMENT, Environment } from '../common/config/environment';
 import { JobContext, JobOutcome, JobRunner } from '../jobs/job-runner.service';
+import { IngestionCommits } from '../ingestion/ingestion-commits.service';
 import { termsOf } from '../common/text/terms';
 import { mostFrequent } from '../common/sorting';
 import { animatorScores, INTERESTS_PER_MEMBER, mostRecent, rankInterests, SUPPORTING_ACTIVITIES, TAG_WEIGHT } from './people-scores';
@@ -67,14 +68,54 @@ export class PeopleIndexService implements OnApplicationBootstrap, BeforeApplica
   private readonly logger = new Logger(PeopleIndexService.name);
   private timer: NodeJS.Timeout | null = null;
   private stopping = false;
+  /** Per network: the debounce timer of its next requested run and when the burst it waits for began. */
+  private readonly pending = new Map<number, { timer: NodeJS.Timeout; since: number }>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(ENVIRONMENT) private readonly env: Environment,
     private readonly jobs: JobRunner,
+    commits: IngestionCommits,
   ) {
     // no retry: a refresh asked for through the API answers the failure at once, and the periodic refresh asks again
     jobs.register(PEOPLE_INDEX_JOB, { run: (job) => this.run(job), maxAttempts: 1 });
+    if (env.PEOPLE_INDEX_DEBOUNCE_SECONDS > 0) commits.listen((networkId) => this.afterIngestion(networkId));
+  }
+
+  /**
+   * The index follows ingestion: each committed ingestion of a network (re)arms a timer of
+   * PEOPLE_INDEX_DEBOUNCE_SECONDS; when it fires (the burst or import has paused), a run is requested
+   * from the job runner — one pending job per network (the jobs table's key), a running one runs again
+   * after. A burst that never pauses still requests a run PEOPLE_INDEX_MAX_DELAY_SECONDS after its
+   * first commit. So an accepted event is in the index within that delay plus one run (README). The
+   * timers live in the instance that ingested; if it stops first, the periodic refresh catches up.
+   */
+  private afterIngestion(networkId: number): void {
+    if (this.stopping) return;
+    const now = Date.now();
+    const current = this.pending.get(networkId);
+    if (current) clearTimeout(current.timer);
+    const since = current?.since ?? now;
+    const debounce = this.env.PEOPLE_INDEX_DEBOUNCE_SECONDS * 1000;
+    const latest = since + Math.max(this.env.PEOPLE_INDEX_MAX_DELAY_SECONDS * 1000, debounce);
+    const timer = setTimeout(() => void this.requestRun(networkId), Math.max(0, Math.min(debounce, latest - now)));
+    timer.unref();
+    this.pending.set(networkId, { timer, since });
+  }
+
+  private async requestRun(networkId: number): Promise<void> {
+    this.pending.delete(networkId);
+    if (this.stopping) return;
+    try {
+      await this.jobs.enqueue(PEOPLE_INDEX_JOB, String(networkId));
+    } catch (error) {
+      this.logger.error({ err: error }, 'requesting the people index after ingestion failed');
+    }
+  }
+
+  /** Requests now the first run of networks never indexed (a read must not answer from no index), and waits for them. */
+  async ensureIndexed(networkIds: readonly number[]): Promise<void> {
+    for (const id of networkIds) await this.jobs.runAndWait(PEOPLE_INDEX_JOB, String(id));
   }
 
   onApplicationBootstrap(): void {
@@ -89,6 +130,8 @@ export class PeopleIndexService implements OnApplicationBootstrap, BeforeApplica
   beforeApplicationShutdown(): void {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
+    for (const { timer } of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
   }
 
   /** Runs the network's people index (on whichever instance takes the job) and answers its figures. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IndicatorsModule } from '../indicators/indicators.module';
+import { IngestionModule } from '../ingestion/ingestion.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { NetworksModule } from '../networks/networks.module';
 import { ExpertsService } from './experts.service';
@@ -10,7 +11,7 @@ import { ProfileService } from './profile.service';
 
 /** Declared profiles, the people index (interests, expertise, animators), experts and HR outputs (SPEC §2, §3.8). */
 @Module({
-  imports: [NetworksModule, IndicatorsModule, JobsModule],
+  imports: [NetworksModule, IndicatorsModule, JobsModule, IngestionModule],
   controllers: [ProfileController, ExpertsController, NetworkPeopleController, HrController],
   providers: [ProfileService, ExpertsService, HrService, PeopleIndexService],
   exports: [ExpertsService],

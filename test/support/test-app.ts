@@ -32,6 +32,8 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     DATABASE_URL: workerDatabaseUrl(),
     ADMIN_API_KEY: TEST_ADMIN_KEY,
     PEOPLE_INDEX_INTERVAL_SECONDS: '0',
+    // the people index runs when a test asks (or a read finds none); people-index-follows-ingestion.spec turns the debounce on
+    PEOPLE_INDEX_DEBOUNCE_SECONDS: '0',
     RATE_LIMIT_READS: '0',
     RATE_LIMIT_WRITES: '0',
     RATE_LIMIT_EXPENSIVE: '0',

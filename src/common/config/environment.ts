@@ -79,6 +79,25 @@ export class Environment {
   @Max(86400)
   PEOPLE_INDEX_INTERVAL_SECONDS = 600;
 
+  /**
+   * The people index follows ingestion: a run of a network is requested this many seconds after the
+   * last committed ingestion of it (a burst or an import coalesces into one run), and at the latest
+   * PEOPLE_INDEX_MAX_DELAY_SECONDS after the first one of a burst that does not stop (0 = off: only the
+   * periodic refresh and POST …/people-index).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  PEOPLE_INDEX_DEBOUNCE_SECONDS = 5;
+
+  /** Longest wait, in seconds, between a committed ingestion and the request of the people index run that includes it (≥ the debounce). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  PEOPLE_INDEX_MAX_DELAY_SECONDS = 30;
+
   /** Background jobs (re-match, people index): a running job's lease, in seconds; its owner renews it every third of that, and a job whose owner died is taken over by another instance within about one lease. */
   @Transform(toInt)
   @IsInt()

@@ -90,7 +90,18 @@ export async function indexComputedAt(db: EntityManager, networks: readonly stri
   return found.missing ? null : found.computedAt;
 }
 
+/** The networks a key reads (`networks`: its keys or null) whose people index never ran. */
+export function unindexedNetworksQuery(networks: readonly string[] | null) {
+  return sql<{ id: number }>`SELECT n.id FROM networks n WHERE ${inReadableNetworks('n.id', networks)}
+       AND NOT EXISTS (SELECT 1 FROM people_index_runs r WHERE r.network_id = n.id) ORDER BY n.id`;
+}
+
+export async function unindexedNetworks(db: EntityManager, networks: readonly string[] | null): Promise<number[]> {
+  return (await rows(db, unindexedNetworksQuery(networks))).map((r) => Number(r.id));
+}
+
 export const SQL_EXAMPLES: SqlExample[] = [
+  { name: 'networks a key reads whose people index never ran', query: unindexedNetworksQuery(['rse-france']) },
   { name: 'experts on a topic, every network', query: expertsOnQuery('cybersecurite', null) },
   { name: 'experts on a topic, for a key limited to networks', query: expertsOnQuery('cybersecurite', ['rse-france', 'rse-spain']) },
   { name: 'when the people index was computed, every network', query: indexComputedAtQuery(null, null) },
