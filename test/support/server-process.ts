@@ -80,6 +80,7 @@ export async function startServer(env: Record<string, string | undefined> & { AD
     PORT: String(port),
     HOST: '127.0.0.1',
     PEOPLE_INDEX_INTERVAL_SECONDS: '0',
+    PEOPLE_INDEX_DEBOUNCE_SECONDS: '0', // as in test-app: the people index runs when a test asks
     ...env,
   };
   const childEnv: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined));
