@@ -115,7 +115,14 @@ export class PeopleIndexService implements OnApplicationBootstrap, BeforeApplica
 
   /** Requests now the first run of networks never indexed (a read must not answer from no index), and waits for them. */
   async ensureIndexed(networkIds: readonly number[]): Promise<void> {
-    for (const id of networkIds) await this.jobs.runAndWait(PEOPLE_INDEX_JOB, String(id));
+    for (const id of networkIds) {
+      try {
+        await this.jobs.runAndWait(PEOPLE_INDEX_JOB, String(id));
+      } catch (error) {
+        // the read then answers what there is, with computedAt null; the next ingestion or refresh asks again
+        this.logger.error({ err: error }, 'the first people index run of a network failed');
+      }
+    }
   }
 
   onApplicationBootstrap(): void {
