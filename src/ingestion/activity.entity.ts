@@ -16,6 +16,17 @@ export function isContribution(kind: string | null): boolean {
   return kind !== null && (CONTRIBUTION_KINDS as readonly string[]).includes(kind);
 }
 
+/** SPEC §3.5: an interaction is a live reply or reaction to a known parent written by someone else. */
+export const INTERACTION_KINDS: readonly ActivityKind[] = ['reply', 'reaction'];
+
+/**
+ * The same in SQL: activity `i` is an interaction on activity `p` (trusted aliases). `p` must be live
+ * (not deleted) — the caller's join says so, as `p` may be a CTE of live rows without `deleted_at`.
+ */
+export const interactionSql = (i: string, p: string) =>
+  `${i}.network_id = ${p}.network_id AND ${i}.parent_id = ${p}.id AND ${i}.deleted_at IS NULL
+   AND ${i}.kind IN (${INTERACTION_KINDS.map((k) => `'${k}'`).join(', ')}) AND ${i}.author_id <> ${p}.author_id`;
+
 /**
  * One event of the network, keyed by (network, externalId).
  *

@@ -24,7 +24,7 @@ WITH leaders AS (
        (SELECT count(*) FROM in_window w
          WHERE w.kind IN ('post', 'share') AND EXISTS (SELECT 1 FROM leaders l WHERE l.group_id = w.group_id AND l.member_id = w.author_id))::int AS pushed,
        (SELECT count(DISTINCT i.author_id) FROM in_window w JOIN activities i ON i.network_id = w.network_id AND i.parent_id = w.id AND i.deleted_at IS NULL
-       AND i.kind IN ('reply', 'reaction') AND i.author_id <> w.author_id)::int AS "organicReach",
+   AND i.kind IN ('reply', 'reaction') AND i.author_id <> w.author_id)::int AS "organicReach",
        (SELECT km.occurred_at FROM keyword_matches km
        JOIN activities f ON f.network_id = km.network_id AND f.id = km.activity_id
        WHERE km.network_id = $7 AND km.keyword_id = ANY($8::int[])
@@ -61,7 +61,7 @@ WITH leaders AS (
        (SELECT count(*) FROM in_window w
          WHERE w.kind IN ('post', 'share') AND EXISTS (SELECT 1 FROM leaders l WHERE l.group_id = w.group_id AND l.member_id = w.author_id))::int AS pushed,
        (SELECT count(DISTINCT i.author_id) FROM in_window w JOIN activities i ON i.network_id = w.network_id AND i.parent_id = w.id AND i.deleted_at IS NULL
-       AND i.kind IN ('reply', 'reaction') AND i.author_id <> w.author_id)::int AS "organicReach",
+   AND i.kind IN ('reply', 'reaction') AND i.author_id <> w.author_id)::int AS "organicReach",
        (SELECT km.occurred_at FROM keyword_matches km
        JOIN activities f ON f.network_id = km.network_id AND f.id = km.activity_id
        LEFT JOIN activities f_vis_root ON f.group_id IS NULL AND f_vis_root.network_id = f.network_id AND f_vis_root.id = f.root_id

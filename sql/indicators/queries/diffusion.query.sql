@@ -18,10 +18,11 @@ WITH counts AS (
   SELECT a.* FROM activities a WHERE a.network_id = $7 AND a.deleted_at IS NULL AND a.occurred_at >= $8 AND a.occurred_at < $9
     AND $10::timestamptz < $11::timestamptz
 ) a
-     JOIN activities p ON p.network_id = a.network_id AND p.id = a.parent_id AND p.deleted_at IS NULL
+     JOIN activities p ON a.network_id = p.network_id AND a.parent_id = p.id AND a.deleted_at IS NULL
+   AND a.kind IN ('reply', 'reaction') AND a.author_id <> p.author_id AND p.deleted_at IS NULL
      JOIN members ma ON ma.id = a.author_id
      JOIN members mp ON mp.id = p.author_id
-     WHERE a.kind IN ('reply', 'reaction') AND p.author_id <> a.author_id AND ma.department IS NOT NULL AND mp.department IS NOT NULL
+     WHERE ma.department IS NOT NULL AND mp.department IS NOT NULL
      )
      SELECT department, sum(n)::int AS interactions, coalesce(sum(n) FILTER (WHERE crossing), 0)::int AS cross
      FROM counts GROUP BY department ORDER BY department;
@@ -41,10 +42,11 @@ WITH counts AS (
   SELECT a.* FROM activities a WHERE a.network_id = $8 AND a.deleted_at IS NULL AND a.occurred_at >= $9 AND a.occurred_at < $10
     AND $11::timestamptz < $12::timestamptz
 ) a
-     JOIN activities p ON p.network_id = a.network_id AND p.id = a.parent_id AND p.deleted_at IS NULL
+     JOIN activities p ON a.network_id = p.network_id AND a.parent_id = p.id AND a.deleted_at IS NULL
+   AND a.kind IN ('reply', 'reaction') AND a.author_id <> p.author_id AND p.deleted_at IS NULL
      JOIN members ma ON ma.id = a.author_id
      JOIN members mp ON mp.id = p.author_id
-     WHERE a.kind IN ('reply', 'reaction') AND p.author_id <> a.author_id AND ma.department IS NOT NULL AND mp.department IS NOT NULL
+     WHERE ma.department IS NOT NULL AND mp.department IS NOT NULL
          AND ma.department = $13
      )
      SELECT department, sum(n)::int AS interactions, coalesce(sum(n) FILTER (WHERE crossing), 0)::int AS cross
@@ -54,10 +56,11 @@ WITH counts AS (
 -- parameters: [1,"2026-03-01T00:00:00.000Z","2026-03-29T00:00:00.000Z",["7"],"R&D"]
 SELECT ma.department, count(*)::int AS interactions, count(*) FILTER (WHERE ma.department <> mp.department)::int AS cross
      FROM activities a
-     JOIN activities p ON p.network_id = a.network_id AND p.id = a.parent_id AND p.deleted_at IS NULL
+     JOIN activities p ON a.network_id = p.network_id AND a.parent_id = p.id AND a.deleted_at IS NULL
+   AND a.kind IN ('reply', 'reaction') AND a.author_id <> p.author_id AND p.deleted_at IS NULL
      JOIN members ma ON ma.id = a.author_id
      JOIN members mp ON mp.id = p.author_id
-     WHERE a.kind IN ('reply', 'reaction') AND p.author_id <> a.author_id AND ma.department IS NOT NULL AND mp.department IS NOT NULL
+     WHERE ma.department IS NOT NULL AND mp.department IS NOT NULL
        AND a.network_id = $1 AND a.deleted_at IS NULL AND a.occurred_at >= $2 AND a.occurred_at < $3
        AND a.group_id = ANY($4::bigint[])
        AND ma.department = $5
@@ -68,9 +71,10 @@ SELECT ma.department, count(*)::int AS interactions, count(*) FILTER (WHERE ma.d
 -- parameters: [1,"2026-03-01T00:00:00.000Z","2026-03-29T00:00:00.000Z"]
 SELECT g.external_id AS "group", count(*)::int AS interactions, count(*) FILTER (WHERE ma.department <> mp.department)::int AS cross
      FROM activities a JOIN groups g ON g.network_id = a.network_id AND g.id = a.group_id
-     JOIN activities p ON p.network_id = a.network_id AND p.id = a.parent_id AND p.deleted_at IS NULL
+     JOIN activities p ON a.network_id = p.network_id AND a.parent_id = p.id AND a.deleted_at IS NULL
+   AND a.kind IN ('reply', 'reaction') AND a.author_id <> p.author_id AND p.deleted_at IS NULL
      JOIN members ma ON ma.id = a.author_id
      JOIN members mp ON mp.id = p.author_id
-     WHERE a.kind IN ('reply', 'reaction') AND p.author_id <> a.author_id AND ma.department IS NOT NULL AND mp.department IS NOT NULL
+     WHERE ma.department IS NOT NULL AND mp.department IS NOT NULL
        AND a.network_id = $1 AND a.deleted_at IS NULL AND a.occurred_at >= $2 AND a.occurred_at < $3
      GROUP BY g.external_id;

@@ -3,9 +3,9 @@
 -- interaction edges of a network over a year
 -- parameters: [1,"2025-03-29T00:00:00.000Z","2026-03-29T00:00:00.000Z"]
 SELECT a.author_id::text AS source, p.author_id::text AS target, count(*)::int AS weight
-FROM activities a JOIN activities p ON p.network_id = a.network_id AND p.id = a.parent_id AND p.deleted_at IS NULL
-WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.kind IN ('reply', 'reaction') AND a.occurred_at >= $2 AND a.occurred_at < $3
-  AND p.author_id <> a.author_id
+FROM activities a JOIN activities p ON a.network_id = p.network_id AND a.parent_id = p.id AND a.deleted_at IS NULL
+   AND a.kind IN ('reply', 'reaction') AND a.author_id <> p.author_id AND p.deleted_at IS NULL
+WHERE a.network_id = $1 AND a.occurred_at >= $2 AND a.occurred_at < $3
 GROUP BY 1, 2;
 
 -- animator signals of a network over a year

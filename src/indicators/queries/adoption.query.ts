@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { fragment, RawBuilder, row, rows, sql, SqlExample } from '../../database/sql';
 import { activityVisibility } from '../../governance/principal';
+import { interactionSql } from '../../ingestion/activity.entity';
 import type { Granularity } from '../dto/indicator-query.dto';
 import { CONTRIBUTION_KINDS_SQL, leadersCte, Scope, SQL_EXAMPLE_SCOPE } from '../indicator-scope';
 import { bucketsCte } from './activity.query';
@@ -51,16 +52,6 @@ export interface AdoptionBucket {
 export interface AdoptionTarget {
   keywordIds: number[];
   hideConfidential: boolean;
-}
-
-/**
- * SPEC §3.5 interaction on the activity `parent`: the activity `i` is a live reply or reaction to it
- * written by someone else. (diffusion.query.ts writes the same condition with the department joins
- * of its own; this is the condition alone.)
- */
-export function interactionOn(i: string, parent: string): RawBuilder<unknown> {
-  return fragment(`${i}.network_id = ${parent}.network_id AND ${i}.parent_id = ${parent}.id AND ${i}.deleted_at IS NULL
-       AND ${i}.kind IN ('reply', 'reaction') AND ${i}.author_id <> ${parent}.author_id`);
 }
 
 /** The conditions that make the activity `a` (a keyword match's) a mention: live, a contribution, and visible when confidential ones are left out. */
@@ -136,7 +127,7 @@ export function adoptionTotalsQuery(scope: Scope, target: AdoptionTarget) {
             OR (w.kind = 'reply' AND EXISTS (SELECT 1 FROM activities r WHERE r.network_id = w.network_id AND r.id = w.root_id AND r.kind = 'question')))::int AS pulled,
        (SELECT count(*) FROM in_window w
          WHERE w.kind IN ('post', 'share') AND EXISTS (SELECT 1 FROM leaders l WHERE l.group_id = w.group_id AND l.member_id = w.author_id))::int AS pushed,
-       (SELECT count(DISTINCT i.author_id) FROM in_window w JOIN activities i ON ${interactionOn('i', 'w')})::int AS "organicReach",
+       (SELECT count(DISTINCT i.author_id) FROM in_window w JOIN activities i ON ${fragment(interactionSql('i', 'w'))})::int AS "organicReach",
        ${firstMentionAt(scope, target)} AS "firstMentionAt"`;
 }
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { execute, RawBuilder, rows, sql, SqlExample } from '../../database/sql';
+import { execute, fragment, RawBuilder, rows, sql, SqlExample } from '../../database/sql';
+import { interactionSql } from '../../ingestion/activity.entity';
 import { inScope, Scope, SQL_EXAMPLE_SCOPE } from '../indicator-scope';
 import { DaySplit, partialDays, splitIntoDays, SQL_EXAMPLE_SPLIT } from '../rollups';
 
@@ -16,10 +17,10 @@ export interface DiffusionDepartmentRow {
  */
 function interactionsOf(activities: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`${activities}
-     JOIN activities p ON p.network_id = a.network_id AND p.id = a.parent_id AND p.deleted_at IS NULL
+     JOIN activities p ON ${fragment(interactionSql('a', 'p'))} AND p.deleted_at IS NULL
      JOIN members ma ON ma.id = a.author_id
      JOIN members mp ON mp.id = p.author_id
-     WHERE a.kind IN ('reply', 'reaction') AND p.author_id <> a.author_id AND ma.department IS NOT NULL AND mp.department IS NOT NULL`;
+     WHERE ma.department IS NOT NULL AND mp.department IS NOT NULL`;
 }
 
 /**

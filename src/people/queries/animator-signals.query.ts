@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { fragment, rows, sql, SqlExample } from '../../database/sql';
+import { interactionSql } from '../../ingestion/activity.entity';
 import { leadersCte } from '../../indicators/indicator-scope';
 import { acceptedRepliesCte } from './accepted-replies';
 
@@ -17,9 +18,8 @@ export interface InteractionEdgeRow {
 export function interactionEdgesQuery(networkId: number, from: Date, to: Date) {
   return sql<InteractionEdgeRow>`
 SELECT a.author_id::text AS source, p.author_id::text AS target, count(*)::int AS weight
-FROM activities a JOIN activities p ON p.network_id = a.network_id AND p.id = a.parent_id AND p.deleted_at IS NULL
-WHERE a.network_id = ${networkId} AND a.deleted_at IS NULL AND a.kind IN ('reply', 'reaction') AND a.occurred_at >= ${from} AND a.occurred_at < ${to}
-  AND p.author_id <> a.author_id
+FROM activities a JOIN activities p ON ${fragment(interactionSql('a', 'p'))} AND p.deleted_at IS NULL
+WHERE a.network_id = ${networkId} AND a.occurred_at >= ${from} AND a.occurred_at < ${to}
 GROUP BY 1, 2`;
 }
 
