@@ -220,7 +220,8 @@ describe('audit log', () => {
         expect.objectContaining({
           actor: hr.id,
           target: null,
-          details: { network: net, group: null, department: 'Ops', members: 1, memberIds: [H] },
+          // the window the candidates were ranked over (the index's 365 days by default), as answered
+          details: { network: net, group: null, department: 'Ops', from: res.body.from, to: res.body.to, members: 1, memberIds: [H] },
           requestId: res.headers['x-request-id'],
         }),
       ]);
@@ -234,6 +235,8 @@ describe('audit log', () => {
         network: net,
         group: null,
         department: null,
+        from: byCno.body.from,
+        to: byCno.body.to,
         members: byCno.body.items.length,
         memberIds: byCno.body.items.map((i: { member: string }) => i.member),
       });
