@@ -38,6 +38,8 @@ export const ANIMATOR_WINDOW_DAYS = 365;
 const PAGE = 5000;
 /** The job kind of a network's people index (key: the network id). */
 export const PEOPLE_INDEX_JOB = 'people-index';
+/** How long a read waits for the first index runs of the networks it reads (then it answers with computedAt null). */
+export const FIRST_INDEX_READ_WAIT_MS = 10_000;
 
 export interface PeopleIndexRun {
   computedAt: Date;
@@ -113,16 +115,29 @@ export class PeopleIndexService implements OnApplicationBootstrap, BeforeApplica
     }
   }
 
-  /** Requests now the first run of networks never indexed (a read must not answer from no index), and waits for them. */
+  /**
+   * Requests now the first run of networks never indexed (a read must not answer from no index), all
+   * at once, and waits for them at most FIRST_INDEX_READ_WAIT_MS: a read across many new networks
+   * (an unscoped key's experts) must not hang on all of them. Runs still going then finish in the
+   * background; the read answers what there is, with computedAt null.
+   */
   async ensureIndexed(networkIds: readonly number[]): Promise<void> {
-    for (const id of networkIds) {
-      try {
-        await this.jobs.runAndWait(PEOPLE_INDEX_JOB, String(id));
-      } catch (error) {
-        // the read then answers what there is, with computedAt null; the next ingestion or refresh asks again
-        this.logger.error({ err: error }, 'the first people index run of a network failed');
-      }
-    }
+    if (networkIds.length === 0) return;
+    const runs = Promise.all(
+      networkIds.map((id) =>
+        this.jobs.runAndWait(PEOPLE_INDEX_JOB, String(id)).catch((error: unknown) => {
+          // the read then answers what there is, with computedAt null; the next ingestion or refresh asks again
+          this.logger.error({ err: error }, 'the first people index run of a network failed');
+        }),
+      ),
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, FIRST_INDEX_READ_WAIT_MS);
+      timer.unref();
+    });
+    await Promise.race([runs, waited]);
+    clearTimeout(timer);
   }
 
   onApplicationBootstrap(): void {
