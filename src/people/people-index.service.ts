@@ -72,6 +72,8 @@ export class PeopleIndexService implements OnApplicationBootstrap, BeforeApplica
   private stopping = false;
   /** Per network: the debounce timer of its next requested run and when the burst it waits for began. */
   private readonly pending = new Map<number, { timer: NodeJS.Timeout; since: number }>();
+  /** First runs a read has requested in this process and not seen end yet, by network. */
+  private readonly firstRuns = new Map<number, Promise<void>>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -119,24 +121,32 @@ export class PeopleIndexService implements OnApplicationBootstrap, BeforeApplica
    * Requests now the first run of networks never indexed (a read must not answer from no index), all
    * at once, and waits for them at most FIRST_INDEX_READ_WAIT_MS: a read across many new networks
    * (an unscoped key's experts) must not hang on all of them. Runs still going then finish in the
-   * background; the read answers what there is, with computedAt null.
+   * background and the read answers what there is, with computedAt null. Reads arriving meanwhile
+   * wait for the same runs (one request per network), within the same bound.
    */
   async ensureIndexed(networkIds: readonly number[]): Promise<void> {
     if (networkIds.length === 0) return;
-    const runs = Promise.all(
-      networkIds.map((id) =>
-        this.jobs.runAndWait(PEOPLE_INDEX_JOB, String(id)).catch((error: unknown) => {
-          // the read then answers what there is, with computedAt null; the next ingestion or refresh asks again
-          this.logger.error({ err: error }, 'the first people index run of a network failed');
-        }),
-      ),
-    );
+    const runs = networkIds.map((id) => {
+      let run = this.firstRuns.get(id);
+      if (run === undefined) {
+        run = this.jobs
+          .runAndWait(PEOPLE_INDEX_JOB, String(id))
+          .then(() => undefined)
+          .catch((error: unknown) => {
+            // the read then answers what there is, with computedAt null; the next ingestion or refresh asks again
+            this.logger.error({ err: error }, 'the first people index run of a network failed');
+          })
+          .finally(() => this.firstRuns.delete(id));
+        this.firstRuns.set(id, run);
+      }
+      return run;
+    });
     let timer: NodeJS.Timeout | undefined;
     const waited = new Promise<void>((resolve) => {
       timer = setTimeout(resolve, FIRST_INDEX_READ_WAIT_MS);
       timer.unref();
     });
-    await Promise.race([runs, waited]);
+    await Promise.race([Promise.all(runs), waited]);
     clearTimeout(timer);
   }
 
