@@ -3,7 +3,7 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { ValidationFailed } from '../common/errors/domain-errors';
 import { MAX_PAGE_SIZE } from '../common/pagination/pagination';
-import { byCodePoint } from '../common/sorting';
+import { byCodePoint, byFrequency } from '../common/sorting';
 import { normaliseTokens } from '../common/text/normalise';
 import { isCalendarDate, localDate } from '../common/validation/calendar-date';
 import { checkDay } from '../common/validation/window-limits';
@@ -465,13 +465,6 @@ function dimensionViews(policy: HealthPolicy, now: Figures, before: Figures): Di
 
 function rank(status: string): number {
   return status === 'act' ? 2 : status === 'watch' ? 1 : 0;
-}
-
-/** Distinct values, the most frequent first (then in code-point order). */
-function byFrequency(values: string[]): string[] {
-  const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].sort(([a, x], [b, y]) => y - x || byCodePoint(a, b)).map(([v]) => v);
 }
 
 /** A value computed once, when first needed. */
