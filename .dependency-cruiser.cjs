@@ -16,11 +16,12 @@ const PUBLIC = [
   '^src/governance/(principal|audit-actions)\\.ts$',
   // the one home of a rule other modules apply: scopes and windows of indicators, what each figure
   // means (the metric registry, with the weights of the people scores), who may read a member's
-  // people data, the keyword matching that ingestion runs for each contribution
+  // people data, the keyword matching and term indexing that ingestion runs for each contribution
   '^src/indicators/indicator-scope\\.ts$',
   '^src/indicators/metrics\\.registry\\.ts$',
   '^src/people/people-scope\\.ts$',
   '^src/alignment/keyword-matches\\.ts$',
+  '^src/topics/activity-terms\\.ts$',
 ];
 
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -23,7 +23,7 @@ import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { runMigrations } from '../src/database/migrate';
 import { ApiClient } from '../src/client';
-import { databaseExists, existingDatabase, formatTable, freshDatabase, ok, RunningServer, startServer } from './support';
+import { databaseExists, existingDatabase, formatTable, freshDatabase, ok, RunningServer, settle, startServer } from './support';
 import { ADMIN_KEY, END, load, timeIt } from './synthetic-network';
 
 interface Endpoint {
@@ -146,6 +146,8 @@ async function main(): Promise<void> {
   const { server, sql } = target;
   const rows: Record<string, string | number>[] = [];
   try {
+    const settled = await settle(server, 'bench');
+    console.log(`terms index complete after ${settled.termsIndexS.toFixed(0)} s; first people-index run ${settled.peopleIndexS.toFixed(0)} s`);
     const to = new Date(END).toISOString();
     for (const [label, days] of [
       ['28 d', 28],

@@ -85,6 +85,31 @@ export async function startServer(env: Record<string, string>, port: number): Pr
   };
 }
 
+/**
+ * Waits until the terms-index job has indexed a network loaded by SQL (it has no `activity_terms` rows
+ * until then; emerging topics would extract terms at each request meanwhile). Returns the seconds it took.
+ */
+export async function waitForTermsIndex(server: RunningServer, network: string): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const view = await ok(server.api.GET('/v1/networks/{key}', { params: { path: { key: network } } }));
+    if (view.termsIndexed) return (Date.now() - started) / 1000;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/**
+ * Waits until the background indexes of a loaded network are complete, so that reads are timed on a
+ * settled service: the terms index, and a first people-index run (asked for here, as a CNO's first
+ * read would). Returns the seconds each took.
+ */
+export async function settle(server: RunningServer, network: string): Promise<{ termsIndexS: number; peopleIndexS: number }> {
+  const termsIndexS = await waitForTermsIndex(server, network);
+  const peopleStarted = Date.now();
+  await ok(server.api.POST('/v1/networks/{key}/people-index', { params: { path: { key: network } } }));
+  return { termsIndexS, peopleIndexS: (Date.now() - peopleStarted) / 1000 };
+}
+
 /** The data of a typed-client call, or an error naming the request, the status and the problem. */
 export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   const { data, error, response } = await call;

@@ -52,7 +52,8 @@ export async function load(url: string, n: number): Promise<void> {
   const db = new Client({ connectionString: url });
   await db.connect();
   const start = new Date(END - SPAN_DAYS * 86_400_000).toISOString();
-  await db.query(`INSERT INTO networks (key, name, timezone) VALUES ('bench', 'Bench', 'Europe/Paris')`);
+  // loaded by SQL, not through ingestion: the service's terms-index job indexes its contributions' terms at start
+  await db.query(`INSERT INTO networks (key, name, timezone, terms_indexed) VALUES ('bench', 'Bench', 'Europe/Paris', false)`);
   await db.query(
     `INSERT INTO members (external_id, display_name, department, site) SELECT 'u' || g, 'Member ' || g, 'D' || (g % 12), 'S' || (g % 5) FROM generate_series(1, ${MEMBERS}) g`,
   );

@@ -7,6 +7,7 @@ import { People1764800000000 } from './1764800000000-people';
 import { MemberErasure1764900000000 } from './1764900000000-member-erasure';
 import { Jobs1765000000000 } from './1765000000000-jobs';
 import { HealthPolicies1765200000000 } from './1765200000000-health-policies';
+import { ActivityTerms1765300000000 } from './1765300000000-activity-terms';
 
 /** Every migration, in order. Listed explicitly so the same list works from TypeScript and from the build. */
 export const MIGRATIONS: Function[] = [
@@ -19,4 +20,5 @@ export const MIGRATIONS: Function[] = [
   MemberErasure1764900000000,
   Jobs1765000000000,
   HealthPolicies1765200000000,
+  ActivityTerms1765300000000,
 ];

@@ -2071,6 +2071,11 @@ export interface components {
       expertiseEvidence: number;
       /** @example 1 */
       animatorScores: number;
+      /**
+       * @description Terms of their contributions indexed for emerging topics
+       * @example 120
+       */
+      activityTerms: number;
     };
     ErasureReport: {
       /** @example u17 */
@@ -2825,6 +2830,11 @@ export interface components {
       timezone: string;
       /** @example 2026-11-23T10:00:00.000Z */
       createdAt: string;
+      /**
+       * @description Whether the terms of every contribution are indexed for emerging topics. False after an upgrade for a network that already had activities, until the background terms-index job has indexed them: meanwhile emerging topics answer the same figures, extracting terms at each request (slower).
+       * @example true
+       */
+      termsIndexed: boolean;
     };
     ObjectivePage: {
       /**

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { lockNetwork } from '../database/network-locks';
 import { arrayLiteral, execute, fragment, rows, sql, SqlExample } from '../database/sql';
-import { deleteMatchesOf, loadMatcher, rewriteMatches } from '../alignment/keyword-matches';
+import { deleteMatchesOf, loadMatcher, MatchableActivity, rewriteMatches } from '../alignment/keyword-matches';
+import { deleteTermsOf, rewriteTerms } from '../topics/activity-terms';
 import { ActivityKind, ROOT_KINDS, ROOT_KINDS_SQL } from './activity.entity';
 import type { ActivityDeletionRow, ActivityRow, GroupRow, MemberRow, MembershipRow, RecordRow } from './record-parser';
 
@@ -339,7 +340,9 @@ export class RecordWriter {
     const created = await this.deleteActivities(deletions, outcomes);
     const written = await this.upsertActivities(activities, groupIds, memberIds, outcomes);
     await this.resolveThreads([...created, ...written.created], written.relink, written.moved);
-    await this.matchKeywords(deletions, activities, written.ids, groupIds, memberIds);
+    const textual = this.writtenTexts(activities, written.ids, groupIds, memberIds);
+    await this.matchKeywords(deletions, textual);
+    await this.indexTerms(deletions, textual);
     return rows.map((r) => outcomes.get(r) as WriteOutcome);
   }
 
@@ -512,18 +515,39 @@ export class RecordWriter {
   }
 
   /**
-   * SPEC §3.6 matching, once per written activity: the activities this call inserted or changed get
-   * their keyword matches rewritten, deleted ones lose theirs. Keywords are read after the network
-   * lock, and objective changes take the same lock, so they are the ones in force at commit.
+   * The activities this call inserted or changed, as matching and term indexing read them (an erased
+   * member's texts and tags are not stored, so they are neither matched nor indexed).
    */
-  private async matchKeywords(
-    deletions: ActivityDeletionRow[],
+  private writtenTexts(
     activities: ActivityRow[],
     writtenIds: Map<string, string>,
     groupIds: Map<string, string>,
     memberIds: Map<string, string>,
-  ): Promise<void> {
-    if (this.networkId === null || (deletions.length === 0 && writtenIds.size === 0)) return;
+  ): MatchableActivity[] {
+    return activities
+      .filter((a) => writtenIds.has(a.externalId))
+      .map((a) => {
+        const erased = this.erasedMembers.has(memberIds.get(a.author) as string);
+        return {
+          id: writtenIds.get(a.externalId) as string,
+          kind: a.kind,
+          text: erased ? null : a.text,
+          tags: erased ? null : a.tags,
+          occurredAt: a.occurredAt,
+          groupId: a.group ? (groupIds.get(a.group) ?? null) : null,
+          authorId: memberIds.get(a.author) ?? null,
+          deleted: false,
+        };
+      });
+  }
+
+  /**
+   * SPEC §3.6 matching, once per written activity: the activities this call inserted or changed get
+   * their keyword matches rewritten, deleted ones lose theirs. Keywords are read after the network
+   * lock, and objective changes take the same lock, so they are the ones in force at commit.
+   */
+  private async matchKeywords(deletions: ActivityDeletionRow[], written: MatchableActivity[]): Promise<void> {
+    if (this.networkId === null || (deletions.length === 0 && written.length === 0)) return;
     const matcher = await loadMatcher(this.db, this.networkId);
     if (matcher.isEmpty) return;
     await deleteMatchesOf(
@@ -531,19 +555,18 @@ export class RecordWriter {
       this.networkId,
       deletions.map((d) => d.externalId),
     );
-    const written = activities
-      .filter((a) => writtenIds.has(a.externalId))
-      .map((a) => ({
-        id: writtenIds.get(a.externalId) as string,
-        kind: a.kind,
-        text: this.erasedMembers.has(memberIds.get(a.author) as string) ? null : a.text,
-        tags: this.erasedMembers.has(memberIds.get(a.author) as string) ? null : a.tags,
-        occurredAt: a.occurredAt,
-        groupId: a.group ? (groupIds.get(a.group) ?? null) : null,
-        authorId: memberIds.get(a.author) ?? null,
-        deleted: false,
-      }));
     await rewriteMatches(this.db, this.networkId, written, matcher);
+  }
+
+  /** The terms of emerging topics (src/topics/activity-terms.ts), once per written activity; deleted ones lose theirs. */
+  private async indexTerms(deletions: ActivityDeletionRow[], written: MatchableActivity[]): Promise<void> {
+    if (this.networkId === null) return;
+    await deleteTermsOf(
+      this.db,
+      this.networkId,
+      deletions.map((d) => d.externalId),
+    );
+    await rewriteTerms(this.db, this.networkId, written);
   }
 
   /**

@@ -16,6 +16,13 @@ export class Network {
   @Column({ type: 'varchar', length: 64, default: 'UTC' })
   timezone: string;
 
+  /**
+   * Whether every activity of the network has its `activity_terms` rows: false for networks that had
+   * activities before those rows existed, until the terms-index job has filled them.
+   */
+  @Column({ name: 'terms_indexed', type: 'boolean', default: true })
+  termsIndexed: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -48,5 +48,5 @@ export class NetworksService {
 }
 
 function toView(n: Network): NetworkView {
-  return { key: n.key, name: n.name, timezone: n.timezone, createdAt: n.createdAt.toISOString() };
+  return { key: n.key, name: n.name, timezone: n.timezone, createdAt: n.createdAt.toISOString(), termsIndexed: n.termsIndexed };
 }

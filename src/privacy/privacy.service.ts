@@ -8,6 +8,7 @@ import { AuditService } from '../governance/audit.service';
 import { MEMBER_AUDIT_ACTIONS } from '../governance/audit-actions';
 import { activityVisibility, canSeeConfidential, confidentialGroup, networkLimit, Principal } from '../governance/principal';
 import { CURRENT_GENERATION, inReadableNetworks, requireMember } from '../people/people-scope';
+import { deleteTermsOfAuthorQuery } from '../topics/activity-terms';
 import { ErasureReport, MemberExport } from './dto/privacy.dto';
 
 /**
@@ -17,7 +18,8 @@ import { ErasureReport, MemberExport } from './dto/privacy.dto';
  * what the indicators group by), and every activity row with its kind, time, group, parent and
  * keyword matches, so every count and indicator keeps exactly its value. What goes: name, email,
  * site, job title, the declared profile and its history, the texts, tags and reaction labels of
- * their activities, their inferred interests, expertise evidence and animator scores (the people
+ * their activities, their inferred interests, expertise evidence and animator scores, the terms of their contributions
+ * indexed for emerging topics (the people
  * index skips erased members from then on). Later member records cannot bring the personal fields
  * back, and later activities of the member are stored without text, tags nor reaction label.
  */
@@ -56,6 +58,7 @@ export class PrivacyService {
         const deleted = await execute(m, sql`DELETE FROM ${fragment(table)} WHERE member_id = ${member.id}`);
         counts[label] = deleted.rowCount;
       }
+      counts.activityTerms = (await execute(m, deleteTermsOfAuthorQuery(member.id))).rowCount;
       await this.audit.record(principal, { action: 'member.erase', target: externalId, details: counts }, m);
       return { member: externalId, erased: counts as unknown as ErasureReport['erased'] };
     });

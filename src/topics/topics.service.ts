@@ -17,7 +17,16 @@ import {
   EmergingTopicView,
   MAX_WINDOW_DAYS,
 } from './dto/emerging-topics.dto';
-import { BASELINE_WINDOWS, termSources, windowBounds } from './queries/emerging-topics.query';
+import { rows } from '../database/sql';
+import {
+  BASELINE_WINDOWS,
+  IndexedTermRow,
+  termMentionsQuery,
+  termSources,
+  windowBounds,
+  WindowBounds,
+  windowTermsQuery,
+} from './queries/emerging-topics.query';
 import { termsOf } from '../common/text/terms';
 
 const MAX_SAMPLES = 5;
@@ -33,11 +42,24 @@ interface TermStats {
   samples: { externalId: string; at: number }[];
 }
 
+/** Minimum support of a term in the current window, and how many sample ids it shows. */
+interface Support {
+  minMentions: number;
+  minAuthors: number;
+  samples: number;
+}
+
+/** The current window's supported terms, and their mentions over the baseline windows. */
+interface WindowTerms {
+  candidates: IndexedTermRow[];
+  previousMentions: Map<string, number>;
+}
+
 /**
  * Emerging topics (SPEC §3.8, docs/alignment.md): terms of the window's contributions whose mentions
  * burst above the mean of the 4 previous windows, scored (mentions − baseline) / √(baseline + 1) — a
  * Poisson-style surprise, about 0 for a term used steadily — and kept only with enough support.
- * Terms are extracted when the request comes (terms.ts), one window at a time.
+ * Terms are extracted once per contribution, when it is written (activity_terms), and counted in SQL.
  */
 @Injectable()
 export class TopicsService {
@@ -59,8 +81,68 @@ export class TopicsService {
     const minScore = query.minScore ?? DEFAULT_MIN_SCORE;
 
     const bounds = await windowBounds(this.db, { networkId: network.id, timezone: network.timezone, at, days });
+    const support = { minMentions, minAuthors, samples: MAX_SAMPLES };
+    const { candidates, previousMentions } = network.termsIndexed
+      ? await this.indexedTerms(network.id, bounds, support)
+      : await this.extractedTerms(network.id, bounds, support);
+
+    const items: EmergingTopicView[] = [];
+    for (const s of candidates) {
+      const baseline = (previousMentions.get(s.term) ?? 0) / BASELINE_WINDOWS;
+      const score = (s.mentions - baseline) / Math.sqrt(baseline + 1);
+      if (score < minScore) continue;
+      items.push({
+        term: s.form,
+        mentions: s.mentions,
+        authors: s.authors,
+        questions: s.questions,
+        questionThreadMentions: s.questionThreadMentions,
+        baseline: round(baseline, 4),
+        score: round(score, 4),
+        kind: s.questionThreadMentions * 2 > s.mentions ? 'problem' : 'topic',
+        samples: s.samples,
+      });
+    }
+    items.sort((a, b) => b.score - a.score || b.mentions - a.mentions || byCodePoint(a.term, b.term));
+    const page = offsetPage(items, query);
+    return {
+      at,
+      window,
+      timezone: network.timezone,
+      from: bounds[0].from.toISOString(),
+      to: bounds[0].to.toISOString(),
+      items: page.items,
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /** The window's supported terms and their baseline mentions, counted in SQL from `activity_terms` (networks whose terms are indexed). */
+  private async indexedTerms(networkId: number, bounds: WindowBounds[], support: Support): Promise<WindowTerms> {
+    const candidates = await rows(this.db, windowTermsQuery(networkId, bounds[0], support));
+    const previousMentions = new Map<string, number>();
+    if (candidates.length > 0) {
+      const baseline = await rows(
+        this.db,
+        termMentionsQuery(
+          networkId,
+          bounds[bounds.length - 1].from,
+          bounds[1].to,
+          candidates.map((c) => c.term),
+        ),
+      );
+      for (const r of baseline) previousMentions.set(r.term, r.mentions);
+    }
+    return { candidates, previousMentions };
+  }
+
+  /**
+   * The same, with the terms extracted from the contributions' texts at each request: for a network
+   * whose activities predate `activity_terms` until the terms-index job has filled it (and the
+   * reference the indexed path is tested against).
+   */
+  private async extractedTerms(networkId: number, bounds: WindowBounds[], support: Support): Promise<WindowTerms> {
     const current = new Map<string, TermStats>();
-    for (const row of await termSources(this.db, network.id, bounds[0])) {
+    for (const row of await termSources(this.db, networkId, bounds[0])) {
       for (const { key, form } of termsOf(row.text, row.tags)) {
         const stats = current.get(key) ?? {
           mentions: 0,
@@ -80,46 +162,29 @@ export class TopicsService {
       }
     }
     // only terms that can pass the support thresholds need a baseline
-    const candidates = new Map([...current].filter(([, s]) => s.mentions >= minMentions && s.authors.size >= minAuthors));
+    const candidates: IndexedTermRow[] = [...current]
+      .filter(([, s]) => s.mentions >= support.minMentions && s.authors.size >= support.minAuthors)
+      .map(([term, s]) => ({
+        term,
+        mentions: s.mentions,
+        questions: s.questions,
+        questionThreadMentions: s.questionThreadMentions,
+        authors: s.authors.size,
+        form: mostFrequent(s.forms),
+        samples: s.samples
+          .sort((a, b) => b.at - a.at || byCodePoint(a.externalId, b.externalId))
+          .slice(0, support.samples)
+          .map((x) => x.externalId),
+      }));
+    const wanted = new Set(candidates.map((c) => c.term));
     const previousMentions = new Map<string, number>();
-    if (candidates.size > 0) {
+    if (wanted.size > 0) {
       for (const previous of bounds.slice(1)) {
-        for (const row of await termSources(this.db, network.id, previous)) {
-          for (const { key } of termsOf(row.text, row.tags)) if (candidates.has(key)) previousMentions.set(key, (previousMentions.get(key) ?? 0) + 1);
+        for (const row of await termSources(this.db, networkId, previous)) {
+          for (const { key } of termsOf(row.text, row.tags)) if (wanted.has(key)) previousMentions.set(key, (previousMentions.get(key) ?? 0) + 1);
         }
       }
     }
-
-    const items: EmergingTopicView[] = [];
-    for (const [key, s] of candidates) {
-      const baseline = (previousMentions.get(key) ?? 0) / BASELINE_WINDOWS;
-      const score = (s.mentions - baseline) / Math.sqrt(baseline + 1);
-      if (score < minScore) continue;
-      items.push({
-        term: mostFrequent(s.forms),
-        mentions: s.mentions,
-        authors: s.authors.size,
-        questions: s.questions,
-        questionThreadMentions: s.questionThreadMentions,
-        baseline: round(baseline, 4),
-        score: round(score, 4),
-        kind: s.questionThreadMentions * 2 > s.mentions ? 'problem' : 'topic',
-        samples: s.samples
-          .sort((a, b) => b.at - a.at || byCodePoint(a.externalId, b.externalId))
-          .slice(0, MAX_SAMPLES)
-          .map((x) => x.externalId),
-      });
-    }
-    items.sort((a, b) => b.score - a.score || b.mentions - a.mentions || byCodePoint(a.term, b.term));
-    const page = offsetPage(items, query);
-    return {
-      at,
-      window,
-      timezone: network.timezone,
-      from: bounds[0].from.toISOString(),
-      to: bounds[0].to.toISOString(),
-      items: page.items,
-      nextCursor: page.nextCursor,
-    };
+    return { candidates, previousMentions };
   }
 }

@@ -35,6 +35,14 @@ export class NetworkView {
 
   @ApiProperty({ example: '2026-11-23T10:00:00.000Z' })
   createdAt: string;
+
+  @ApiProperty({
+    example: true,
+    description:
+      'Whether the terms of every contribution are indexed for emerging topics. False after an upgrade for a network that already had activities, ' +
+      'until the background terms-index job has indexed them: meanwhile emerging topics answer the same figures, extracting terms at each request (slower).',
+  })
+  termsIndexed: boolean;
 }
 
 export class NetworkPage extends PageMeta {

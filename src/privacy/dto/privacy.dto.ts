@@ -8,6 +8,7 @@ export class ErasedCountsView {
   @ApiProperty({ type: 'integer', example: 10 }) inferredInterests: number;
   @ApiProperty({ type: 'integer', example: 4 }) expertiseEvidence: number;
   @ApiProperty({ type: 'integer', example: 1 }) animatorScores: number;
+  @ApiProperty({ type: 'integer', example: 120, description: 'Terms of their contributions indexed for emerging topics' }) activityTerms: number;
 }
 
 export class ErasureReport {

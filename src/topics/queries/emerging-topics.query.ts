@@ -73,6 +73,70 @@ export function termSourcesQuery(networkId: number, window: WindowBounds) {
        AND NOT ${visibility.confidential}`;
 }
 
+/** What the current window knows of a term that has the support asked for (indexed terms). */
+export interface IndexedTermRow {
+  term: string;
+  mentions: number;
+  questions: number;
+  questionThreadMentions: number;
+  authors: number;
+  /** The form written most often (ties: code-point order). */
+  form: string;
+  /** The most recent mentions' activities, most recent first (ties: code-point order of externalId), at most `samples`. */
+  samples: string[];
+}
+
+/**
+ * The mentions of a window from `activity_terms`: one row per (live contribution, term) with the
+ * same conditions as termSourcesQuery (contributions with text or tags, not deleted, not
+ * confidential for any key), and whether the contribution belongs to a question thread.
+ */
+function mentionsCte(networkId: number, from: Date, to: Date, terms: readonly string[] | null) {
+  const visibility = activityVisibility('a');
+  return sql`mentions AS (
+  SELECT t.term, t.form, a.external_id, a.kind, a.author_id, a.occurred_at, COALESCE(qr.kind = 'question', false) AS in_question_thread
+  FROM activity_terms t
+  JOIN activities a ON a.network_id = t.network_id AND a.id = t.activity_id
+  ${visibility.joins}
+  LEFT JOIN activities qr ON qr.network_id = a.network_id AND qr.id = a.root_id
+  WHERE t.network_id = ${networkId} AND t.occurred_at >= ${from} AND t.occurred_at < ${to}${terms === null ? sql`` : sql` AND t.term = ANY(${[...terms]}::text[])`}
+    AND a.deleted_at IS NULL AND a.kind IN ${fragment(CONTRIBUTION_KINDS_SQL)} AND (a.text IS NOT NULL OR a.tags IS NOT NULL)
+    AND NOT ${visibility.confidential}
+)`;
+}
+
+/**
+ * The terms of the current window with at least `minMentions` mentions by `minAuthors` authors, with
+ * their counts, their most written form and their latest mentions. Times are compared to the
+ * millisecond, as the API writes them.
+ */
+export function windowTermsQuery(networkId: number, window: WindowBounds, support: { minMentions: number; minAuthors: number; samples: number }) {
+  return sql<IndexedTermRow>`WITH ${mentionsCte(networkId, window.from, window.to, null)},
+supported AS (
+  SELECT term, count(*)::int AS mentions, (count(*) FILTER (WHERE kind = 'question'))::int AS questions,
+         (count(*) FILTER (WHERE in_question_thread))::int AS question_thread_mentions, count(DISTINCT author_id)::int AS authors
+  FROM mentions GROUP BY term
+  HAVING count(*) >= ${support.minMentions} AND count(DISTINCT author_id) >= ${support.minAuthors}
+), forms AS (
+  SELECT DISTINCT ON (m.term) m.term, m.form FROM mentions m JOIN supported s ON s.term = m.term
+  GROUP BY m.term, m.form ORDER BY m.term, count(*) DESC, m.form COLLATE "C"
+), samples AS (
+  SELECT term, array_agg(external_id ORDER BY rank) AS samples FROM (
+    SELECT m.term, m.external_id,
+           row_number() OVER (PARTITION BY m.term ORDER BY date_trunc('milliseconds', m.occurred_at) DESC, m.external_id COLLATE "C") AS rank
+    FROM mentions m JOIN supported s ON s.term = m.term
+  ) ranked WHERE rank <= ${support.samples} GROUP BY term
+)
+SELECT s.term, s.mentions, s.questions, s.question_thread_mentions, s.authors, f.form, sa.samples
+FROM supported s JOIN forms f ON f.term = s.term JOIN samples sa ON sa.term = s.term`;
+}
+
+/** Mentions of these terms over [from, to) (the baseline windows, which are contiguous). */
+export function termMentionsQuery(networkId: number, from: Date, to: Date, terms: readonly string[]) {
+  return sql<{ term: string; mentions: number }>`WITH ${mentionsCte(networkId, from, to, terms)}
+SELECT term, count(*)::int AS mentions FROM mentions GROUP BY term`;
+}
+
 export const SQL_EXAMPLES: SqlExample[] = [
   {
     name: 'bounds of the current window and the baseline windows (7 days to 2026-03-28)',
@@ -81,5 +145,13 @@ export const SQL_EXAMPLES: SqlExample[] = [
   {
     name: 'contributions of one window that may carry terms',
     query: termSourcesQuery(1, { from: new Date('2026-03-21T23:00:00Z'), to: new Date('2026-03-28T23:00:00Z') }),
+  },
+  {
+    name: 'indexed terms of the current window with enough support',
+    query: windowTermsQuery(1, { from: new Date('2026-03-21T23:00:00Z'), to: new Date('2026-03-28T23:00:00Z') }, { minMentions: 3, minAuthors: 2, samples: 5 }),
+  },
+  {
+    name: 'mentions of candidate terms in the 4 baseline windows',
+    query: termMentionsQuery(1, new Date('2026-02-21T23:00:00Z'), new Date('2026-03-21T23:00:00Z'), ['vpn', 'kubernet']),
   },
 ];
