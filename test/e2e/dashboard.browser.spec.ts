@@ -29,6 +29,10 @@ describe('dashboard in a real browser', () => {
   let network: string;
   let cnoKey: string;
   let hrKey: string;
+  /** objectives this file defines (organisation-wide records, removed after) */
+  const objectives: string[] = [];
+  let dataObjective: string;
+  let cloudObjective: string;
   const pageErrors: string[] = [];
   const consoleErrors: string[] = [];
   const m = (name: string) => `${network}-${name}`;
@@ -51,6 +55,58 @@ describe('dashboard in a real browser', () => {
       out[(await el.getAttribute('data-metric')) as string] = value === 'null' ? null : Number(value);
     }
     return out;
+  }
+
+  /** A raw figure as the page wrote it: numbers as numbers, 'null' as null, other values (instants) as text. */
+  const raw = (value: string) => (value === 'null' ? null : /^-?\d+(\.\d+)?(e-?\d+)?$/.test(value) ? Number(value) : value);
+
+  /**
+   * The raw figures (data-metric → data-value) under each element a selector finds, with that element's
+   * `key` attribute, read in one expression evaluated in the page (not one round trip per cell).
+   */
+  async function shownRows(selector: string, key: string): Promise<Record<string, number | string | null>[]> {
+    const read = `[...document.querySelectorAll(${JSON.stringify(selector)})].map((el) => [el.getAttribute(${JSON.stringify(key)}), [...el.querySelectorAll('[data-metric]')].map((m) => [m.dataset.metric, m.dataset.value])])`;
+    const found = await page.evaluate<[string | null, [string, string][]][]>(read);
+    return found.map(([id, metrics]) => ({ ...(id === null ? {} : { [key]: id }), ...Object.fromEntries(metrics.map(([m, v]) => [m, raw(v)])) }));
+  }
+
+  async function shownValues(selector: string): Promise<Record<string, number | string | null>> {
+    const [values] = await shownRows(selector, 'data-none');
+    return values;
+  }
+
+  /** The objectives of the adoption table, in the order shown. */
+  const adoptionKeys = async () => (await shownRows('#adoption-table tbody tr', 'data-objective')).map((row) => row['data-objective'] as string);
+
+  const ADOPTION_TOTALS = ['mentions', 'authors', 'departments', 'pullShare', 'pushShare', 'organicReach', 'firstMentionAt'] as const;
+  const pick = (o: Record<string, unknown>, keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, o[k]]));
+
+  async function waitRematchDone(key: string): Promise<void> {
+    for (let i = 0; i < 200; i++) {
+      const res = await t.http().get(`/v1/objectives/${key}`).set('Authorization', `Bearer ${TEST_ADMIN_KEY}`);
+      expect(res.status).toBe(200);
+      const state = (res.body.rematch as { state: string }).state;
+      if (state === 'done') return;
+      if (state === 'failed') throw new Error(`re-match of ${key} failed`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`re-match of ${key} not done`);
+  }
+
+  /** The adoption section's chosen objective (its totals, its series table and its chart) equals GET …/indicators/adoption?objective= for the window shown. */
+  async function expectAdoptionSeries(objective: string): Promise<Record<string, unknown>> {
+    await page.locator(`#adoption-series[data-shown="${objective}"]`).waitFor();
+    const { from, to } = await windowShown();
+    const view = await api(
+      `/v1/networks/${network}/indicators/adoption?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&granularity=day&objective=${objective}`,
+    );
+    const o = view.objectives[0];
+    expect(await shownValues('#adoption-figures')).toEqual(pick(o, [...ADOPTION_TOTALS, 'pulled', 'pushed']));
+    // each day's row: its bucket start and its four figures
+    const series = (await shownRows('#adoption-series-table tbody tr', 'data-start')).map(({ 'data-start': start, ...figures }) => ({ start, ...figures }));
+    expect(series).toEqual(o.series);
+    if (o.mentions > 0) await page.locator('#adoption-series .uplot').waitFor();
+    return o;
   }
 
   /** The window the page shows and queried with. */
@@ -150,6 +206,7 @@ describe('dashboard in a real browser', () => {
   });
 
   afterAll(async () => {
+    for (const key of objectives) await t.http().delete(`/v1/objectives/${key}`).set('Authorization', `Bearer ${TEST_ADMIN_KEY}`);
     await browser?.close();
     await t?.close();
   });
@@ -220,6 +277,14 @@ describe('dashboard in a real browser', () => {
 
     const groups = await api(`/v1/networks/${network}/comparisons/groups?${q}&sort=contributions&order=desc`);
     expect(await groupNames()).toEqual(groups.items.map((g: { group: string }) => g.group));
+
+    // change adoption before any objective of this file: the page lists what the API lists (objectives
+    // are organisation-wide, so another file's objective for every network may be there); with none,
+    // the empty state says how to define one
+    const adoption = await api(`/v1/networks/${network}/indicators/adoption?${q}&granularity=day`);
+    const adoptionRows = await adoptionKeys();
+    if (adoption.objectives.length === 0 && adoptionRows.length === 0) expect(await textOf('#adoption-body')).toContain('PUT /v1/objectives/');
+    else expect(adoptionRows.sort()).toEqual(adoption.objectives.map((o: { key: string }) => o.key).sort());
     await shot('network');
   });
 
@@ -241,6 +306,103 @@ describe('dashboard in a real browser', () => {
     await shot('sorted');
   });
 
+  it('shows change adoption per objective as the API answers it, says whether it is pulled or pushed, and charts an objective’s authors', async () => {
+    // two objectives of this network only, defined after its activities were ingested: the re-match
+    // job matches them in the background, waited for as the objectives tests do
+    dataObjective = uniqueKey('dash-data');
+    cloudObjective = uniqueKey('dash-cloud');
+    const definitions: [string, object][] = [
+      [
+        dataObjective,
+        {
+          name: 'Data quality',
+          networks: [network],
+          keywords: [
+            { term: 'schema', weight: 2 },
+            { term: 'warehouse', weight: 1 },
+            { term: 'lake', weight: 1 },
+          ],
+        },
+      ],
+      [cloudObjective, { name: 'Cloud platform', networks: [network], keywords: [{ term: 'kubernetes', weight: 1 }] }],
+    ];
+    for (const [key, body] of definitions) {
+      const res = await t.http().put(`/v1/objectives/${key}`).set('Authorization', `Bearer ${TEST_ADMIN_KEY}`).send(body);
+      expect(res.status).toBe(201);
+      objectives.push(key);
+    }
+    for (const [key] of definitions) await waitRematchDone(key);
+
+    const before = await loaded();
+    await page.click('#reload');
+    await waitLoaded(before);
+    const { from, to } = await windowShown();
+    const list = await api(`/v1/networks/${network}/indicators/adoption?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&granularity=day`);
+    expect(list.rematching).not.toContain(dataObjective);
+    expect(list.rematching).not.toContain(cloudObjective);
+    // every objective the API lists has its row, with the API's figures
+    const rowKeys = await adoptionKeys();
+    expect([...rowKeys].sort()).toEqual(list.objectives.map((o: { key: string }) => o.key).sort());
+    const byKey = new Map<string, Record<string, unknown>>(list.objectives.map((o: Record<string, unknown>) => [o.key as string, o]));
+    for (const key of rowKeys)
+      expect([key, await shownValues(`#adoption-table tr[data-objective="${key}"]`)]).toEqual([
+        key,
+        pick(byKey.get(key) as Record<string, unknown>, ADOPTION_TOTALS),
+      ]);
+    // Data quality: q1 (warehouse), q1r (lake), q2, q3 (tag) and q4 ("schemas" loses its s) = 5 mentions by eve, dan
+    // and fay (3 authors; Sales, IT, IT = 2 departments); 4 questions and q1r, a reply in a question's thread: all 5
+    // pulled, none pushed (dan leads Data but replied); reach: dan replied to eve's q1 = 1; first mention q1, 6 days ago
+    expect(pick(byKey.get(dataObjective) as Record<string, unknown>, ADOPTION_TOTALS)).toEqual({
+      mentions: 5,
+      authors: 3,
+      departments: 2,
+      pullShare: 1, // 5 / 5
+      pushShare: 0, // 0 / 5
+      organicReach: 1,
+      firstMentionAt: ago(6 * DAY),
+    });
+    // Cloud platform: p1 "Kubernetes upgrade plan", a post by ana who leads Cloud = 1 mention, pushed; bob replied (reach 1)
+    expect(pick(byKey.get(cloudObjective) as Record<string, unknown>, ADOPTION_TOTALS)).toEqual({
+      mentions: 1,
+      authors: 1,
+      departments: 1,
+      pullShare: 0,
+      pushShare: 1, // 1 / 1
+      organicReach: 1,
+      firstMentionAt: ago(5 * DAY),
+    });
+    const driver = (key: string) => page.locator(`#adoption-table tr[data-objective="${key}"] [data-driver]`);
+    expect([await driver(dataObjective).getAttribute('data-driver'), await driver(dataObjective).textContent()]).toEqual(['pulled', 'Pulled by collaborators']);
+    expect([await driver(cloudObjective).getAttribute('data-driver'), await driver(cloudObjective).textContent()]).toEqual(['pushed', 'Pushed by leaders']);
+
+    // the first row (most mentions) is charted at once; a click and the keyboard choose another
+    await page.locator(`#adoption-series[data-shown="${rowKeys[0]}"]`).waitFor();
+    await page.click(`#adoption-table button[data-objective="${dataObjective}"]`);
+    const data = await expectAdoptionSeries(dataObjective);
+    const series = data.series as { newAuthors: number; cumulativeAuthors: number; mentions: number }[];
+    // 5 mentions over the window; eve, dan and fay each first mention it in the window: 3 new authors, 3 at the end
+    expect(series.reduce((sum, b) => sum + b.mentions, 0)).toBe(5);
+    expect(series.reduce((sum, b) => sum + b.newAuthors, 0)).toBe(3);
+    expect(series[series.length - 1].cumulativeAuthors).toBe(3);
+    await shot('adoption');
+    await page.focus(`#adoption-table button[data-objective="${cloudObjective}"]`);
+    await page.keyboard.press('Enter');
+    await expectAdoptionSeries(cloudObjective);
+    expect(await page.locator(`#adoption-table button[data-objective="${cloudObjective}"]`).getAttribute('aria-current')).toBe('true');
+    expect(await page.locator('#adoption-table tr.selected').getAttribute('data-objective')).toBe(cloudObjective);
+
+    // sorted through its header buttons, the focus kept for the keyboard: pushed share 1 (Cloud) before 0 (Data), then reversed
+    const mine = async () => (await adoptionKeys()).filter((k) => k === dataObjective || k === cloudObjective);
+    const header = '#adoption th[data-column="pushShare"]';
+    await page.click(`${header} button`);
+    await page.waitForSelector(`${header}[aria-sort="descending"]`);
+    expect(await mine()).toEqual([cloudObjective, dataObjective]);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`${header}[aria-sort="ascending"]`);
+    expect(await mine()).toEqual([dataObjective, cloudObjective]);
+    expect(await page.evaluate('document.activeElement.closest("th").dataset.column')).toBe('pushShare');
+  });
+
   it('scopes everything to a group when its name is clicked', async () => {
     const before = await loaded();
     await page.click(`#comparison-table button[data-group="${m('cloud')}"]`);
@@ -257,6 +419,10 @@ describe('dashboard in a real browser', () => {
     // Cloud has no question: nothing unanswered in its scope
     expect((await shown('#responsiveness-figures')).unansweredQuestions).toBe(0);
     expect(await page.locator('#comparison-table tr.selected button').getAttribute('data-group')).toBe(m('cloud'));
+    // change adoption in Cloud: Data quality's 5 mentions are all in Data, Cloud platform's post is in Cloud
+    const mentions = (key: string) => page.locator(`#adoption-table tr[data-objective="${key}"] [data-metric="mentions"]`).getAttribute('data-value');
+    expect([await mentions(dataObjective), await mentions(cloudObjective)]).toEqual(['0', '1']);
+    expect(await page.locator(`#adoption-table tr[data-objective="${dataObjective}"] [data-driver]`).getAttribute('data-driver')).toBe('none');
     await shot('group');
 
     const scoped = await loaded();
@@ -270,6 +436,8 @@ describe('dashboard in a real browser', () => {
     await page.click('button[data-lang="fr"]');
     await waitLoaded(before);
     expect(await textOf('#activity-title')).toBe('Activité');
+    expect(await textOf('#adoption-title')).toBe('Adoption du changement');
+    expect(await textOf(`#adoption-table tr[data-objective="${cloudObjective}"] [data-driver]`)).toBe('Poussé par les animateurs');
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     await shot('french');
     const fr = await loaded();

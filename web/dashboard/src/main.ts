@@ -9,6 +9,9 @@ import { renderScorecard } from './scorecard.js';
 type Schemas = components['schemas'];
 type Row = Record<string, unknown>;
 
+const ADOPTION_COLUMNS = ['mentions', 'authors', 'departments', 'pullShare', 'pushShare', 'organicReach', 'firstMentionAt'] as const;
+type AdoptionColumn = (typeof ADOPTION_COLUMNS)[number];
+
 const KEY_STORAGE = 'cno-dashboard-key';
 const LANG_STORAGE = 'cno-dashboard-lang';
 const DAY_MS = 86_400_000;
@@ -23,6 +26,10 @@ interface State {
   sort: string;
   order: 'asc' | 'desc';
   expertTopic: string | null;
+  adoptionSort: AdoptionColumn;
+  adoptionOrder: 'asc' | 'desc';
+  /** the objective whose authors over time the adoption section shows */
+  adoptionObjective: string | null;
   /** the window every section of one load uses: [from, to) */
   from: string;
   to: string;
@@ -38,6 +45,9 @@ const state: State = {
   sort: 'contributions',
   order: 'desc',
   expertTopic: null,
+  adoptionSort: 'mentions',
+  adoptionOrder: 'desc',
+  adoptionObjective: null,
   from: '',
   to: '',
 };
@@ -424,6 +434,257 @@ async function alignmentSection(api: ApiClient): Promise<Child[]> {
   return out;
 }
 
+// ---------- change adoption (SPEC §3.9) ----------
+
+type AdoptionObjective = Schemas['AdoptionObjectiveView'];
+type AdoptionFigures = Pick<AdoptionObjective, 'mentions' | 'pullShare' | 'pushShare'>;
+
+/**
+ * Whether the change is pulled by collaborators or pushed by leaders, in the SPEC's terms: the pulled
+ * share (questions, and replies in a question's thread) against the pushed share (posts and shares by
+ * a leader of the group), both as the API answers them.
+ */
+function adoptionDriver(o: AdoptionFigures): 'none' | 'pulled' | 'pushed' | 'balanced' | 'neither' {
+  if (o.mentions === 0 || o.pullShare === null || o.pushShare === null) return 'none';
+  if (o.pullShare === 0 && o.pushShare === 0) return 'neither';
+  if (o.pullShare > o.pushShare) return 'pulled';
+  return o.pushShare > o.pullShare ? 'pushed' : 'balanced';
+}
+
+function driverLabel(o: AdoptionFigures): HTMLElement {
+  const driver = adoptionDriver(o);
+  return h('span', { 'data-driver': driver }, t(`driver_${driver}`));
+}
+
+function formatAdoption(column: AdoptionColumn, value: number | string | null, timezone: string): string {
+  if (column === 'firstMentionAt') return formatDate(value as string | null, false, timezone);
+  if (column === 'pullShare' || column === 'pushShare') return formatRate(value as number | null);
+  return formatNumber(value as number | null);
+}
+
+const adoptionCell = (column: AdoptionColumn, value: number | string | null, timezone: string) =>
+  h(
+    'td',
+    { class: column === 'firstMentionAt' ? null : 'num', 'data-metric': column, 'data-value': value === null ? 'null' : String(value) },
+    formatAdoption(column, value, timezone),
+  );
+
+/** The rows in the order the header asks; missing figures (no mention) last, then by key. */
+function sortedAdoption(items: AdoptionObjective[]): AdoptionObjective[] {
+  const column = state.adoptionSort;
+  const sign = state.adoptionOrder === 'asc' ? 1 : -1;
+  const value = (o: AdoptionObjective) => (column === 'firstMentionAt' ? (o.firstMentionAt === null ? null : Date.parse(o.firstMentionAt)) : o[column]);
+  return [...items].sort((a, b) => {
+    const x = value(a);
+    const y = value(b);
+    if (x === null || y === null) return x === y ? a.key.localeCompare(b.key) : x === null ? 1 : -1;
+    return x === y ? a.key.localeCompare(b.key) : sign * (x - y);
+  });
+}
+
+async function adoptionSection(api: ApiClient, fresh: () => boolean): Promise<Child[]> {
+  const key = state.network as string;
+  const view = await call(
+    api.GET('/v1/networks/{key}/indicators/adoption', { params: { path: { key }, query: { ...windowQuery(), ...groupQuery(), granularity: 'day' } } }),
+  );
+  if (view.objectives.length === 0) {
+    state.adoptionObjective = null;
+    return [message(t('noAdoptionObjectives', { key }))];
+  }
+  if (!view.objectives.some((o) => o.key === state.adoptionObjective)) state.adoptionObjective = sortedAdoption(view.objectives)[0].key;
+  const list = h('div', { id: 'adoption-list' });
+  const seriesBox = h('div', { id: 'adoption-series' });
+  const choose = (objective: AdoptionObjective) => {
+    state.adoptionObjective = objective.key;
+    markChosen(list);
+    void loadAdoptionSeries(api, seriesBox, objective, fresh);
+  };
+  const render = (focusColumn?: AdoptionColumn) => {
+    list.replaceChildren(adoptionTable(sortedAdoption(view.objectives), view.rematching, view.timezone, choose, render));
+    markChosen(list);
+    if (focusColumn) list.querySelector<HTMLButtonElement>(`th[data-column="${focusColumn}"] button`)?.focus();
+  };
+  render();
+  const chosen = view.objectives.find((o) => o.key === state.adoptionObjective) as AdoptionObjective;
+  void loadAdoptionSeries(api, seriesBox, chosen, fresh);
+  return [view.final ? null : h('p', { class: 'note' }, t('alignmentPending')), h('p', { class: 'note' }, t('adoptionNote')), list, seriesBox];
+}
+
+function markChosen(list: HTMLElement): void {
+  list.querySelectorAll<HTMLTableRowElement>('tbody tr').forEach((tr) => {
+    const chosen = tr.dataset.objective === state.adoptionObjective;
+    tr.classList.toggle('selected', chosen);
+    tr.querySelector('button[data-objective]')?.setAttribute('aria-current', String(chosen));
+  });
+}
+
+function adoptionTable(
+  items: AdoptionObjective[],
+  rematching: string[],
+  timezone: string,
+  choose: (o: AdoptionObjective) => void,
+  render: (focusColumn?: AdoptionColumn) => void,
+): HTMLElement {
+  const header = (column: AdoptionColumn) => {
+    const sorted = state.adoptionSort === column;
+    return h(
+      'th',
+      {
+        scope: 'col',
+        class: column === 'firstMentionAt' ? null : 'num',
+        'aria-sort': sorted ? (state.adoptionOrder === 'asc' ? 'ascending' : 'descending') : 'none',
+        'data-column': column,
+      },
+      h(
+        'button',
+        {
+          type: 'button',
+          title: t('sortBy', { column: t(column) }),
+          onclick: () => {
+            if (state.adoptionSort === column) state.adoptionOrder = state.adoptionOrder === 'asc' ? 'desc' : 'asc';
+            else {
+              state.adoptionSort = column;
+              state.adoptionOrder = column === 'firstMentionAt' ? 'asc' : 'desc';
+            }
+            render(column);
+          },
+        },
+        t(column),
+      ),
+    );
+  };
+  const el = table(
+    [t('objective'), ...ADOPTION_COLUMNS.slice(0, 5).map(header), t('adoptionDriver'), ...ADOPTION_COLUMNS.slice(5).map(header)],
+    items.map((o) => [
+      h(
+        'td',
+        {},
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'link',
+            'data-objective': o.key,
+            'aria-controls': 'adoption-series',
+            title: t('showAdoption', { name: o.name }),
+            onclick: () => choose(o),
+          },
+          o.name,
+        ),
+        rematching.includes(o.key) ? [' ', h('span', { class: 'badge watch' }, t('rematching'))] : null,
+      ),
+      ...ADOPTION_COLUMNS.slice(0, 5).map((c) => adoptionCell(c, o[c], timezone)),
+      h('td', {}, driverLabel(o)),
+      ...ADOPTION_COLUMNS.slice(5).map((c) => adoptionCell(c, o[c], timezone)),
+    ]),
+    { id: 'adoption-table' },
+  );
+  el.querySelectorAll('tbody tr').forEach((tr, i) => tr.setAttribute('data-objective', items[i].key));
+  return el;
+}
+
+/** Counts the answers for the series box: a choice made while another was loading wins. */
+let adoptionRequest = 0;
+
+/** One objective's totals and its new and cumulative authors per day (GET …/indicators/adoption?objective=). */
+async function loadAdoptionSeries(api: ApiClient, box: HTMLElement, objective: AdoptionObjective, fresh: () => boolean): Promise<void> {
+  const request = ++adoptionRequest;
+  const current = () => fresh() && request === adoptionRequest;
+  const key = state.network as string;
+  box.dataset.objective = objective.key;
+  delete box.dataset.shown;
+  box.setAttribute('aria-busy', 'true');
+  if (!box.hasChildNodes()) box.append(message(t('loading')));
+  try {
+    const view = await call(
+      api.GET('/v1/networks/{key}/indicators/adoption', {
+        params: { path: { key }, query: { ...windowQuery(), ...groupQuery(), granularity: 'day', objective: objective.key } },
+      }),
+    );
+    if (!current()) return;
+    const o = view.objectives[0];
+    const series = o.series ?? [];
+    const days = series.map((b) => Date.parse(b.start) / 1000);
+    const dayLabel = (s: number) =>
+      new Intl.DateTimeFormat(lang() === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'short', timeZone: view.timezone }).format(new Date(s * 1000));
+    const title = t('adoptionSeries', { name: o.name });
+    const chart = h('div', { class: 'chart', role: 'img', 'aria-label': title });
+    const totals = figures(
+      [
+        { metric: 'mentions', label: t('mentions'), value: o.mentions, format: num },
+        { metric: 'authors', label: t('authors'), value: o.authors, format: num },
+        { metric: 'departments', label: t('departments'), value: o.departments, format: num },
+        { metric: 'pulled', label: t('pulled'), value: o.pulled, format: num },
+        { metric: 'pushed', label: t('pushed'), value: o.pushed, format: num },
+        { metric: 'pullShare', label: t('pullShare'), value: o.pullShare, format: formatRate },
+        { metric: 'pushShare', label: t('pushShare'), value: o.pushShare, format: formatRate },
+        { metric: 'organicReach', label: t('organicReach'), value: o.organicReach, format: num },
+      ],
+      'adoption-figures',
+    );
+    totals.append(
+      h(
+        'div',
+        {},
+        h('dt', {}, t('firstMentionAt')),
+        h('dd', { 'data-metric': 'firstMentionAt', 'data-value': o.firstMentionAt ?? 'null' }, formatDate(o.firstMentionAt, false, view.timezone)),
+      ),
+    );
+    const driver = adoptionDriver(o);
+    box.replaceChildren(
+      h('h3', {}, title),
+      h(
+        'p',
+        { class: 'driver', 'data-driver': driver },
+        t(`driver_${driver}`),
+        driver === 'none' ? null : ` — ${t('driverDetail', { pulled: formatRate(o.pullShare), pushed: formatRate(o.pushShare) })}`,
+      ),
+      totals,
+      o.mentions === 0 ? message(t('noMentions', { name: o.name })) : chart,
+      h(
+        'details',
+        {},
+        h('summary', {}, title),
+        table(
+          [
+            t('day'),
+            h('th', { scope: 'col', class: 'num' }, t('mentions')),
+            h('th', { scope: 'col', class: 'num' }, t('authors')),
+            h('th', { scope: 'col', class: 'num' }, t('newAuthors')),
+            h('th', { scope: 'col', class: 'num' }, t('cumulativeAuthors')),
+          ],
+          series.map((b, i) => [
+            dayLabel(days[i]),
+            ...(['mentions', 'authors', 'newAuthors', 'cumulativeAuthors'] as const).map((m) =>
+              h('td', { class: 'num', 'data-metric': m, 'data-value': String(b[m]) }, num(b[m])),
+            ),
+          ]),
+          { id: 'adoption-series-table' },
+        ),
+      ),
+    );
+    box.querySelectorAll('#adoption-series-table tbody tr').forEach((tr, i) => tr.setAttribute('data-start', series[i].start));
+    box.dataset.shown = o.key;
+    if (o.mentions > 0)
+      requestAnimationFrame(() =>
+        lineChart(
+          chart,
+          days,
+          [
+            { label: t('newAuthors'), values: series.map((b) => b.newAuthors), color: '#1b6b34' },
+            { label: t('cumulativeAuthors'), values: series.map((b) => b.cumulativeAuthors), color: '#1f4fa3' },
+          ],
+          dayLabel,
+          t('day'),
+        ),
+      );
+  } catch (error) {
+    if (current()) box.replaceChildren(failureMessage(error));
+  } finally {
+    if (current()) box.removeAttribute('aria-busy');
+  }
+}
+
 async function topicsSection(api: ApiClient): Promise<Child[]> {
   const key = state.network as string;
   const page = await call(api.GET('/v1/networks/{key}/emerging-topics', { params: { path: { key }, query: { limit: 15 } } }));
@@ -644,6 +905,7 @@ async function loadAll(): Promise<void> {
     section('comparison', gen, comparisonSection),
     section('responsiveness', gen, responsivenessSection),
     section('alignment', gen, alignmentSection),
+    section('adoption', gen, adoptionSection),
     section('topics', gen, topicsSection).then(() => section('people', gen, peopleSection)),
   ]);
   if (gen === generation) document.body.dataset.loaded = String(gen);
@@ -704,6 +966,7 @@ function applyLabels(): void {
     ['comparison-title', 'comparison'],
     ['responsiveness-title', 'responsiveness'],
     ['alignment-title', 'alignment'],
+    ['adoption-title', 'adoption'],
     ['topics-title', 'topics'],
     ['people-title', 'people'],
   ];
@@ -739,6 +1002,7 @@ function init(): void {
     state.network = (event.target as HTMLSelectElement).value;
     state.group = null;
     state.expertTopic = null;
+    state.adoptionObjective = null;
     saveLocation();
     void loadAll();
   });
