@@ -5,8 +5,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * row per (contribution, term key) with the form it was written in, written by the ingestion
  * transaction when the activity is written (as `keyword_matches` is) — so emerging topics (SPEC §3.8)
  * count mentions in SQL instead of extracting the terms of every contribution of five windows at
- * each request. The activity's time is copied into the row for the window read; the writers rewrite
- * an activity's rows whenever the activity is written, so the copy follows edits.
+ * each request. A read finds the window's contributions as every indicator does (activities_window_idx)
+ * and their terms through the primary key; the writers rewrite an activity's rows whenever its text,
+ * tags or kind change.
  *
  * Stemming runs in Node (Snowball stemmers), so the rows of activities stored before this migration
  * cannot be computed here: `networks.terms_indexed` is false for every network that already has
@@ -24,12 +25,9 @@ export class ActivityTerms1765300000000 implements MigrationInterface {
          activity_id bigint NOT NULL,
          term text NOT NULL,
          form text NOT NULL,
-         occurred_at timestamptz NOT NULL,
          PRIMARY KEY (network_id, activity_id, term)
        )`,
     );
-    // the window read: the rows of a network's time range
-    await queryRunner.query(`CREATE INDEX activity_terms_window_idx ON activity_terms (network_id, occurred_at) INCLUDE (activity_id, term, form)`);
     await queryRunner.query(`ALTER TABLE "networks" ADD "terms_indexed" boolean NOT NULL DEFAULT true`);
     await queryRunner.query(`UPDATE networks n SET terms_indexed = false WHERE EXISTS (SELECT 1 FROM activities a WHERE a.network_id = n.id)`);
   }

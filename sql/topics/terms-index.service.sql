@@ -9,7 +9,7 @@ SELECT n.terms_indexed AS indexed,
 
 -- a batch of the terms-index job
 -- parameters: [1,"5000","900000",2000]
-SELECT a.id::text AS id, a.kind, a.text, a.tags, a.occurred_at, a.deleted_at IS NOT NULL AS deleted
+SELECT a.id::text AS id, a.kind, a.text, a.tags, a.deleted_at IS NOT NULL AS deleted
      FROM activities a
      WHERE a.network_id = $1 AND a.id > $2 AND a.id <= $3 AND a.kind IN ('post', 'question', 'reply', 'share')
      ORDER BY a.id LIMIT $4;

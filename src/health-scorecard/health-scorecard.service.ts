@@ -19,7 +19,7 @@ import { TopicsService } from '../topics/topics.service';
 import { AdjustmentKind, AdjustmentView, DimensionView, GroupHealthView, HealthQuery, HealthScorecardView, SuggestionView } from './dto/health-scorecard.dto';
 import { DIMENSION_KEYS, DimensionKey, DIMENSIONS, HealthPolicy, Status, statusOf, thresholdOf, worst } from './health-policy';
 import { HealthPolicyService } from './health-policy.service';
-import { activityTags, groupMembers, networkMembersAmong, scorecardWindow } from './queries/scorecard.query';
+import { activityTags, GroupMemberRow, groupMembers, networkMembersAmong, scorecardWindow } from './queries/scorecard.query';
 import { OBSERVED_EXPERT_MIN_SCORE } from '../indicators/metrics.registry';
 
 const iso = (d: Date) => d.toISOString();
@@ -210,7 +210,16 @@ export class HealthScorecardService {
     const adjustments: Adjustment[] = [];
     const add = (kind: AdjustmentKind, idTail: string, a: Omit<Adjustment, 'id' | 'kind' | 'priority'>) =>
       adjustments.push({ id: `${kind}:${idTail}`, kind, priority: HIGH_PRIORITY.has(kind) ? 'high' : 'medium', ...a });
-    const candidates = new Lazy(() => this.animatorCandidates(principal, networkKey));
+    // the groups whose adjustment suggests animators (an inactive leadership, a dependency on few
+    // contributors): their members and leaders in one read, and the candidates only if one fires
+    const animatorGroups = rows.filter((g) => g.leaderInactive || dependsOnFew(busFactors.get(g.group), policy)).map((g) => g.group);
+    const [candidateList, memberRows] = await Promise.all([
+      animatorGroups.length > 0 ? this.animatorCandidates(principal, networkKey) : Promise.resolve([]),
+      groupMembers(this.db, network.id, animatorGroups, to),
+    ]);
+    const membersOf = new Map<string, GroupMemberRow[]>();
+    for (const m of memberRows) membersOf.set(m.group, [...(membersOf.get(m.group) ?? []), m]);
+    const animatorsFor = (g: GroupRow) => suggestAnimators(g, candidateList, membersOf.get(g.group) ?? []);
     const untilDay = day(new Date(to.getTime() - 1), network.timezone);
     const fromDay = day(from, network.timezone);
 
@@ -222,7 +231,7 @@ export class HealthScorecardService {
           `No leader of ${label(g)} wrote anything in it during the 28 days to ${untilDay}. ` +
           `It has ${g.members} members and ${g.contributions} contributions in the window. Ask a leader to come back, or give the group a new animator.`,
         evidence: { leaderInactive: true, members: g.members, contributions: g.contributions },
-        suggestions: await this.animatorsFor(network.id, g, await candidates.get(), to),
+        suggestions: animatorsFor(g),
         size: g.members,
       });
     }
@@ -298,7 +307,7 @@ export class HealthScorecardService {
 
     for (const g of rows) {
       const c = busFactors.get(g.group);
-      if (c === undefined || c.contributors < policy.minContributors || c.busFactor > policy.busFactorMax) continue;
+      if (c === undefined || !dependsOnFew(c, policy)) continue;
       add('reduce-dependency', `group:${g.group}`, {
         scope: { group: g.group },
         title: `Reduce ${label(g)}'s dependency on ${c.busFactor === 1 ? 'one contributor' : `${c.busFactor} contributors`}`,
@@ -306,7 +315,7 @@ export class HealthScorecardService {
           `In ${label(g)}, ${c.busFactor} of its ${c.contributors} contributors wrote half of the ${c.contributions} contributions of the window. ` +
           `Bring others to contribute so that the group does not depend on ${c.busFactor === 1 ? 'one person' : 'so few'}.`,
         evidence: { contributors: c.contributors, contributions: c.contributions, busFactor: c.busFactor },
-        suggestions: await this.animatorsFor(network.id, g, await candidates.get(), to),
+        suggestions: animatorsFor(g),
         size: c.contributions,
       });
     }
@@ -412,26 +421,6 @@ export class HealthScorecardService {
     return (await this.experts.animatorCandidates(principal, networkKey, { limit: MAX_PAGE_SIZE })).items;
   }
 
-  /**
-   * The best animator candidates (people index ranking) who are members of the group, never one of
-   * its leaders; when none is a member, the best of the network who do not lead it.
-   */
-  private async animatorsFor(networkId: number, g: GroupRow, candidates: AnimatorCandidateView[], at: Date): Promise<SuggestionView[]> {
-    if (candidates.length === 0) return [];
-    const members = await groupMembers(this.db, networkId, [g.group], at);
-    const leaders = new Set(members.filter((m) => m.leader).map((m) => m.member));
-    const inGroup = new Set(members.filter((m) => !m.leader).map((m) => m.member));
-    const reasonOf = (c: AnimatorCandidateView) =>
-      `animator candidate #${c.rank} of the network: helped ${c.evidence.peopleHelped} people, ${c.evidence.acceptedAnswers} accepted answers`;
-    const ofGroup = candidates.filter((c) => inGroup.has(c.member));
-    if (ofGroup.length > 0)
-      return ofGroup.slice(0, MAX_SUGGESTIONS).map((c) => ({ member: c.member, reason: `Member of ${g.name ?? g.group}; ${reasonOf(c)}` }));
-    return candidates
-      .filter((c) => !leaders.has(c.member))
-      .slice(0, MAX_SUGGESTIONS)
-      .map((c) => ({ member: c.member, reason: `No candidate is a member of ${g.name ?? g.group}; ${reasonOf(c)}` }));
-  }
-
   /** Observed experts (observed score ≥ OBSERVED_EXPERT_MIN_SCORE) among the network's members on these topics, in order, each member once. */
   private async expertsOn(principal: Principal, networkId: number, topics: string[]): Promise<SuggestionView[]> {
     const found: { member: string; reason: string }[] = [];
@@ -456,6 +445,30 @@ export class HealthScorecardService {
   }
 }
 
+/**
+ * The best animator candidates (people index ranking) who are members of the group, never one of its
+ * leaders; when none is a member, the best of the network who do not lead it. `members`: the group's
+ * members and leaders (groupMembers).
+ */
+function suggestAnimators(g: GroupRow, candidates: AnimatorCandidateView[], members: GroupMemberRow[]): SuggestionView[] {
+  if (candidates.length === 0) return [];
+  const leaders = new Set(members.filter((m) => m.leader).map((m) => m.member));
+  const inGroup = new Set(members.filter((m) => !m.leader).map((m) => m.member));
+  const reasonOf = (c: AnimatorCandidateView) =>
+    `animator candidate #${c.rank} of the network: helped ${c.evidence.peopleHelped} people, ${c.evidence.acceptedAnswers} accepted answers`;
+  const ofGroup = candidates.filter((c) => inGroup.has(c.member));
+  if (ofGroup.length > 0) return ofGroup.slice(0, MAX_SUGGESTIONS).map((c) => ({ member: c.member, reason: `Member of ${g.name ?? g.group}; ${reasonOf(c)}` }));
+  return candidates
+    .filter((c) => !leaders.has(c.member))
+    .slice(0, MAX_SUGGESTIONS)
+    .map((c) => ({ member: c.member, reason: `No candidate is a member of ${g.name ?? g.group}; ${reasonOf(c)}` }));
+}
+
+/** The reduce-dependency rule: enough contributors to judge, and half the contributions written by at most busFactorMax of them. */
+function dependsOnFew(c: { contributors: number; busFactor: number } | undefined, policy: HealthPolicy): boolean {
+  return c !== undefined && c.contributors >= policy.minContributors && c.busFactor <= policy.busFactorMax;
+}
+
 function dimensionViews(policy: HealthPolicy, now: Figures, before: Figures): DimensionView[] {
   return DIMENSION_KEYS.map((key) => {
     const status = statusOf(key, now[key], policy.dimensions[key], now.judged[key] ?? true);
@@ -465,14 +478,4 @@ function dimensionViews(policy: HealthPolicy, now: Figures, before: Figures): Di
 
 function rank(status: string): number {
   return status === 'act' ? 2 : status === 'watch' ? 1 : 0;
-}
-
-/** A value computed once, when first needed. */
-class Lazy<T> {
-  private value: Promise<T> | null = null;
-  constructor(private readonly make: () => Promise<T>) {}
-  get(): Promise<T> {
-    this.value ??= this.make();
-    return this.value;
-  }
 }

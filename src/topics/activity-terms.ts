@@ -9,7 +9,6 @@ export interface TermSourceActivity {
   kind: string | null;
   text: string | null;
   tags: string[] | null;
-  occurredAt: string | Date | null;
   deleted: boolean;
 }
 
@@ -31,8 +30,8 @@ export async function rewriteTerms(db: EntityManager, networkId: number, activit
   );
   const terms: ActivityTermRow[] = [];
   for (const a of activities) {
-    if (a.deleted || !isContribution(a.kind) || a.occurredAt === null) continue;
-    for (const { key, form } of termsOf(a.text, a.tags)) terms.push({ activityId: a.id, term: key, form, occurredAt: a.occurredAt });
+    if (a.deleted || !isContribution(a.kind)) continue;
+    for (const { key, form } of termsOf(a.text, a.tags)) terms.push({ activityId: a.id, term: key, form });
   }
   if (terms.length === 0) return 0;
   await execute(db, insertTermsQuery(networkId, terms));
@@ -43,7 +42,6 @@ interface ActivityTermRow {
   activityId: string;
   term: string;
   form: string;
-  occurredAt: string | Date;
 }
 
 /** The term rows of some activities (by id) go. */
@@ -53,8 +51,8 @@ export function deleteActivityTermsQuery(networkId: number, activityIds: string[
 
 /** One `activity_terms` row per (activity, term), the batch sent as one array per column. */
 export function insertTermsQuery(networkId: number, terms: ActivityTermRow[]) {
-  return sql`INSERT INTO activity_terms (network_id, activity_id, term, form, occurred_at)
-     SELECT ${networkId}, t.* FROM unnest(${terms.map((t) => t.activityId)}::bigint[], ${terms.map((t) => t.term)}::text[], ${terms.map((t) => t.form)}::text[], ${terms.map((t) => t.occurredAt)}::timestamptz[]) AS t`;
+  return sql`INSERT INTO activity_terms (network_id, activity_id, term, form)
+     SELECT ${networkId}, t.* FROM unnest(${terms.map((t) => t.activityId)}::bigint[], ${terms.map((t) => t.term)}::text[], ${terms.map((t) => t.form)}::text[]) AS t`;
 }
 
 /** Removes the term rows of activities deleted by externalId (tombstoned). */
@@ -78,8 +76,8 @@ export const SQL_EXAMPLES: SqlExample[] = [
   {
     name: 'terms of a batch',
     query: insertTermsQuery(1, [
-      { activityId: '1001', term: 'vpn', form: 'vpn', occurredAt: new Date('2026-03-02T09:00:00Z') },
-      { activityId: '1001', term: 'coup', form: 'coupé', occurredAt: new Date('2026-03-02T09:00:00Z') },
+      { activityId: '1001', term: 'vpn', form: 'vpn' },
+      { activityId: '1001', term: 'coup', form: 'coupé' },
     ]),
   },
   { name: 'terms of tombstoned activities go', query: deleteTermsOfQuery(1, ['post-17']) },

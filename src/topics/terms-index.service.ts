@@ -87,7 +87,7 @@ export function termsIndexExtentQuery(networkId: number) {
 /** The next batch of a network's contributions after `after`, up to `maxId`, in id order, as term indexing reads them. */
 export function termsIndexBatchQuery(networkId: number, after: string, maxId: string, limit: number) {
   // ORDER BY a.id, not the text alias `id`: batches follow the numeric order of the ids
-  return sql<TermSourceActivity>`SELECT a.id::text AS id, a.kind, a.text, a.tags, a.occurred_at, a.deleted_at IS NOT NULL AS deleted
+  return sql<TermSourceActivity>`SELECT a.id::text AS id, a.kind, a.text, a.tags, a.deleted_at IS NOT NULL AS deleted
      FROM activities a
      WHERE a.network_id = ${networkId} AND a.id > ${after} AND a.id <= ${maxId} AND a.kind IN ${fragment(CONTRIBUTION_KINDS_SQL)}
      ORDER BY a.id LIMIT ${limit}`;

@@ -21,45 +21,47 @@ SELECT a.external_id, a.kind, COALESCE(qr.kind = 'question', false) AS in_questi
 -- parameters: [1,"2026-03-21T23:00:00.000Z","2026-03-28T23:00:00.000Z",3,2,5]
 WITH mentions AS (
   SELECT t.term, t.form, a.external_id, a.kind, a.author_id, a.occurred_at, COALESCE(qr.kind = 'question', false) AS in_question_thread
-  FROM activity_terms t
-  JOIN activities a ON a.network_id = t.network_id AND a.id = t.activity_id
+  FROM activities a
   LEFT JOIN activities vis_root ON a.group_id IS NULL AND vis_root.network_id = a.network_id AND vis_root.id = a.root_id
       LEFT JOIN groups vis ON vis.network_id = a.network_id AND vis.id = coalesce(a.group_id, vis_root.group_id)
   LEFT JOIN activities qr ON qr.network_id = a.network_id AND qr.id = a.root_id
-  WHERE t.network_id = $1 AND t.occurred_at >= $2 AND t.occurred_at < $3
-    AND a.deleted_at IS NULL AND a.kind IN ('post', 'question', 'reply', 'share') AND (a.text IS NOT NULL OR a.tags IS NOT NULL)
+  JOIN activity_terms t ON t.network_id = a.network_id AND t.activity_id = a.id
+  WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.occurred_at >= $2 AND a.occurred_at < $3
+    AND a.kind IN ('post', 'question', 'reply', 'share') AND (a.text IS NOT NULL OR a.tags IS NOT NULL)
     AND NOT (CASE WHEN vis.id IS NOT NULL THEN (vis.visibility IS NULL OR vis.visibility = 'confidential')
       ELSE a.group_id IS NULL AND a.parent_external_id IS NOT NULL AND a.root_id IS NULL END)
 ),
-supported AS (
-  SELECT term, count(*)::int AS mentions, (count(*) FILTER (WHERE kind = 'question'))::int AS questions,
-         (count(*) FILTER (WHERE in_question_thread))::int AS question_thread_mentions, count(DISTINCT author_id)::int AS authors
-  FROM mentions GROUP BY term
-  HAVING count(*) >= $4 AND count(DISTINCT author_id) >= $5
+per_author AS (
+  SELECT term, author_id, count(*) AS mentions, count(*) FILTER (WHERE kind = 'question') AS questions,
+         count(*) FILTER (WHERE in_question_thread) AS question_thread_mentions
+  FROM mentions GROUP BY term, author_id
+), supported AS (
+  SELECT term, sum(mentions)::int AS mentions, sum(questions)::int AS questions, sum(question_thread_mentions)::int AS question_thread_mentions,
+         count(*)::int AS authors
+  FROM per_author GROUP BY term
+  HAVING sum(mentions) >= $4 AND count(*) >= $5
 ), forms AS (
-  SELECT DISTINCT ON (m.term) m.term, m.form FROM mentions m JOIN supported s ON s.term = m.term
-  GROUP BY m.term, m.form ORDER BY m.term, count(*) DESC, m.form COLLATE "C"
+  SELECT DISTINCT ON (f.term) f.term, f.form
+  FROM (SELECT m.term, m.form, count(*) AS n FROM mentions m JOIN supported s ON s.term = m.term GROUP BY m.term, m.form) f
+  ORDER BY f.term, f.n DESC, f.form COLLATE "C"
 ), samples AS (
-  SELECT term, array_agg(external_id ORDER BY rank) AS samples FROM (
-    SELECT m.term, m.external_id,
-           row_number() OVER (PARTITION BY m.term ORDER BY date_trunc('milliseconds', m.occurred_at) DESC, m.external_id COLLATE "C") AS rank
-    FROM mentions m JOIN supported s ON s.term = m.term
-  ) ranked WHERE rank <= $6 GROUP BY term
+  SELECT m.term, (array_agg(m.external_id ORDER BY date_trunc('milliseconds', m.occurred_at) DESC, m.external_id COLLATE "C"))[1:$6] AS samples
+  FROM mentions m JOIN supported s ON s.term = m.term GROUP BY m.term
 )
 SELECT s.term, s.mentions, s.questions, s.question_thread_mentions, s.authors, f.form, sa.samples
 FROM supported s JOIN forms f ON f.term = s.term JOIN samples sa ON sa.term = s.term;
 
 -- mentions of candidate terms in the 4 baseline windows
--- parameters: [1,"2026-02-21T23:00:00.000Z","2026-03-21T23:00:00.000Z",["vpn","kubernet"]]
+-- parameters: [["vpn","kubernet"],1,"2026-02-21T23:00:00.000Z","2026-03-21T23:00:00.000Z"]
 WITH mentions AS (
   SELECT t.term, t.form, a.external_id, a.kind, a.author_id, a.occurred_at, COALESCE(qr.kind = 'question', false) AS in_question_thread
-  FROM activity_terms t
-  JOIN activities a ON a.network_id = t.network_id AND a.id = t.activity_id
+  FROM activities a
   LEFT JOIN activities vis_root ON a.group_id IS NULL AND vis_root.network_id = a.network_id AND vis_root.id = a.root_id
       LEFT JOIN groups vis ON vis.network_id = a.network_id AND vis.id = coalesce(a.group_id, vis_root.group_id)
   LEFT JOIN activities qr ON qr.network_id = a.network_id AND qr.id = a.root_id
-  WHERE t.network_id = $1 AND t.occurred_at >= $2 AND t.occurred_at < $3 AND t.term = ANY($4::text[])
-    AND a.deleted_at IS NULL AND a.kind IN ('post', 'question', 'reply', 'share') AND (a.text IS NOT NULL OR a.tags IS NOT NULL)
+  JOIN activity_terms t ON t.network_id = a.network_id AND t.activity_id = a.id AND t.term = ANY($1::text[])
+  WHERE a.network_id = $2 AND a.deleted_at IS NULL AND a.occurred_at >= $3 AND a.occurred_at < $4
+    AND a.kind IN ('post', 'question', 'reply', 'share') AND (a.text IS NOT NULL OR a.tags IS NOT NULL)
     AND NOT (CASE WHEN vis.id IS NOT NULL THEN (vis.visibility IS NULL OR vis.visibility = 'confidential')
       ELSE a.group_id IS NULL AND a.parent_external_id IS NOT NULL AND a.root_id IS NULL END)
 )

@@ -93,14 +93,16 @@ export interface IndexedTermRow {
  */
 function mentionsCte(networkId: number, from: Date, to: Date, terms: readonly string[] | null) {
   const visibility = activityVisibility('a');
+  // the window's contributions first (activities_window_idx), then their terms by primary key: each
+  // activity is checked once, not once per term
   return sql`mentions AS (
   SELECT t.term, t.form, a.external_id, a.kind, a.author_id, a.occurred_at, COALESCE(qr.kind = 'question', false) AS in_question_thread
-  FROM activity_terms t
-  JOIN activities a ON a.network_id = t.network_id AND a.id = t.activity_id
+  FROM activities a
   ${visibility.joins}
   LEFT JOIN activities qr ON qr.network_id = a.network_id AND qr.id = a.root_id
-  WHERE t.network_id = ${networkId} AND t.occurred_at >= ${from} AND t.occurred_at < ${to}${terms === null ? sql`` : sql` AND t.term = ANY(${[...terms]}::text[])`}
-    AND a.deleted_at IS NULL AND a.kind IN ${fragment(CONTRIBUTION_KINDS_SQL)} AND (a.text IS NOT NULL OR a.tags IS NOT NULL)
+  JOIN activity_terms t ON t.network_id = a.network_id AND t.activity_id = a.id${terms === null ? sql`` : sql` AND t.term = ANY(${[...terms]}::text[])`}
+  WHERE a.network_id = ${networkId} AND a.deleted_at IS NULL AND a.occurred_at >= ${from} AND a.occurred_at < ${to}
+    AND a.kind IN ${fragment(CONTRIBUTION_KINDS_SQL)} AND (a.text IS NOT NULL OR a.tags IS NOT NULL)
     AND NOT ${visibility.confidential}
 )`;
 }
@@ -111,21 +113,25 @@ function mentionsCte(networkId: number, from: Date, to: Date, terms: readonly st
  * millisecond, as the API writes them.
  */
 export function windowTermsQuery(networkId: number, window: WindowBounds, support: { minMentions: number; minAuthors: number; samples: number }) {
+  // grouped by hashing (term, author) then term, not by sorting every mention by term; each term's
+  // samples are sorted within the term only
   return sql<IndexedTermRow>`WITH ${mentionsCte(networkId, window.from, window.to, null)},
-supported AS (
-  SELECT term, count(*)::int AS mentions, (count(*) FILTER (WHERE kind = 'question'))::int AS questions,
-         (count(*) FILTER (WHERE in_question_thread))::int AS question_thread_mentions, count(DISTINCT author_id)::int AS authors
-  FROM mentions GROUP BY term
-  HAVING count(*) >= ${support.minMentions} AND count(DISTINCT author_id) >= ${support.minAuthors}
+per_author AS (
+  SELECT term, author_id, count(*) AS mentions, count(*) FILTER (WHERE kind = 'question') AS questions,
+         count(*) FILTER (WHERE in_question_thread) AS question_thread_mentions
+  FROM mentions GROUP BY term, author_id
+), supported AS (
+  SELECT term, sum(mentions)::int AS mentions, sum(questions)::int AS questions, sum(question_thread_mentions)::int AS question_thread_mentions,
+         count(*)::int AS authors
+  FROM per_author GROUP BY term
+  HAVING sum(mentions) >= ${support.minMentions} AND count(*) >= ${support.minAuthors}
 ), forms AS (
-  SELECT DISTINCT ON (m.term) m.term, m.form FROM mentions m JOIN supported s ON s.term = m.term
-  GROUP BY m.term, m.form ORDER BY m.term, count(*) DESC, m.form COLLATE "C"
+  SELECT DISTINCT ON (f.term) f.term, f.form
+  FROM (SELECT m.term, m.form, count(*) AS n FROM mentions m JOIN supported s ON s.term = m.term GROUP BY m.term, m.form) f
+  ORDER BY f.term, f.n DESC, f.form COLLATE "C"
 ), samples AS (
-  SELECT term, array_agg(external_id ORDER BY rank) AS samples FROM (
-    SELECT m.term, m.external_id,
-           row_number() OVER (PARTITION BY m.term ORDER BY date_trunc('milliseconds', m.occurred_at) DESC, m.external_id COLLATE "C") AS rank
-    FROM mentions m JOIN supported s ON s.term = m.term
-  ) ranked WHERE rank <= ${support.samples} GROUP BY term
+  SELECT m.term, (array_agg(m.external_id ORDER BY date_trunc('milliseconds', m.occurred_at) DESC, m.external_id COLLATE "C"))[1:${support.samples}] AS samples
+  FROM mentions m JOIN supported s ON s.term = m.term GROUP BY m.term
 )
 SELECT s.term, s.mentions, s.questions, s.question_thread_mentions, s.authors, f.form, sa.samples
 FROM supported s JOIN forms f ON f.term = s.term JOIN samples sa ON sa.term = s.term`;
