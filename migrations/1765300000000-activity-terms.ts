@@ -5,7 +5,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * row per (contribution, term key) with the form it was written in, written by the ingestion
  * transaction when the activity is written (as `keyword_matches` is) — so emerging topics (SPEC §3.8)
  * count mentions in SQL instead of extracting the terms of every contribution of five windows at
- * each request. A read finds the window's contributions as every indicator does (activities_window_idx)
+ * each request, and the people index reads each member's terms instead of stemming every text again. A read finds the window's contributions as every indicator does (activities_window_idx)
  * and their terms through the primary key; the writers rewrite an activity's rows whenever its text,
  * tags or kind change.
  *
@@ -25,6 +25,8 @@ export class ActivityTerms1765300000000 implements MigrationInterface {
          activity_id bigint NOT NULL,
          term text NOT NULL,
          form text NOT NULL,
+         -- whether a tag of the activity holds the term (inferred interests weigh those more)
+         in_tag boolean NOT NULL,
          PRIMARY KEY (network_id, activity_id, term)
        )`,
     );

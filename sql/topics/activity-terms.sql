@@ -5,9 +5,9 @@
 DELETE FROM activity_terms t USING unnest($1::bigint[]) AS a(id) WHERE t.network_id = $2 AND t.activity_id = a.id;
 
 -- terms of a batch
--- parameters: [1,["1001","1001"],["vpn","coup"],["vpn","coupé"]]
-INSERT INTO activity_terms (network_id, activity_id, term, form)
-     SELECT $1, t.* FROM unnest($2::bigint[], $3::text[], $4::text[]) AS t;
+-- parameters: [1,["1001","1001"],["vpn","coup"],["vpn","coupé"],[true,false]]
+INSERT INTO activity_terms (network_id, activity_id, term, form, in_tag)
+     SELECT $1, t.* FROM unnest($2::bigint[], $3::text[], $4::text[], $5::boolean[]) AS t;
 
 -- terms of tombstoned activities go
 -- parameters: [1,["post-17"],1]

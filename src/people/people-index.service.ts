@@ -13,7 +13,17 @@ import { mostFrequent } from '../common/sorting';
 import { animatorScores, INTERESTS_PER_MEMBER, mostRecent, rankInterests, SUPPORTING_ACTIVITIES, TAG_WEIGHT } from './people-scores';
 import { animatorSignals, interactionEdges } from './queries/animator-signals.query';
 import { writeExpertiseEvidence } from './queries/expertise-evidence.query';
-import { corpusByAuthorPage, corpusPage, CorpusRow, corpusSize as corpusSizeOf } from './queries/people-corpus.query';
+import {
+  authorTermsQuery,
+  AuthorTermRow,
+  corpusByAuthorPage,
+  corpusDocumentFrequencyQuery,
+  corpusPage,
+  CorpusRow,
+  corpusSize as corpusSizeOf,
+  nextAuthorsQuery,
+} from './queries/people-corpus.query';
+import { row, rows } from '../database/sql';
 import {
   analyze,
   AnimatorScoreRow,
@@ -36,6 +46,8 @@ export { INTERESTS_PER_MEMBER, SUPPORTING_ACTIVITIES, TAG_WEIGHT } from './peopl
 /** The interaction window of the animator signals: the year before the run. */
 export const ANIMATOR_WINDOW_DAYS = 365;
 const PAGE = 5000;
+/** Authors whose indexed terms are read at once by the interests pass. */
+const AUTHORS_PAGE = 1000;
 /** The job kind of a network's people index (key: the network id). */
 export const PEOPLE_INDEX_JOB = 'people-index';
 /** How long a read waits for the first index runs of the networks it reads (then it answers with computedAt null). */
@@ -195,7 +207,7 @@ export class PeopleIndexService implements OnApplicationBootstrap, BeforeApplica
     const networkId = Number(job.key);
     const started = Date.now();
     const db = this.db.manager;
-    const { now, generation, lastActivityId } = await runStart(db, networkId);
+    const { now, generation, lastActivityId, termsIndexed } = await runStart(db, networkId);
     // rows of an unfinished earlier run of this generation, if any
     for (const table of INDEX_TABLES) await deleteGeneration(db, table, networkId, generation, false);
     const corpusSize = await corpusSizeOf(db, networkId);
@@ -213,15 +225,17 @@ export class PeopleIndexService implements OnApplicationBootstrap, BeforeApplica
     const labels = new Map<string, Map<string, number>>();
     for (const d of declared) labels.set(d.topicKey, new Map([[d.topic, 0]]));
     let threads = 0;
+    // with indexed terms, the document frequencies are counted in SQL and only the thread roots are read
+    if (termsIndexed) for (const r of await rows(db, corpusDocumentFrequencyQuery(networkId))) documentFrequency.set(r.term, r.documents);
     const topicsPass = await this.pages(
       job,
-      ([afterId]) => corpusPage(db, networkId, afterId, PAGE),
+      ([afterId]) => corpusPage(db, networkId, afterId, PAGE, termsIndexed),
       ['0'],
       (r) => [r.id],
       async (rows) => {
         const topicRows: ThreadTopic[] = [];
         for (const row of rows) {
-          for (const { key } of termsOf(row.text, row.tags)) documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
+          if (!termsIndexed) for (const { key } of termsOf(row.text, row.tags)) documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
           if (row.kind !== 'post' && row.kind !== 'question') continue;
           const keys = new Map<string, boolean>();
           for (const tag of row.tags ?? []) {
@@ -271,30 +285,46 @@ export class PeopleIndexService implements OnApplicationBootstrap, BeforeApplica
       if (interestRows.length === 0) return;
       await insertInterests(db, networkId, generation, interestRows.splice(0));
     };
-    const interestsPass = await this.pages(
-      job,
-      ([afterAuthor, afterId]) => corpusByAuthorPage(db, networkId, afterAuthor, afterId, PAGE),
-      ['0', '0'],
-      (r) => [r.authorId, r.id],
-      async (rows) => {
-        for (const row of rows) {
-          if (row.authorId !== author) {
-            flushMember();
-            author = row.authorId;
-            terms = new Map();
-          }
-          for (const { key, form, inTag } of termsOf(row.text, row.tags)) {
-            const t = terms.get(key) ?? { tf: 0, forms: new Map<string, number>(), activities: [] };
-            t.tf += inTag ? TAG_WEIGHT : 1;
-            t.forms.set(form, (t.forms.get(form) ?? 0) + 1);
-            t.activities.push({ id: row.externalId, at: new Date(row.occurredAt).getTime() });
-            if (t.activities.length > 4 * SUPPORTING_ACTIVITIES) t.activities = mostRecent(t.activities);
-            terms.set(key, t);
-          }
-        }
-        if (interestRows.length >= PAGE) await writeInterests();
-      },
-    );
+    const interestsPass = termsIndexed
+      ? await this.indexedInterests(job, networkId, corpusSize, documentFrequency, async (member, ranked) => {
+          ranked.forEach((x, i) =>
+            interestRows.push({
+              member,
+              key: x.key,
+              term: x.t.form,
+              topicKey: normaliseTokens(x.t.form).join(' '),
+              weight: x.weight,
+              activities: x.t.activities,
+              rank: i + 1,
+            }),
+          );
+          if (ranked.length > 0) membersWithInterests++;
+          if (interestRows.length >= PAGE) await writeInterests();
+        })
+      : await this.pages(
+          job,
+          ([afterAuthor, afterId]) => corpusByAuthorPage(db, networkId, afterAuthor, afterId, PAGE),
+          ['0', '0'],
+          (r) => [r.authorId, r.id],
+          async (rows) => {
+            for (const row of rows) {
+              if (row.authorId !== author) {
+                flushMember();
+                author = row.authorId;
+                terms = new Map();
+              }
+              for (const { key, form, inTag } of termsOf(row.text, row.tags)) {
+                const t = terms.get(key) ?? { tf: 0, forms: new Map<string, number>(), activities: [] };
+                t.tf += inTag ? TAG_WEIGHT : 1;
+                t.forms.set(form, (t.forms.get(form) ?? 0) + 1);
+                t.activities.push({ id: row.externalId, at: new Date(row.occurredAt).getTime() });
+                if (t.activities.length > 4 * SUPPORTING_ACTIVITIES) t.activities = mostRecent(t.activities);
+                terms.set(key, t);
+              }
+            }
+            if (interestRows.length >= PAGE) await writeInterests();
+          },
+        );
     if (interestsPass === 'stopped') return 'stopped';
     flushMember();
     await writeInterests();
@@ -338,6 +368,35 @@ export class PeopleIndexService implements OnApplicationBootstrap, BeforeApplica
   }
 
   /** Keyset pages of the corpus: `page(after)` reads the page after the position `after` (`keyOf` the last row of the previous page). */
+  /**
+   * The interests pass from the indexed terms (activity_terms): each member's terms with their TF,
+   * most written form and most recent supporting contributions come from SQL, a page of authors at a
+   * time, and are ranked here by the same rankInterests as the text pass.
+   */
+  private async indexedInterests(
+    job: JobContext,
+    networkId: number,
+    corpusSize: number,
+    documentFrequency: ReadonlyMap<string, number>,
+    each: (member: string, ranked: { key: string; t: AuthorTermRow; weight: number }[]) => Promise<void>,
+  ): Promise<JobOutcome> {
+    const db = this.db.manager;
+    let after = '0';
+    for (;;) {
+      if (job.stopRequested()) return 'stopped';
+      const { last } = await row(db, nextAuthorsQuery(networkId, after, AUTHORS_PAGE));
+      if (last === null) return 'done';
+      const byAuthor = new Map<string, [string, AuthorTermRow][]>();
+      for (const r of await rows(db, authorTermsQuery(networkId, after, last, { tagWeight: TAG_WEIGHT, supporting: SUPPORTING_ACTIVITIES }))) {
+        const terms = byAuthor.get(r.authorId) ?? [];
+        terms.push([r.term, r]);
+        byAuthor.set(r.authorId, terms);
+      }
+      for (const [member, terms] of byAuthor) await each(member, rankInterests(terms, corpusSize, documentFrequency, INTERESTS_PER_MEMBER));
+      after = last;
+    }
+  }
+
   private async pages(
     job: JobContext,
     page: (after: string[]) => Promise<CorpusRow[]>,

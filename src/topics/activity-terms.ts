@@ -15,7 +15,7 @@ export interface TermSourceActivity {
 /**
  * Rewrites the `activity_terms` rows of these activities (migration ActivityTerms): their old rows go,
  * and every live contribution gets one row per term of its text and tags (termsOf: one per term key,
- * the first form written). Called by the ingestion transaction for every activity it inserts or
+ * the first form written, whether a tag holds it). Called by the ingestion transaction for every activity it inserts or
  * changes, and by the terms-index job for activities stored before the table existed; the caller
  * holds the network's write lock (NETWORK_WRITE_LOCK). Returns the number of rows written.
  */
@@ -31,7 +31,7 @@ export async function rewriteTerms(db: EntityManager, networkId: number, activit
   const terms: ActivityTermRow[] = [];
   for (const a of activities) {
     if (a.deleted || !isContribution(a.kind)) continue;
-    for (const { key, form } of termsOf(a.text, a.tags)) terms.push({ activityId: a.id, term: key, form });
+    for (const { key, form, inTag } of termsOf(a.text, a.tags)) terms.push({ activityId: a.id, term: key, form, inTag });
   }
   if (terms.length === 0) return 0;
   await execute(db, insertTermsQuery(networkId, terms));
@@ -42,6 +42,7 @@ interface ActivityTermRow {
   activityId: string;
   term: string;
   form: string;
+  inTag: boolean;
 }
 
 /** The term rows of some activities (by id) go. */
@@ -51,8 +52,8 @@ export function deleteActivityTermsQuery(networkId: number, activityIds: string[
 
 /** One `activity_terms` row per (activity, term), the batch sent as one array per column. */
 export function insertTermsQuery(networkId: number, terms: ActivityTermRow[]) {
-  return sql`INSERT INTO activity_terms (network_id, activity_id, term, form)
-     SELECT ${networkId}, t.* FROM unnest(${terms.map((t) => t.activityId)}::bigint[], ${terms.map((t) => t.term)}::text[], ${terms.map((t) => t.form)}::text[]) AS t`;
+  return sql`INSERT INTO activity_terms (network_id, activity_id, term, form, in_tag)
+     SELECT ${networkId}, t.* FROM unnest(${terms.map((t) => t.activityId)}::bigint[], ${terms.map((t) => t.term)}::text[], ${terms.map((t) => t.form)}::text[], ${terms.map((t) => t.inTag)}::boolean[]) AS t`;
 }
 
 /** Removes the term rows of activities deleted by externalId (tombstoned). */
@@ -76,8 +77,8 @@ export const SQL_EXAMPLES: SqlExample[] = [
   {
     name: 'terms of a batch',
     query: insertTermsQuery(1, [
-      { activityId: '1001', term: 'vpn', form: 'vpn' },
-      { activityId: '1001', term: 'coup', form: 'coupé' },
+      { activityId: '1001', term: 'vpn', form: 'vpn', inTag: true },
+      { activityId: '1001', term: 'coup', form: 'coupé', inTag: false },
     ]),
   },
   { name: 'terms of tombstoned activities go', query: deleteTermsOfQuery(1, ['post-17']) },

@@ -10,8 +10,9 @@ import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
  * duplicates, edits of text, tags, kind and time, deletions before and after arrival, a member's
  * erasure. And emerging topics counted from those rows (the indexed path) must answer exactly what the
  * extraction of every contribution's terms at request time answers (the path of a network not indexed
- * yet), for several days and windows, confidential threads included; the job filling the rows of a
- * network stored before the table existed must give the same rows.
+ * yet), for several days and windows, confidential threads included; so must the people index's
+ * interests read from them; the job filling the rows of a network stored before the table existed
+ * must give the same rows.
  */
 const START = Date.parse('2026-03-01T00:00:00Z');
 const DAYS = 42;
@@ -55,10 +56,11 @@ describe('activity terms equal a recomputation, and emerging topics read from th
        WHERE network_id = $1 AND deleted_at IS NULL AND kind IN ('post', 'question', 'reply', 'share')`,
       [networkId],
     );
-    const expected = activities.flatMap((a) => termsOf(a.text, a.tags).map((x) => `${a.id}|${x.key}|${x.form}`)).sort();
-    const stored: { row: string }[] = await t.db.query(`SELECT activity_id || '|' || term || '|' || form AS row FROM activity_terms WHERE network_id = $1`, [
-      networkId,
-    ]);
+    const expected = activities.flatMap((a) => termsOf(a.text, a.tags).map((x) => `${a.id}|${x.key}|${x.form}|${x.inTag}`)).sort();
+    const stored: { row: string }[] = await t.db.query(
+      `SELECT activity_id || '|' || term || '|' || form || '|' || in_tag::text AS row FROM activity_terms WHERE network_id = $1`,
+      [networkId],
+    );
     expect(stored.map((r) => r.row).sort()).toEqual(expected);
     expect(expected.length).toBeGreaterThan(100); // the fixture does exercise indexing
   }
@@ -156,6 +158,33 @@ describe('activity terms equal a recomputation, and emerging topics read from th
     expect(res.body.erased.activityTerms).toBe(before);
     await expectConsistent();
     await expectSameTopics();
+  });
+
+  it('the people index reads the same interests, thread topics and evidence from the indexed terms as from the texts', async () => {
+    const snapshot = async () => {
+      const res = await t.http().post(`/v1/networks/${key}/people-index`).set('Authorization', `Bearer ${TEST_ADMIN_KEY}`);
+      expect(res.status).toBe(200);
+      return {
+        interests: await t.db.query(
+          `SELECT member_id::text, term_key, term, topic_key, weight, activity_ids, rank FROM member_interests
+           WHERE network_id = $1 AND generation = (SELECT generation FROM people_index_runs WHERE network_id = $1) ORDER BY 1, 2`,
+          [networkId],
+        ),
+        topics: await t.db.query(
+          `SELECT root_id::text, topic_key, from_tag FROM thread_topics
+           WHERE network_id = $1 AND generation = (SELECT generation FROM people_index_runs WHERE network_id = $1) ORDER BY 1, 2`,
+          [networkId],
+        ),
+      };
+    };
+    const indexed = await snapshot();
+    await t.db.query(`UPDATE networks SET terms_indexed = false WHERE id = $1`, [networkId]);
+    try {
+      expect(await snapshot()).toEqual(indexed);
+    } finally {
+      await t.db.query(`UPDATE networks SET terms_indexed = true WHERE id = $1`, [networkId]);
+    }
+    expect(indexed.interests.length).toBeGreaterThan(20); // the comparison covers real rows
   });
 
   it('the terms-index job fills the rows of a network stored before they existed, and emerging topics read them after', async () => {

@@ -25,3 +25,52 @@ SELECT a.id::text, a.external_id, a.kind, a.author_id::text, a.occurred_at, a.te
     AND NOT (CASE WHEN vis.id IS NOT NULL THEN (vis.visibility IS NULL OR vis.visibility = 'confidential')
       ELSE a.group_id IS NULL AND a.parent_external_id IS NOT NULL AND a.root_id IS NULL END)
   AND (a.text IS NOT NULL OR a.tags IS NOT NULL) AND (a.author_id, a.id) > ($2::bigint, $3::bigint) ORDER BY a.author_id, a.id LIMIT $4;
+
+-- a page of the corpus thread roots by id
+-- parameters: [1,"0",5000]
+SELECT a.id::text, a.external_id, a.kind, a.author_id::text, a.occurred_at, a.text, a.tags FROM activities a LEFT JOIN activities vis_root ON a.group_id IS NULL AND vis_root.network_id = a.network_id AND vis_root.id = a.root_id
+      LEFT JOIN groups vis ON vis.network_id = a.network_id AND vis.id = coalesce(a.group_id, vis_root.group_id)
+  WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.kind IN ('post', 'question', 'reply', 'share')
+    AND NOT (CASE WHEN vis.id IS NOT NULL THEN (vis.visibility IS NULL OR vis.visibility = 'confidential')
+      ELSE a.group_id IS NULL AND a.parent_external_id IS NOT NULL AND a.root_id IS NULL END)
+  AND (a.text IS NOT NULL OR a.tags IS NOT NULL) AND a.kind IN ('post', 'question') AND a.id > $2::bigint ORDER BY a.id LIMIT $3;
+
+-- document frequencies of the corpus terms (indexed terms)
+-- parameters: [1,1]
+SELECT t.term, count(*)::int AS documents
+  FROM (SELECT a.id FROM activities a LEFT JOIN activities vis_root ON a.group_id IS NULL AND vis_root.network_id = a.network_id AND vis_root.id = a.root_id
+      LEFT JOIN groups vis ON vis.network_id = a.network_id AND vis.id = coalesce(a.group_id, vis_root.group_id)
+  WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.kind IN ('post', 'question', 'reply', 'share')
+    AND NOT (CASE WHEN vis.id IS NOT NULL THEN (vis.visibility IS NULL OR vis.visibility = 'confidential')
+      ELSE a.group_id IS NULL AND a.parent_external_id IS NOT NULL AND a.root_id IS NULL END)) c JOIN activity_terms t ON t.network_id = $2 AND t.activity_id = c.id
+  GROUP BY t.term;
+
+-- the last of the next authors
+-- parameters: [1,"42",1000]
+SELECT max(author_id)::text AS last FROM (
+  SELECT DISTINCT a.author_id FROM activities a
+  WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.author_id > $2::bigint ORDER BY a.author_id LIMIT $3) x;
+
+-- terms of a range of authors (indexed terms)
+-- parameters: [1,"42","1042",1,2,5]
+WITH mentions AS (
+  SELECT c.author_id, c.external_id, c.occurred_at, t.term, t.form, t.in_tag
+  FROM (SELECT a.id, a.author_id, a.external_id, a.occurred_at FROM activities a LEFT JOIN activities vis_root ON a.group_id IS NULL AND vis_root.network_id = a.network_id AND vis_root.id = a.root_id
+      LEFT JOIN groups vis ON vis.network_id = a.network_id AND vis.id = coalesce(a.group_id, vis_root.group_id)
+  WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.kind IN ('post', 'question', 'reply', 'share')
+    AND NOT (CASE WHEN vis.id IS NOT NULL THEN (vis.visibility IS NULL OR vis.visibility = 'confidential')
+      ELSE a.group_id IS NULL AND a.parent_external_id IS NOT NULL AND a.root_id IS NULL END)
+          AND a.author_id > $2::bigint AND a.author_id <= $3::bigint) c
+  JOIN activity_terms t ON t.network_id = $4 AND t.activity_id = c.id
+), forms AS (
+  SELECT DISTINCT ON (f.author_id, f.term) f.author_id, f.term, f.form
+  FROM (SELECT author_id, term, form, count(*) AS n FROM mentions GROUP BY author_id, term, form) f
+  ORDER BY f.author_id, f.term, f.n DESC, f.form COLLATE "C"
+), terms AS (
+  SELECT author_id, term, sum(CASE WHEN in_tag THEN $5::int ELSE 1 END)::int AS tf,
+         (array_agg(external_id::text ORDER BY date_trunc('milliseconds', occurred_at) DESC, external_id COLLATE "C"))[1:$6::int] AS activities
+  FROM mentions GROUP BY author_id, term
+)
+SELECT t.author_id::text AS author_id, t.term, t.tf, f.form, t.activities
+FROM terms t JOIN forms f ON f.author_id = t.author_id AND f.term = t.term
+ORDER BY t.author_id;

@@ -14,12 +14,15 @@ export interface RunStartRow {
   now: Date;
   generation: number;
   lastActivityId: string | null;
+  /** Whether the network's terms are indexed (activity_terms): the run then reads them instead of stemming every text again. */
+  termsIndexed: boolean;
 }
 
-/** The run's clock, the generation it writes (the current one + 1) and the newest activity it covers. */
+/** The run's clock, the generation it writes (the current one + 1), the newest activity it covers and whether terms are indexed. */
 export function runStartQuery(networkId: number) {
   return sql<RunStartRow>`SELECT now() AS now, coalesce((SELECT generation FROM people_index_runs WHERE network_id = ${networkId}), 0) + 1 AS generation,
-              (SELECT max(id)::text FROM activities WHERE network_id = ${networkId}) AS last_activity_id`;
+              (SELECT max(id)::text FROM activities WHERE network_id = ${networkId}) AS last_activity_id,
+              coalesce((SELECT terms_indexed FROM networks WHERE id = ${networkId}), false) AS terms_indexed`;
 }
 
 export const runStart = (db: EntityManager, networkId: number): Promise<RunStartRow> => row(db, runStartQuery(networkId));
