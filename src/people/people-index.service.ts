@@ -14,14 +14,13 @@ import { animatorScores, INTERESTS_PER_MEMBER, mostRecent, rankInterests, SUPPOR
 import { animatorSignals, interactionEdges } from './queries/animator-signals.query';
 import { writeExpertiseEvidence } from './queries/expertise-evidence.query';
 import {
-  authorTermsQuery,
-  AuthorTermRow,
   corpusByAuthorPage,
   corpusDocumentFrequencyQuery,
   corpusPage,
   CorpusRow,
   corpusSize as corpusSizeOf,
-  nextAuthorsQuery,
+  insertIndexedInterestsQuery,
+  termFormsQuery,
 } from './queries/people-corpus.query';
 import { row, rows } from '../database/sql';
 import {
@@ -46,8 +45,6 @@ export { INTERESTS_PER_MEMBER, SUPPORTING_ACTIVITIES, TAG_WEIGHT } from './peopl
 /** The interaction window of the animator signals: the year before the run. */
 export const ANIMATOR_WINDOW_DAYS = 365;
 const PAGE = 5000;
-/** Authors whose indexed terms are read at once by the interests pass. */
-const AUTHORS_PAGE = 1000;
 /** The job kind of a network's people index (key: the network id). */
 export const PEOPLE_INDEX_JOB = 'people-index';
 /** How long a read waits for the first index runs of the networks it reads (then it answers with computedAt null). */
@@ -285,22 +282,9 @@ export class PeopleIndexService implements OnApplicationBootstrap, BeforeApplica
       if (interestRows.length === 0) return;
       await insertInterests(db, networkId, generation, interestRows.splice(0));
     };
+    if (termsIndexed) membersWithInterests = await this.writeIndexedInterests(networkId, generation, corpusSize);
     const interestsPass = termsIndexed
-      ? await this.indexedInterests(job, networkId, corpusSize, documentFrequency, async (member, ranked) => {
-          ranked.forEach((x, i) =>
-            interestRows.push({
-              member,
-              key: x.key,
-              term: x.t.form,
-              topicKey: normaliseTokens(x.t.form).join(' '),
-              weight: x.weight,
-              activities: x.t.activities,
-              rank: i + 1,
-            }),
-          );
-          if (ranked.length > 0) membersWithInterests++;
-          if (interestRows.length >= PAGE) await writeInterests();
-        })
+      ? 'done'
       : await this.pages(
           job,
           ([afterAuthor, afterId]) => corpusByAuthorPage(db, networkId, afterAuthor, afterId, PAGE),
@@ -368,33 +352,21 @@ export class PeopleIndexService implements OnApplicationBootstrap, BeforeApplica
   }
 
   /** Keyset pages of the corpus: `page(after)` reads the page after the position `after` (`keyOf` the last row of the previous page). */
-  /**
-   * The interests pass from the indexed terms (activity_terms): each member's terms with their TF,
-   * most written form and most recent supporting contributions come from SQL, a page of authors at a
-   * time, and are ranked here by the same rankInterests as the text pass.
-   */
-  private async indexedInterests(
-    job: JobContext,
-    networkId: number,
-    corpusSize: number,
-    documentFrequency: ReadonlyMap<string, number>,
-    each: (member: string, ranked: { key: string; t: AuthorTermRow; weight: number }[]) => Promise<void>,
-  ): Promise<JobOutcome> {
+  /** The interests pass from the indexed terms, in one statement (insertIndexedInterestsQuery); returns the members given interests. */
+  private async writeIndexedInterests(networkId: number, generation: number, corpusSize: number): Promise<number> {
     const db = this.db.manager;
-    let after = '0';
-    for (;;) {
-      if (job.stopRequested()) return 'stopped';
-      const { last } = await row(db, nextAuthorsQuery(networkId, after, AUTHORS_PAGE));
-      if (last === null) return 'done';
-      const byAuthor = new Map<string, [string, AuthorTermRow][]>();
-      for (const r of await rows(db, authorTermsQuery(networkId, after, last, { tagWeight: TAG_WEIGHT, supporting: SUPPORTING_ACTIVITIES }))) {
-        const terms = byAuthor.get(r.authorId) ?? [];
-        terms.push([r.term, r]);
-        byAuthor.set(r.authorId, terms);
-      }
-      for (const [member, terms] of byAuthor) await each(member, rankInterests(terms, corpusSize, documentFrequency, INTERESTS_PER_MEMBER));
-      after = last;
-    }
+    const formKeys = (await rows(db, termFormsQuery(networkId))).map(({ form }) => ({ form, key: normaliseTokens(form).join(' ') }));
+    const { members } = await row(
+      db,
+      insertIndexedInterestsQuery(networkId, generation, {
+        corpusSize,
+        tagWeight: TAG_WEIGHT,
+        limit: INTERESTS_PER_MEMBER,
+        supporting: SUPPORTING_ACTIVITIES,
+        formKeys,
+      }),
+    );
+    return members;
   }
 
   private async pages(

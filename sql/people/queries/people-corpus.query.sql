@@ -45,32 +45,44 @@ SELECT t.term, count(*)::int AS documents
       ELSE a.group_id IS NULL AND a.parent_external_id IS NOT NULL AND a.root_id IS NULL END)) c JOIN activity_terms t ON t.network_id = $2 AND t.activity_id = c.id
   GROUP BY t.term;
 
--- the last of the next authors
--- parameters: [1,"42",1000]
-SELECT max(author_id)::text AS last FROM (
-  SELECT DISTINCT a.author_id FROM activities a
-  WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.author_id > $2::bigint ORDER BY a.author_id LIMIT $3) x;
+-- written forms of the indexed terms
+-- parameters: [1]
+SELECT DISTINCT t.form FROM activity_terms t WHERE t.network_id = $1;
 
--- terms of a range of authors (indexed terms)
--- parameters: [1,"42","1042",1,2,5]
-WITH mentions AS (
+-- interests of every member from the indexed terms
+-- parameters: [1,1,2,120000,120000,120000,10,5,1,7,["sécurité","cloud"],["securite","cloud"]]
+WITH mentions AS MATERIALIZED (
   SELECT c.author_id, c.external_id, c.occurred_at, t.term, t.form, t.in_tag
   FROM (SELECT a.id, a.author_id, a.external_id, a.occurred_at FROM activities a LEFT JOIN activities vis_root ON a.group_id IS NULL AND vis_root.network_id = a.network_id AND vis_root.id = a.root_id
       LEFT JOIN groups vis ON vis.network_id = a.network_id AND vis.id = coalesce(a.group_id, vis_root.group_id)
   WHERE a.network_id = $1 AND a.deleted_at IS NULL AND a.kind IN ('post', 'question', 'reply', 'share')
     AND NOT (CASE WHEN vis.id IS NOT NULL THEN (vis.visibility IS NULL OR vis.visibility = 'confidential')
-      ELSE a.group_id IS NULL AND a.parent_external_id IS NOT NULL AND a.root_id IS NULL END)
-          AND a.author_id > $2::bigint AND a.author_id <= $3::bigint) c
-  JOIN activity_terms t ON t.network_id = $4 AND t.activity_id = c.id
+      ELSE a.group_id IS NULL AND a.parent_external_id IS NOT NULL AND a.root_id IS NULL END)) c
+  JOIN activity_terms t ON t.network_id = $2 AND t.activity_id = c.id
+), df AS (
+  SELECT term, count(*) AS documents FROM mentions GROUP BY term
+), tf AS (
+  SELECT author_id, term, sum(CASE WHEN in_tag THEN $3::int ELSE 1 END) AS tf FROM mentions GROUP BY author_id, term
+), ranked AS (
+  SELECT tf.author_id, tf.term, tf.tf * ln($4::float8 / df.documents) AS weight,
+         row_number() OVER (PARTITION BY tf.author_id ORDER BY tf.tf * ln($5::float8 / df.documents) DESC, tf.term COLLATE "C") AS rank
+  FROM tf JOIN df ON df.term = tf.term
+  WHERE tf.tf * ln($6::float8 / df.documents) > 0
+), top AS (
+  SELECT * FROM ranked WHERE rank <= $7
 ), forms AS (
   SELECT DISTINCT ON (f.author_id, f.term) f.author_id, f.term, f.form
-  FROM (SELECT author_id, term, form, count(*) AS n FROM mentions GROUP BY author_id, term, form) f
+  FROM (SELECT m.author_id, m.term, m.form, count(*) AS n FROM mentions m JOIN top USING (author_id, term) GROUP BY m.author_id, m.term, m.form) f
   ORDER BY f.author_id, f.term, f.n DESC, f.form COLLATE "C"
-), terms AS (
-  SELECT author_id, term, sum(CASE WHEN in_tag THEN $5::int ELSE 1 END)::int AS tf,
-         (array_agg(external_id::text ORDER BY date_trunc('milliseconds', occurred_at) DESC, external_id COLLATE "C"))[1:$6::int] AS activities
-  FROM mentions GROUP BY author_id, term
+), support AS (
+  SELECT m.author_id, m.term,
+         (array_agg(m.external_id::text ORDER BY date_trunc('milliseconds', m.occurred_at) DESC, m.external_id COLLATE "C"))[1:$8::int] AS activities
+  FROM mentions m JOIN top USING (author_id, term) GROUP BY m.author_id, m.term
+), inserted AS (
+  INSERT INTO member_interests (network_id, generation, member_id, term_key, term, topic_key, weight, activity_ids, rank)
+  SELECT $9::int, $10::int, top.author_id, top.term, forms.form, fk.key, top.weight, support.activities, top.rank
+  FROM top JOIN forms USING (author_id, term) JOIN support USING (author_id, term)
+  JOIN unnest($11::text[], $12::text[]) AS fk(form, key) ON fk.form = forms.form
+  RETURNING member_id
 )
-SELECT t.author_id::text AS author_id, t.term, t.tf, f.form, t.activities
-FROM terms t JOIN forms f ON f.author_id = t.author_id AND f.term = t.term
-ORDER BY t.author_id;
+SELECT count(DISTINCT member_id)::int AS members FROM inserted;

@@ -47,49 +47,60 @@ export function corpusDocumentFrequencyQuery(networkId: number) {
   GROUP BY t.term`;
 }
 
-/** The last of the next `limit` authors of live activities after `afterAuthor` (null: none left). */
-export function nextAuthorsQuery(networkId: number, afterAuthor: string, limit: number) {
-  return sql<{ last: string | null }>`SELECT max(author_id)::text AS last FROM (
-  SELECT DISTINCT a.author_id FROM activities a
-  WHERE a.network_id = ${networkId} AND a.deleted_at IS NULL AND a.author_id > ${afterAuthor}::bigint ORDER BY a.author_id LIMIT ${limit}) x`;
-}
-
-/** A member's term in their corpus contributions, as the interests pass reads it from activity_terms. */
-export interface AuthorTermRow {
-  authorId: string;
-  term: string;
-  /** Σ over their contributions holding it of tagWeight (a tag holds it) or 1. */
-  tf: number;
-  /** The form they wrote most often (ties: code-point order). */
-  form: string;
-  /** Their most recent contributions holding it (externalIds, most recent first; ties: code-point order), at most `supporting`. */
-  activities: string[];
-}
-
-/** The terms of the authors in (`afterAuthor`, `lastAuthor`], by author (second pass, for a network whose terms are indexed). */
-export function authorTermsQuery(networkId: number, afterAuthor: string, lastAuthor: string, weights: { tagWeight: number; supporting: number }) {
-  return sql<AuthorTermRow>`WITH mentions AS (
-  SELECT c.author_id, c.external_id, c.occurred_at, t.term, t.form, t.in_tag
-  FROM (SELECT a.id, a.author_id, a.external_id, a.occurred_at FROM ${corpus(networkId)}
-          AND a.author_id > ${afterAuthor}::bigint AND a.author_id <= ${lastAuthor}::bigint) c
-  JOIN activity_terms t ON t.network_id = ${networkId} AND t.activity_id = c.id
-), forms AS (
-  SELECT DISTINCT ON (f.author_id, f.term) f.author_id, f.term, f.form
-  FROM (SELECT author_id, term, form, count(*) AS n FROM mentions GROUP BY author_id, term, form) f
-  ORDER BY f.author_id, f.term, f.n DESC, f.form COLLATE "C"
-), terms AS (
-  SELECT author_id, term, sum(CASE WHEN in_tag THEN ${weights.tagWeight}::int ELSE 1 END)::int AS tf,
-         (array_agg(external_id::text ORDER BY date_trunc('milliseconds', occurred_at) DESC, external_id COLLATE "C"))[1:${weights.supporting}::int] AS activities
-  FROM mentions GROUP BY author_id, term
-)
-SELECT t.author_id::text AS author_id, t.term, t.tf, f.form, t.activities
-FROM terms t JOIN forms f ON f.author_id = t.author_id AND f.term = t.term
-ORDER BY t.author_id`;
-}
-
 /** The same by author, then id, after (`afterAuthor`, `afterId`) (second pass: each member's terms). */
 export function corpusByAuthorPageQuery(networkId: number, afterAuthor: string, afterId: string, limit: number) {
   return sql<CorpusRow>`${withWords(networkId)} AND (a.author_id, a.id) > (${afterAuthor}::bigint, ${afterId}::bigint) ORDER BY a.author_id, a.id LIMIT ${limit}`;
+}
+
+/** The written forms of a network's indexed terms (their SPEC §3.6 keys are computed in TypeScript). */
+export function termFormsQuery(networkId: number) {
+  return sql<{ form: string }>`SELECT DISTINCT t.form FROM activity_terms t WHERE t.network_id = ${networkId}`;
+}
+
+/**
+ * The interests pass in one statement, for a network whose terms are indexed: each member's terms
+ * over the corpus, `tf` = Σ of tagWeight (a tag holds it) or 1, weight = tf × ln(corpusSize / df) —
+ * the SQL twin of rankInterests/tfIdf (src/people/people-scores.ts), checked against it by a test —
+ * kept when > 0, the `limit` highest per member (ties: term key in code-point order), each with its
+ * most written form (ties: code-point order), that form's SPEC §3.6 key (`formKeys`, from
+ * normaliseTokens) and its `supporting` most recent contributions. Returns the members given interests.
+ */
+export function insertIndexedInterestsQuery(
+  networkId: number,
+  generation: number,
+  p: { corpusSize: number; tagWeight: number; limit: number; supporting: number; formKeys: { form: string; key: string }[] },
+) {
+  return sql<{ members: number }>`WITH mentions AS MATERIALIZED (
+  SELECT c.author_id, c.external_id, c.occurred_at, t.term, t.form, t.in_tag
+  FROM (SELECT a.id, a.author_id, a.external_id, a.occurred_at FROM ${corpus(networkId)}) c
+  JOIN activity_terms t ON t.network_id = ${networkId} AND t.activity_id = c.id
+), df AS (
+  SELECT term, count(*) AS documents FROM mentions GROUP BY term
+), tf AS (
+  SELECT author_id, term, sum(CASE WHEN in_tag THEN ${p.tagWeight}::int ELSE 1 END) AS tf FROM mentions GROUP BY author_id, term
+), ranked AS (
+  SELECT tf.author_id, tf.term, tf.tf * ln(${p.corpusSize}::float8 / df.documents) AS weight,
+         row_number() OVER (PARTITION BY tf.author_id ORDER BY tf.tf * ln(${p.corpusSize}::float8 / df.documents) DESC, tf.term COLLATE "C") AS rank
+  FROM tf JOIN df ON df.term = tf.term
+  WHERE tf.tf * ln(${p.corpusSize}::float8 / df.documents) > 0
+), top AS (
+  SELECT * FROM ranked WHERE rank <= ${p.limit}
+), forms AS (
+  SELECT DISTINCT ON (f.author_id, f.term) f.author_id, f.term, f.form
+  FROM (SELECT m.author_id, m.term, m.form, count(*) AS n FROM mentions m JOIN top USING (author_id, term) GROUP BY m.author_id, m.term, m.form) f
+  ORDER BY f.author_id, f.term, f.n DESC, f.form COLLATE "C"
+), support AS (
+  SELECT m.author_id, m.term,
+         (array_agg(m.external_id::text ORDER BY date_trunc('milliseconds', m.occurred_at) DESC, m.external_id COLLATE "C"))[1:${p.supporting}::int] AS activities
+  FROM mentions m JOIN top USING (author_id, term) GROUP BY m.author_id, m.term
+), inserted AS (
+  INSERT INTO member_interests (network_id, generation, member_id, term_key, term, topic_key, weight, activity_ids, rank)
+  SELECT ${networkId}::int, ${generation}::int, top.author_id, top.term, forms.form, fk.key, top.weight, support.activities, top.rank
+  FROM top JOIN forms USING (author_id, term) JOIN support USING (author_id, term)
+  JOIN unnest(${p.formKeys.map((f) => f.form)}::text[], ${p.formKeys.map((f) => f.key)}::text[]) AS fk(form, key) ON fk.form = forms.form
+  RETURNING member_id
+)
+SELECT count(DISTINCT member_id)::int AS members FROM inserted`;
 }
 
 /** How many corpus contributions there are, with or without words: N of the IDF. */
@@ -115,6 +126,18 @@ export const SQL_EXAMPLES: SqlExample[] = [
   { name: 'a page of the corpus by author, then id', query: corpusByAuthorPageQuery(1, '42', '1234', 5000) },
   { name: 'a page of the corpus thread roots by id', query: corpusPageQuery(1, '0', 5000, true) },
   { name: 'document frequencies of the corpus terms (indexed terms)', query: corpusDocumentFrequencyQuery(1) },
-  { name: 'the last of the next authors', query: nextAuthorsQuery(1, '42', 1000) },
-  { name: 'terms of a range of authors (indexed terms)', query: authorTermsQuery(1, '42', '1042', { tagWeight: 2, supporting: 5 }) },
+  { name: 'written forms of the indexed terms', query: termFormsQuery(1) },
+  {
+    name: 'interests of every member from the indexed terms',
+    query: insertIndexedInterestsQuery(1, 7, {
+      corpusSize: 120000,
+      tagWeight: 2,
+      limit: 10,
+      supporting: 5,
+      formKeys: [
+        { form: 'sécurité', key: 'securite' },
+        { form: 'cloud', key: 'cloud' },
+      ],
+    }),
+  },
 ];
