@@ -4,13 +4,19 @@
  * On the synthetic network of N events (default 10 000 000; 100 000 members; bench/synthetic-network.ts,
  * shared with bench:alignment: BENCH_KEEP / BENCH_REUSE), with declared profiles for one member in
  * ten, measures:
- *  1. one run of the people index (POST /v1/networks/bench/people-index): its duration bounds how old
- *     the people figures can be (PEOPLE_INDEX_INTERVAL_SECONDS + one run), and the server's peak RSS;
+ *  1. one run of the people index (POST /v1/networks/bench/people-index), once the terms-index job has
+ *     indexed the loaded contributions, and the server's peak RSS;
  *  2. p50/p95 of the endpoints that read the index: expert finder, animator candidates (with and
- *     without filters), expertise coverage, a member profile, HR profiles and the interest map.
+ *     without filters, and over the last quarter, computed at request time), expertise coverage, a
+ *     member profile, HR profiles and the interest map;
+ *  3. how long after the last event of a burst the people figures reflect it: a burst of replies is
+ *     posted (2 000 events in 20 requests), then animator-candidates is polled until its computedAt
+ *     (the start of the run that read the data) is later than the last acknowledgement — the
+ *     index follows ingestion (PEOPLE_INDEX_DEBOUNCE_SECONDS, default 5).
  */
+import { loadavg } from 'node:os';
 import { Client } from 'pg';
-import { formatTable, ok, startServer } from './support';
+import { formatTable, ok, startServer, waitForTermsIndex } from './support';
 import { ADMIN_KEY, syntheticNetworkDatabase, timeIt } from './synthetic-network';
 
 const REPS = Number(process.env.BENCH_REPS ?? 15);
@@ -36,6 +42,7 @@ async function main(): Promise<void> {
   const { api } = server;
   const bench = { key: 'bench' };
   try {
+    console.log(`terms index complete after ${(await waitForTermsIndex(server, 'bench')).toFixed(0)} s`);
     const started = Date.now();
     const run = await ok(api.POST('/v1/networks/{key}/people-index', { params: { path: bench } }));
     const runSeconds = (Date.now() - started) / 1000;
@@ -49,6 +56,15 @@ async function main(): Promise<void> {
         () => ok(api.GET('/v1/networks/{key}/animator-candidates', { params: { path: bench, query: { department: 'D3' } } })),
       ],
       ['animator-candidates?group=g7', () => ok(api.GET('/v1/networks/{key}/animator-candidates', { params: { path: bench, query: { group: 'g7' } } }))],
+      [
+        'animator-candidates (last quarter)',
+        () =>
+          ok(
+            api.GET('/v1/networks/{key}/animator-candidates', {
+              params: { path: bench, query: { from: '2026-08-01T00:00:00Z', to: '2026-11-01T00:00:00Z' } },
+            }),
+          ),
+      ],
       [
         'expertise-coverage (1 y)',
         () =>
@@ -67,11 +83,42 @@ async function main(): Promise<void> {
       rows.push({ endpoint: label, 'p50 ms': t.p50, 'p95 ms': t.p95 });
       console.log(formatTable(rows.slice(-1)));
     }
-    console.log(`\nPeople benchmark, ${n} events, ${new Date().toISOString()}, node ${process.version}\n`);
+    // 3. a burst of replies, then how long until the index has read it
+    const burstId = Date.now();
+    let lastAck = 0;
+    for (let request = 0; request < 20; request++) {
+      const events = Array.from({ length: 100 }, (_, i) => ({
+        type: 'activity' as const,
+        externalId: `burst-${burstId}-${request}-${i}`,
+        kind: 'reply' as const,
+        author: `u${1 + ((request * 100 + i) % 500)}`,
+        parent: `a${(request * 100 + i) * 10}`,
+        occurredAt: new Date(Date.parse('2026-10-31T12:00:00Z') + request * 1000 + i).toISOString(),
+        text: 'kubernetes upgrade answered',
+      }));
+      await ok(api.POST('/v1/networks/{key}/events', { params: { path: bench }, body: events }));
+      lastAck = Date.now();
+    }
+    let followDelay = NaN;
+    for (;;) {
+      const page = await ok(api.GET('/v1/networks/{key}/animator-candidates', { params: { path: bench, query: { limit: 1 } } }));
+      if (page.computedAt !== null && Date.parse(page.computedAt) > lastAck) {
+        followDelay = (Date.now() - lastAck) / 1000;
+        break;
+      }
+      if (Date.now() - lastAck > 600_000) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+
+    console.log(
+      `\nPeople benchmark, ${n} events, ${new Date().toISOString()}, node ${process.version}, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}\n`,
+    );
     console.log(
       `people index run: ${runSeconds.toFixed(1)} s (${run.contributions} contributions, ${run.threads} threads with a topic, ${run.membersWithInterests} members with interests, ${run.animatorCandidates} animator candidates); server peak RSS ${server.peakRssMiB()} MiB`,
     );
-    console.log(`freshness: figures are at most PEOPLE_INDEX_INTERVAL_SECONDS (default 600 s) + one run old\n`);
+    console.log(`follows ingestion: the people figures reflected a burst ${followDelay.toFixed(1)} s after its last event was acknowledged\n`);
     console.log(formatTable(rows));
   } finally {
     await server.stop();
