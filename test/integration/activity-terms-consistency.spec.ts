@@ -1,7 +1,18 @@
 import { termsOf } from '../../src/common/text/terms';
 import { JobRunner } from '../../src/jobs/job-runner.service';
 import { TERMS_INDEX_JOB } from '../../src/topics/terms-index.service';
-import { ingest, newActivity, newGroup, newMember, newNetwork, RawRecord, seededRandom, shuffled, uniqueKey } from '../support/factories';
+import {
+  ingest,
+  oneRecordPerKeyPerRequest,
+  newActivity,
+  newGroup,
+  newMember,
+  newNetwork,
+  RawRecord,
+  seededRandom,
+  shuffled,
+  uniqueKey,
+} from '../support/factories';
 import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
 
 /**
@@ -131,14 +142,7 @@ describe('activity terms equal a recomputation, and emerging topics read from th
       if (r < 0.75) return { type: 'activity', externalId: `a${n}`, deleted: true };
       return contribution(n, { text: 'Le VPN et le badge, encore', tags: ['vpn'] });
     });
-    // one record per key per request: the later edit of a key must win, as in a stream
-    const batches: RawRecord[][] = [];
-    for (const e of edits) {
-      const batch = batches.find((b) => !b.some((x) => x.externalId === e.externalId));
-      if (batch) batch.push(e);
-      else batches.push([e]);
-    }
-    for (const batch of batches) await send(batch);
+    for (const batch of oneRecordPerKeyPerRequest(edits)) await send(batch);
     await expectConsistent();
     await expectSameTopics();
   });

@@ -1,5 +1,5 @@
 import { keywordMatches } from '../../src/common/text/normalise';
-import { ingest, newActivity, newMember, newNetwork, RawRecord, seededRandom, shuffled, uniqueKey } from '../support/factories';
+import { ingest, oneRecordPerKeyPerRequest, newActivity, newMember, newNetwork, RawRecord, seededRandom, shuffled, uniqueKey } from '../support/factories';
 import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
 
 /**
@@ -159,14 +159,7 @@ describe('keyword matches and their day rollup equal a recomputation', () => {
       if (r < 0.75) return { type: 'activity', externalId: `a${n}`, deleted: true };
       return contribution(n, { text: 'Le cloud et la cybersécurité', tags: ['mot de passe'] });
     });
-    // one record per key per request: the later edit of a key must win, as in a stream
-    const batches: RawRecord[][] = [];
-    for (const e of edits) {
-      const batch = batches.find((b) => !b.some((x) => x.externalId === e.externalId));
-      if (batch) batch.push(e);
-      else batches.push([e]);
-    }
-    for (const batch of batches) await send(batch);
+    for (const batch of oneRecordPerKeyPerRequest(edits)) await send(batch);
     await expectConsistent();
   });
 

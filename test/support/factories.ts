@@ -96,3 +96,17 @@ export async function loadNetwork(t: TestApp, records: unknown[], fields: { time
   if (res.status !== 200 || res.body.rejected.length > 0) throw new Error(`ingestion refused records: ${res.status} ${JSON.stringify(res.body)}`);
   return key;
 }
+
+/**
+ * A stream of edits cut into requests holding one record per externalId each, in order: the later
+ * edit of a key always comes in a later request, so it wins as it would in a stream.
+ */
+export function oneRecordPerKeyPerRequest(records: RawRecord[]): RawRecord[][] {
+  const batches: RawRecord[][] = [];
+  for (const r of records) {
+    const batch = batches.find((b) => !b.some((x) => x.externalId === r.externalId));
+    if (batch) batch.push(r);
+    else batches.push([r]);
+  }
+  return batches;
+}
