@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { directorySource } from '../../src/importers/export-source';
 import type { ImportedRecord, Importer } from '../../src/importers/importer';
@@ -173,6 +174,21 @@ describe('viva-engage and slack importers', () => {
       occurredAt: '2026-03-02T11:00:00.000Z',
     });
     expect(byId.get('C1-1772452800.000400')).toMatchObject({ kind: 'reply', parent: 'C1-1772445600.000200', author: 'U1' }); // thread_broadcast
+  });
+
+  it('reads the same records whatever the chunks the files arrive in (elements, strings and UTF-8 cut across chunks)', async () => {
+    const root = join(__dirname, '..', 'fixtures', 'slack-mini');
+    const whole = await collect(slackImporter, 'slack-mini');
+    for (const size of [1, 7, 64]) {
+      const base = directorySource(root);
+      const chunked = {
+        list: () => base.list(),
+        open: (path: string) => Promise.resolve(createReadStream(join(root, ...path.split('/')), { highWaterMark: size })),
+      };
+      const out: ImportedRecord[] = [];
+      for await (const r of slackImporter.records(chunked, { network: 'n' })) out.push(r);
+      expect(out).toEqual(whole);
+    }
   });
 
   it('ingests a Slack export: indicators, re-import and halves', async () => {
