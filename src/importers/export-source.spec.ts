@@ -68,6 +68,8 @@ describe('export sources', () => {
 
 describe('format registry', () => {
   it('finds an importer by its format', () => {
+    expect(knownFormats()).toEqual(['slack', 'stackexchange', 'viva-engage']);
+    expect(importerFor('stackexchange').format).toBe('stackexchange');
     expect(importerFor('slack').format).toBe('slack');
     expect(importerFor('viva-engage').format).toBe('viva-engage');
   });

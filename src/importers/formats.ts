@@ -1,6 +1,7 @@
 import { BadRequest } from '../common/errors/domain-errors';
 import type { ImportFormat, Importer } from './importer';
 import { slackImporter } from './slack/slack.importer';
+import { stackexchangeImporter } from './stackexchange/stackexchange.importer';
 import { vivaEngageImporter } from './viva-engage/viva-engage.importer';
 
 /**
@@ -8,7 +9,7 @@ import { vivaEngageImporter } from './viva-engage/viva-engage.importer';
  * `format` they are given. A format is listed once its importer has landed.
  */
 const IMPORTERS: ReadonlyMap<string, Importer> = new Map<ImportFormat, Importer>(
-  [vivaEngageImporter, slackImporter].map((importer) => [importer.format, importer]),
+  [stackexchangeImporter, vivaEngageImporter, slackImporter].map((importer) => [importer.format, importer]),
 );
 
 /** The formats that can be imported, in code-point order. */
