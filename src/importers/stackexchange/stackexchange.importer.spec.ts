@@ -22,6 +22,7 @@ describe('stackexchange importer', () => {
         record: { type: 'member', externalId: 'se-1', displayName: 'Ana & Bo', site: 'Lyon', joinedAt: '2018-03-01T10:00:00.000Z' },
       },
       { file: 'Users.xml', line: 4, record: { type: 'member', externalId: 'se-2', displayName: 'Caro', joinedAt: '2018-03-01T11:00:00.000Z' } },
+      // se-3 (line 5) never wrote: not imported
       // deleted accounts, from the Posts.xml row where each is first seen: by name, then by post (no name)
       { file: 'Posts.xml', line: 5, record: { type: 'member', externalId: 'se-deleted-Gone User', displayName: 'Gone User' } },
       { file: 'Posts.xml', line: 6, record: { type: 'member', externalId: 'se-deleted-post-13', displayName: 'se-deleted-post-13' } },

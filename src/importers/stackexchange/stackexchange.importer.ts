@@ -103,7 +103,7 @@ function compact(record: Record<string, unknown>): SpecRecord {
 
 /**
  * A Stack Exchange data dump (SPEC "Importers"). Reads Posts.xml once to learn the accepted answers and
- * the deleted accounts (ids and names only), Votes.xml for the acceptance votes' dates, then yields the
+ * the authors (ids and names only; an account that never wrote is not imported), Votes.xml for the acceptance votes' dates, then yields the
  * members (Users.xml, then the deleted accounts), the `<network>-questions` group, the posts with each
  * accept right after its answer, and the comments when asked for.
  */
@@ -122,7 +122,9 @@ export const stackexchangeImporter: Importer = {
     const accepted = new Map<string, { question: string; author: string; lastVote?: number }>();
     const questions = new Set<string>(); // question ids, only to name a comment's parent
     const deleted = new Map<string, { file: string; line: number; name?: string }>();
+    const authors = new Set<string>(); // the accounts that wrote something imported: the only members imported
     const noteDeleted = (author: string, file: string, line: number, name: string | undefined): void => {
+      authors.add(author);
       if (author.startsWith('se-deleted-') && !deleted.has(author)) deleted.set(author, { file, line, name });
     };
     if (postsFile) {
@@ -153,6 +155,7 @@ export const stackexchangeImporter: Importer = {
 
     if (usersFile) {
       for await (const { row, line } of xmlRows(source, usersFile)) {
+        if (!authors.has(`se-${row.Id}`)) continue; // an account that never wrote (most of Users.xml): not a member of the network
         yield {
           file: usersFile,
           line,
