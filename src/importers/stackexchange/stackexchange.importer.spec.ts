@@ -164,5 +164,6 @@ describe('stackexchange importer', () => {
     expect(stackexchangeTags('<a><b-c>')).toEqual(['a', 'b-c']);
     expect(stackexchangeTags('|a|b-c|')).toEqual(['a', 'b-c']);
     expect(htmlToText('<ul><li>one &eacute;</li><li>two</li></ul><pre><code>x &lt; y</code></pre>')).toBe('one é\ntwo\n\nx < y');
+    expect(htmlToText('a<br>b <em>c</em>&#39;s<hr />d')).toBe("a\nb c's\n\nd"); // an unclosed <br> (HTML), a numeric entity
   });
 });
